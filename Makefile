@@ -1,0 +1,24 @@
+# The README's two commands: `make demo` and `make test`.
+.PHONY: demo test test-text build bench clean
+
+demo:
+	Scripts/setup-system.sh
+	swift build --product newswire
+	.build/debug/newswire demo
+
+test:
+	Scripts/test.sh
+
+# Fast loop for text-stage work: builds only ArticleText and its tools.
+test-text:
+	NEWSWIRE_TEXT_ONLY=1 swift test --scratch-path .build-textonly
+
+build:
+	Scripts/setup-system.sh
+	swift build
+
+bench:
+	Benchmarks/run-all.sh
+
+clean:
+	rm -rf .build .build-textonly

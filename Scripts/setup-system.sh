@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages Newswire builds and tests with, if missing:
+# librdkafka-dev (headers + Debian's librdkafka 2.0.2), kcat, pkg-config.
+set -euo pipefail
+
+missing=()
+for pkg in librdkafka-dev kcat pkg-config python3-venv; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+    exit 0
+fi
+echo "setup: installing ${missing[*]}" >&2
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+$sudo_cmd apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null

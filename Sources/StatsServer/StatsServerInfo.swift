@@ -1,0 +1,9 @@
+import Pipeline
+
+/// The HTTP paths the stats server answers, as DESIGN.md lists them.
+public enum StatsServerRoutes {
+    public static let stats = "/stats"
+    public static let metrics = "/metrics"
+    public static let health = "/healthz"
+    public static let ready = "/readyz"
+}

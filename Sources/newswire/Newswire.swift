@@ -1,0 +1,12 @@
+import ArgumentParser
+import Pipeline
+
+@main
+struct Newswire: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newswire",
+        abstract: "A Kafka stream processor for news articles.",
+        version: PipelineVersion.current,
+        subcommands: []
+    )
+}
