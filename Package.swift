@@ -46,6 +46,7 @@ let serviceTargets: [Target] = [
             "ArticleText",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]
     ),
     .target(

@@ -7,6 +7,13 @@ struct Newswire: AsyncParsableCommand {
         commandName: "newswire",
         abstract: "A Kafka stream processor for news articles.",
         version: PipelineVersion.current,
-        subcommands: []
+        subcommands: [
+            DemoCommand.self,
+            RunCommand.self,
+            ProcessCommand.self,
+            PublishCommand.self,
+            BrokerCommand.self,
+            StatusCommand.self,
+        ]
     )
 }

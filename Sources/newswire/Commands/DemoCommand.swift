@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Kafka
+import Logging
+import Pipeline
+import ServiceLifecycle
+
+/// `newswire demo`: the main job on a bare machine. Starts the embedded
+/// cluster, publishes the bundled examples to `articles.raw`, runs the worker
+/// until every example is processed and committed, then reads the output
+/// topics back and prints what came out.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Runs the main job on an embedded Kafka cluster with the bundled examples, then prints a summary."
+    )
+
+    @Option(help: "Folder of example inputs to publish (env NEWSWIRE_EXAMPLES).")
+    var examples: String?
+
+    @Option(help: "Partitions of the input topic.")
+    var partitions: Int = 4
+
+    func run() async throws {
+        let folder = Environment.resolve(examples, flag: "examples", fallback: "Examples") ?? "Examples"
+        let files = try InputFiles.expand([folder])
+        guard !files.isEmpty else {
+            throw ValidationError("'\(folder)' has no files to publish; pass --examples FOLDER with article files")
+        }
+        var logger = Logger(label: "newswire.demo")
+        logger.logLevel = .warning
+
+        let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
+        let topics = OutputTopics()
+        let version = RecordEncoding.latest(.enriched, major: 1) ?? SchemaVersion(major: 1, minor: 0)
+        try cluster.createTopic("articles.raw", partitions: partitions)
+        for name in try DemoSummary.outputTopics(topics, enrichedVersion: version) {
+            try cluster.createTopic(name, partitions: partitions)
+        }
+        StandardStreams.writeLine("Embedded Kafka cluster at \(cluster.bootstrapServers) (librdkafka \(LibrdkafkaVersion.string))")
+
+        let messages = try files.flatMap { try FileMessages.messages(for: $0, topic: "articles.raw", lines: false) }
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)
+        try await producer.send(messages).delivered()
+        await producer.close()
+        StandardStreams.writeLine("Published \(messages.count) example(s) from \(folder)/ to articles.raw")
+
+        var configuration = WorkerConfiguration(
+            bootstrapServers: cluster.bootstrapServers, group: "newswire-demo", inputTopics: ["articles.raw"],
+            processor: MessageProcessor(topics: topics, enrichedVersion: version)
+        )
+        configuration.sessionTimeout = .seconds(6)
+        let worker = ArticleWorker(configuration: configuration, logger: logger)
+        let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                await worker.counters.waitUntilConsumed(messages.count)
+                await group.triggerGracefulShutdown()
+            }
+            try await tasks.waitForAll()
+        }
+
+        let totals = worker.counters.current
+        StandardStreams.writeLine(
+            "Worker consumed \(totals.consumed), produced \(totals.produced) record(s) for \(totals.articles) article(s), dead-lettered \(totals.deadLettered), committed offsets on \(totals.committed) partition batch(es)"
+        )
+        try await DemoSummary.print(
+            bootstrapServers: cluster.bootstrapServers, topics: topics, enrichedVersion: version,
+            expectedArticles: totals.articles, expectedDeadLetters: totals.deadLettered, logger: logger
+        )
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import ArticleText
+
+extension Stage: @retroactive ExpressibleByArgument {}
+extension InputFormat: @retroactive ExpressibleByArgument {}
