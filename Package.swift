@@ -46,7 +46,10 @@ let serviceTargets: [Target] = [
             "ArticleText",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
-        ]
+        ],
+        // A copy of the top-level Schemas/ (SwiftPM copies a symlinked folder
+        // as a dangling link), kept equal by Scripts/sync-schemas.sh and a test.
+        resources: [.copy("SchemaFiles")]
     ),
     .target(
         name: "StatsServer",

@@ -7,6 +7,6 @@ struct Newswire: AsyncParsableCommand {
         commandName: "newswire",
         abstract: "A Kafka stream processor for news articles.",
         version: PipelineVersion.current,
-        subcommands: []
+        subcommands: [SchemaCommand.self]
     )
 }
