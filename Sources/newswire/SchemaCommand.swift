@@ -89,3 +89,10 @@ struct SchemaCommand: ParsableCommand {
         }
     }
 }
+
+/// Lets any subcommand take a `MAJOR.MINOR` option, e.g. `--output-version 1.1`.
+extension SchemaVersion: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}

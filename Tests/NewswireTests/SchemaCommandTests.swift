@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 @testable import newswire
 
@@ -64,6 +65,11 @@ import Testing
 
     @Test func schemaIsASubcommand() {
         #expect(Newswire.configuration.subcommands.contains { ObjectIdentifier($0) == ObjectIdentifier(SchemaCommand.self) })
+    }
+
+    @Test func versionsParseAsOptionValues() {
+        #expect(SchemaVersion(argument: "1.1") == SchemaVersion(major: 1, minor: 1))
+        #expect(SchemaVersion(argument: "v2") == nil)
     }
 
     @Test func listPrintsEachSchemaWithItsVersions() throws {

@@ -1,23 +1,5 @@
 import ArticleText
 
-/// Where an input failed, as the `newswire-dlq-stage` header names it: a
-/// text stage (input decoding counts as `normalise`), or `publish` when the
-/// broker refused an output record.
-public enum DeadLetterStage: String, Sendable, Hashable, CaseIterable {
-    case normalise
-    case parse
-    case enrich
-    case publish
-
-    public init(_ stage: Stage) {
-        switch stage {
-        case .normalise: self = .normalise
-        case .parse: self = .parse
-        case .enrich: self = .enrich
-        }
-    }
-}
-
 /// The headers of a dead-letter message (schema `article.deadletter` 1.0).
 /// The message keeps the input's key and value bytes unchanged so it can be
 /// re-driven exactly; the failure is described only in headers. The input's

@@ -3,6 +3,7 @@
 /// `additionalProperties`). Every kind but `fieldAdded` breaks readers of
 /// one version or the other.
 public struct SchemaChange: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of change it is; messages and tests key on it.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// An optional field added to an open object: compatible.
         case fieldAdded

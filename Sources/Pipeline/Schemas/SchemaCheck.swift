@@ -1,32 +1,3 @@
-/// One thing `newswire schema check` refuses, naming the schema, the
-/// version and (in `message`) the field.
-public struct SchemaProblem: Sendable, Hashable, CustomStringConvertible {
-    public var schema: String
-    public var version: SchemaVersion?
-    public var message: String
-
-    public init(schema: String, version: SchemaVersion?, message: String) {
-        self.schema = schema
-        self.version = version
-        self.message = message
-    }
-
-    public var description: String {
-        version.map { "\(schema) \($0): \(message)" } ?? "\(schema): \(message)"
-    }
-}
-
-/// What a check found: the problems (empty when it passed) and a line per
-/// version saying what was verified.
-public struct SchemaCheckReport: Sendable, Hashable {
-    public var problems: [SchemaProblem]
-    public var notes: [String]
-    public var schemaCount: Int
-    public var versionCount: Int
-
-    public var passed: Bool { problems.isEmpty }
-}
-
 /// The rules of `newswire schema check` over a whole schema folder: each
 /// file's form (`SchemaLint`), versions numbered without gaps from `N.0`,
 /// every minor version compatible both ways with the one before
