@@ -31,6 +31,7 @@ import Testing
         #expect(fields["languageConfidence"] == .null)
         #expect(fields["numbers"]?.arrayValue?.first?["unit"] == .null)
         #expect(fields["entities"] == .array([]))
+        #expect(fields["quotes"]?.arrayValue?.first?["speaker"] == .null)
         #expect(Set(fields.keys) == Set(ArticleRecord.Field.allCases.map(\.rawValue)))
     }
 

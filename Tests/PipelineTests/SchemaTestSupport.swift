@@ -183,7 +183,8 @@ enum SampleArticles {
     static let bare = ParsedArticle(id: "0000aaaa1111bbbb", paragraphs: ["Short note without a headline."])
 
     static let bareEnrichment = Enrichment(
-        language: nil, languageConfidence: nil, script: "Latn", entities: [], quotes: [],
+        language: nil, languageConfidence: nil, script: "Latn", entities: [],
+        quotes: [Quote(text: "second story", speaker: nil, start: 2, end: 14)],
         numbers: [NumberMention(text: "two", value: 2, unit: nil, start: 0, end: 3)], topics: [], keywords: [],
         readingTimeSeconds: 1, fingerprint: Fingerprint(simhash: "0000000000000001")
     )

@@ -92,6 +92,14 @@ import Testing
         encoder.outputFormatting = [.sortedKeys]
         let line = Array(try encoder.encode(DeadLetterHeaders.jsonObject(headers)))
         try expectValid([line], .deadLetter, "1.0")
+        let everyTextFailure = try ArticleTextError.Code.allCases.flatMap { code in
+            try Stage.allCases.map { stage in
+                let error = ArticleTextError(code, stage: stage, reason: "Example reason.")
+                let set = DeadLetterHeaders.make(for: error, source: SampleArticles.source, attempt: 1)
+                return Array(try encoder.encode(DeadLetterHeaders.jsonObject(set)))
+            }
+        }
+        try expectValid(everyTextFailure, .deadLetter, "1.0")
         let withInputHeader = DeadLetterHeaders.make(
             stage: .parse, code: "no-text", reason: "Nothing but boilerplate.", source: SampleArticles.source, attempt: 3,
             inputHeaders: [RecordHeader(name: "x-crawler", text: "c7")]
