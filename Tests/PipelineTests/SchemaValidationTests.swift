@@ -117,6 +117,8 @@ import Testing
         let bad = try SchemaTestSupport.validate([Array(#"{"url":"https://news.example/a"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("'body' is a required property"))
+        let nullName = try SchemaTestSupport.validate([Array(#"{"schema":null,"body":"x"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
+        #expect(nullName.status == 1, "the decoder refuses a null schema name, so the schema must too")
     }
 
     @Test func aStatsDocumentOfTheDesignedShapeMatches() throws {
