@@ -47,7 +47,10 @@ let serviceTargets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]
+        ],
+        // A copy of the top-level Schemas/ (SwiftPM copies a symlinked folder
+        // as a dangling link), kept equal by Scripts/sync-schemas.sh and a test.
+        resources: [.copy("SchemaFiles")]
     ),
     .target(
         name: "StatsServer",

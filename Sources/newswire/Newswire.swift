@@ -14,6 +14,7 @@ struct Newswire: AsyncParsableCommand {
             PublishCommand.self,
             BrokerCommand.self,
             StatusCommand.self,
+            SchemaCommand.self,
         ]
     )
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
 import ArticleText
 
-extension Stage: @retroactive ExpressibleByArgument {}
-extension InputFormat: @retroactive ExpressibleByArgument {}
+extension Stage: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// One schema file: its name and version (from its path,
+/// `NAME/MAJOR.MINOR.json`), its exact bytes and its parsed JSON.
+public struct SchemaDocument: Sendable, Hashable {
+    public var name: String
+    public var version: SchemaVersion
+    public var file: URL
+    public var bytes: [UInt8]
+    public var root: JSONValue
+
+    public init(name: String, version: SchemaVersion, file: URL, bytes: [UInt8], root: JSONValue) {
+        self.name = name
+        self.version = version
+        self.file = file
+        self.bytes = bytes
+        self.root = root
+    }
+
+    /// `name version`, as messages name a schema.
+    public var label: String { "\(name) \(version)" }
+}

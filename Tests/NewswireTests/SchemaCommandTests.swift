@@ -1,0 +1,125 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import newswire
+
+/// Runs the built `newswire` binary: `schema list|show|check`, including a
+/// broken copy of the schemas that must fail with the field in the reason.
+@Suite struct SchemaCommandTests {
+    static let packageRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                return folder
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder
+    }()
+
+    /// The `newswire` executable built beside this test bundle.
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["NEWSWIRE_BINARY"] {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("newswire")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private func newswire(_ arguments: [String]) throws -> Run {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no binary at \(Self.binary.path)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { remove(scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
+    }
+
+    private func remove(_ url: URL) {
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            print("could not remove \(url.path): \(error)")
+        }
+    }
+
+    @Test func schemaIsASubcommand() {
+        #expect(Newswire.configuration.subcommands.contains { ObjectIdentifier($0) == ObjectIdentifier(SchemaCommand.self) })
+    }
+
+    @Test func versionsParseAsOptionValues() {
+        #expect(SchemaVersion(argument: "1.1") == SchemaVersion(major: 1, minor: 1))
+        #expect(SchemaVersion(argument: "v2") == nil)
+    }
+
+    @Test func listPrintsEachSchemaWithItsVersions() throws {
+        let run = try newswire(["schema", "list"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 2.0"))
+        #expect(run.stdout.split(separator: "\n").count == 6)
+    }
+
+    @Test func showPrintsTheFileByteForByte() throws {
+        let run = try newswire(["schema", "show", "article.enriched@1.0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = Self.packageRoot.appendingPathComponent("Schemas/article.enriched/1.0.json")
+        #expect(run.stdout == String(decoding: try Data(contentsOf: file), as: UTF8.self))
+        let newest = try newswire(["schema", "show", "article.enriched"])
+        #expect(newest.stdout.contains("\"title\": \"article.enriched 2.0\""))
+    }
+
+    @Test func showOfAnUnknownVersionFailsReadably() throws {
+        let run = try newswire(["schema", "show", "article.enriched@1.7"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("article.enriched has no version 1.7 (it has 1.0, 1.1, 2.0)."))
+    }
+
+    @Test func checkPassesOnTheBundledAndRepositorySchemas() throws {
+        for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
+            let run = try newswire(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("schema check passed: 6 schemas, 8 versions"))
+            #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.1"))
+        }
+    }
+
+    @Test func checkFailsOnABrokenCopyNamingTheField() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
+        defer { remove(scratch) }
+        let copy = scratch.appendingPathComponent("Schemas")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Schemas"), to: copy)
+        let file = copy.appendingPathComponent("article.enriched/1.1.json")
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let broken = text.replacingOccurrences(of: "\"PLACE\",\n            \"EVENT\"", with: "\"PLACE\"")
+        #expect(broken != text)
+        try Data(broken.utf8).write(to: file)
+
+        let run = try newswire(["schema", "check", "--dir", copy.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(
+            "article.enriched 1.1: field \"entities[].type\" enum value \"EVENT\" removed (a 1.1 reader would reject 1.0 records that carry it)"
+        ), "\(run.stderr)")
+        #expect(run.stderr.contains("schema check failed: 1 problem(s)"))
+    }
+}
