@@ -57,9 +57,11 @@ let serviceTargets: [Target] = [
         dependencies: [
             "Pipeline",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Metrics", package: "swift-metrics"),
-        ]
+        ],
+        resources: [.copy("Dashboard")]
     ),
     .executableTarget(
         name: "newswire",
@@ -70,11 +72,21 @@ let serviceTargets: [Target] = [
             "StatsServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]
     ),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "ArticleText"]),
+    .testTarget(
+        name: "StatsServerTests",
+        dependencies: [
+            "StatsServer", "Pipeline",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]
+    ),
     .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline"]),
 ]
 

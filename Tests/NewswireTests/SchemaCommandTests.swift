@@ -6,61 +6,14 @@ import Testing
 /// Runs the built `newswire` binary: `schema list|show|check`, including a
 /// broken copy of the schemas that must fail with the field in the reason.
 @Suite struct SchemaCommandTests {
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder
-    }()
+    static var packageRoot: URL { CommandRunner.packageRoot }
 
-    /// The `newswire` executable built beside this test bundle.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["NEWSWIRE_BINARY"] {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("newswire")
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func newswire(_ arguments: [String]) throws -> Run {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no binary at \(Self.binary.path)")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { remove(scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        )
+    private func newswire(_ arguments: [String]) throws -> CommandRunner.Run {
+        try CommandRunner.run(arguments)
     }
 
     private func remove(_ url: URL) {
-        do {
-            try FileManager.default.removeItem(at: url)
-        } catch {
-            print("could not remove \(url.path): \(error)")
-        }
+        CommandRunner.remove(url)
     }
 
     @Test func schemaIsASubcommand() {

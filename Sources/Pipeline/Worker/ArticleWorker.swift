@@ -1,3 +1,4 @@
+import Foundation
 import Kafka
 import Logging
 import ServiceLifecycle
@@ -14,6 +15,8 @@ import ServiceLifecycle
 public final class ArticleWorker: Service {
     public let configuration: WorkerConfiguration
     public let counters: WorkerCounters
+    private let progress = PartitionProgress()
+    private let startedAt = ContinuousClock.now
     private let logger: Logger
 
     public init(configuration: WorkerConfiguration, counters: WorkerCounters = WorkerCounters(), logger: Logger = Logger(label: "newswire.worker")) {
@@ -26,6 +29,7 @@ public final class ArticleWorker: Service {
         var consumerConfiguration = KafkaConsumerConfiguration(bootstrapServers: configuration.bootstrapServers, groupID: configuration.group)
         consumerConfiguration.sessionTimeout = configuration.sessionTimeout
         consumerConfiguration.maxBatchSize = configuration.maxBatchSize
+        consumerConfiguration.statisticsInterval = configuration.statisticsInterval
         consumerConfiguration.properties = configuration.kafkaProperties
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServers)
         producerConfiguration.properties = configuration.kafkaProperties
@@ -35,8 +39,14 @@ public final class ArticleWorker: Service {
         do {
             try consumer.subscribe(topics: configuration.inputTopics)
             logger.info("worker started", metadata: ["group": "\(configuration.group)", "topics": "\(configuration.inputTopics)"])
-            for try await event in consumer.events.cancelOnGracefulShutdown() {
-                try await handle(event, consumer: consumer, producer: producer)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { [progress] in
+                    for await statistics in consumer.statistics { progress.update(statistics) }
+                }
+                for try await event in consumer.events.cancelOnGracefulShutdown() {
+                    try await handle(event, consumer: consumer, producer: producer)
+                }
+                tasks.cancelAll()
             }
         } catch {
             await consumer.close()
@@ -51,6 +61,7 @@ public final class ArticleWorker: Service {
     private func handle(_ event: KafkaConsumerEvent, consumer: KafkaConsumer, producer: KafkaProducer) async throws {
         switch event {
         case .messages(let batch):
+            progress.started(batch)
             let processed = await PartitionLanes.process(batch, with: configuration.processor)
             let reports = try await producer.send(processed.flatMap(\.outputs)).reports()
             if let failed = reports.first(where: { !$0.isDelivered }) {
@@ -58,11 +69,14 @@ public final class ArticleWorker: Service {
             }
             let offsets = Self.nextOffsets(of: batch)
             try await consumer.commit(offsets)
+            progress.committed(offsets, batch: batch)
             counters.record(processed, committed: offsets.count)
         case .partitionsAssigned(let partitions):
+            progress.assigned(partitions)
             logger.info("partitions assigned", metadata: ["partitions": "\(partitions)"])
         case .partitionsRevoked(let revocation):
             // Every batch of these partitions was published and committed before this event.
+            progress.revoked(revocation.partitions)
             logger.info("partitions revoked", metadata: ["partitions": "\(revocation.partitions)", "lost": "\(revocation.lost)"])
         case .partitionEOF:
             break
@@ -70,6 +84,54 @@ public final class ArticleWorker: Service {
             logger.warning("consumer error: \(error)")
         }
     }
+
+    /// The `/stats` document as of now.
+    public func statsDocument() throws -> StatsDocument {
+        let totals = counters.current
+        let elapsed = (ContinuousClock.now - startedAt).components
+        let uptime = max(0.001, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+        let processor = configuration.processor
+        let failed = { (stage: DeadLetterStage) in totals.deadLettersByStage[stage, default: 0] }
+        let afterNormalise = totals.consumed - failed(.normalise)
+        let afterParse = afterNormalise - failed(.parse)
+        let inFlight = progress.inFlight
+        return StatsDocument(
+            generatedAt: Date().formatted(.iso8601),
+            pipelineVersion: processor.pipelineVersion,
+            uptimeSeconds: uptime,
+            consumerGroup: configuration.group,
+            guarantee: "at-least-once",
+            outputVersion: processor.enrichedVersion.description,
+            topics: StatsDocument.Topics(
+                input: configuration.inputTopics,
+                normalised: try processor.topics.topic(for: .normalised, major: 1),
+                parsed: try processor.topics.topic(for: .parsed, major: 1),
+                enriched: try processor.topics.topic(for: .enriched, version: processor.enrichedVersion),
+                deadLetter: processor.topics.deadLetter
+            ),
+            partitions: progress.snapshot,
+            stages: StatsDocument.Stages(
+                normalise: .init(processed: afterNormalise, failed: failed(.normalise), inFlight: inFlight),
+                parse: .init(processed: afterParse, failed: failed(.parse), inFlight: inFlight),
+                enrich: .init(processed: afterParse - failed(.enrich), failed: failed(.enrich), inFlight: inFlight),
+                publish: .init(processed: totals.produced, failed: failed(.publish), inFlight: 0)
+            ),
+            inFlight: StatsDocument.InFlight(messages: inFlight, limit: configuration.maxBatchSize),
+            throughput: StatsDocument.Throughput(
+                windowSeconds: uptime,
+                messagesPerSecond: Double(totals.consumed) / uptime,
+                articlesPerSecond: Double(totals.articles) / uptime,
+                bytesPerSecond: Double(totals.bytesConsumed) / uptime
+            ),
+            totals: StatsDocument.Totals(
+                consumed: totals.consumed, committed: totals.committed, produced: totals.produced,
+                deadLettered: totals.deadLettered
+            )
+        )
+    }
+
+    /// True once the worker has partitions to work on.
+    public var isReady: Bool { !progress.snapshot.isEmpty }
 
     /// The offset to commit per partition: one past the batch's last message there.
     static func nextOffsets(of batch: [KafkaMessage]) -> [KafkaPartitionOffset] {

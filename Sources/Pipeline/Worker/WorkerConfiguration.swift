@@ -11,6 +11,8 @@ public struct WorkerConfiguration: Sendable {
     public var maxBatchSize = 500
     /// `session.timeout.ms`: how soon the group notices a member that died.
     public var sessionTimeout: Duration = .seconds(10)
+    /// How often librdkafka reports partition positions and lag for `/stats`.
+    public var statisticsInterval: Duration = .seconds(2)
     /// Raw librdkafka properties for both clients (`--kafka-property`).
     public var kafkaProperties: [String: String] = [:]
 

@@ -5,7 +5,7 @@ import Synchronization
 /// endpoint, and mirrored into swift-metrics counters for Prometheus.
 public final class WorkerCounters: Sendable {
     /// A point-in-time copy of the totals.
-    public struct Totals: Sendable, Hashable, Codable {
+    public struct Totals: Sendable, Hashable {
         public var consumed = 0
         public var articles = 0
         public var produced = 0
@@ -14,6 +14,8 @@ public final class WorkerCounters: Sendable {
         public var bytesConsumed = 0
         /// Dead letters by `stage/code`, e.g. `normalise/invalid-utf8`.
         public var deadLettersByReason: [String: Int] = [:]
+        /// Dead letters by the stage that rejected the input.
+        public var deadLettersByStage: [DeadLetterStage: Int] = [:]
     }
 
     private struct State {
@@ -49,12 +51,15 @@ public final class WorkerCounters: Sendable {
         var produced = 0
         var bytes = 0
         var letters: [String] = []
+        var stages: [DeadLetterStage] = []
         for message in batch {
             produced += message.outputs.count
             bytes += message.input.value.count
             switch message.outcome {
             case .articles(let count): articles += count
-            case .deadLettered(let stage, let code): letters.append("\(stage.rawValue)/\(code)")
+            case .deadLettered(let stage, let code):
+                letters.append("\(stage.rawValue)/\(code)")
+                stages.append(stage)
             }
         }
         let satisfied = state.withLock { state in
@@ -65,6 +70,7 @@ public final class WorkerCounters: Sendable {
             state.totals.bytesConsumed += bytes
             state.totals.deadLettered += letters.count
             for reason in letters { state.totals.deadLettersByReason[reason, default: 0] += 1 }
+            for stage in stages { state.totals.deadLettersByStage[stage, default: 0] += 1 }
             let consumed = state.totals.consumed
             let ready = state.waiters.filter { $0.consumed <= consumed }.map(\.continuation)
             state.waiters.removeAll { $0.consumed <= consumed }

@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import Pipeline
 import ServiceLifecycle
+import StatsServer
 
 /// `newswire demo`: the main job on a bare machine. Starts the embedded
 /// cluster, publishes the bundled examples to `articles.raw`, runs the worker
@@ -21,14 +22,22 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Partitions of the input topic.")
     var partitions: Int = 4
 
+    @Flag(help: "Keep the cluster, worker and stats endpoint running after the summary, until Ctrl-C.")
+    var stay = false
+
     func run() async throws {
+        // Before any metric exists, so every counter lands in the registry /metrics serves.
+        let registry = MetricsSetup.registry
         let folder = Environment.resolve(examples, flag: "examples", fallback: "Examples") ?? "Examples"
         let files = try InputFiles.expand([folder])
         guard !files.isEmpty else {
             throw ValidationError("'\(folder)' has no files to publish; pass --examples FOLDER with article files")
         }
-        var logger = Logger(label: "newswire.demo")
-        logger.logLevel = .warning
+        let logger = {
+            var logger = Logger(label: "newswire.demo")
+            logger.logLevel = .warning
+            return logger
+        }()
 
         let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
         let topics = OutputTopics()
@@ -51,16 +60,31 @@ struct DemoCommand: AsyncParsableCommand {
         )
         configuration.sessionTimeout = .seconds(6)
         let worker = ArticleWorker(configuration: configuration, logger: logger)
-        let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let stats = StatsServer.application(
+            host: "127.0.0.1", port: 0, source: StatsSource(worker: worker), registry: registry, logger: logger
+        ) { port in
+            StandardStreams.writeLine("Stats at http://127.0.0.1:\(port)/ (/stats, /metrics, /healthz, /readyz)")
+        }
+        let group = ServiceGroup(services: [stats, worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let stay = stay
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             tasks.addTask {
                 await worker.counters.waitUntilConsumed(messages.count)
-                await group.triggerGracefulShutdown()
+                try await Self.summarise(worker: worker, cluster: cluster, topics: topics, version: version, logger: logger)
+                if stay {
+                    StandardStreams.writeLine("\nStill running (--stay); Ctrl-C stops it.")
+                } else {
+                    await group.triggerGracefulShutdown()
+                }
             }
             try await tasks.waitForAll()
         }
+    }
 
+    private static func summarise(
+        worker: ArticleWorker, cluster: EmbeddedCluster, topics: OutputTopics, version: SchemaVersion, logger: Logger
+    ) async throws {
         let totals = worker.counters.current
         StandardStreams.writeLine(
             "Worker consumed \(totals.consumed), produced \(totals.produced) record(s) for \(totals.articles) article(s), dead-lettered \(totals.deadLettered), committed offsets on \(totals.committed) partition batch(es)"

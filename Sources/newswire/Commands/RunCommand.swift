@@ -3,6 +3,7 @@ import Kafka
 import Logging
 import Pipeline
 import ServiceLifecycle
+import StatsServer
 
 /// `newswire run`: the worker, until SIGTERM or SIGINT. Without `--brokers`
 /// it starts the embedded cluster in-process and prints its address, so
@@ -32,10 +33,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The article.enriched schema version to write, e.g. 1.1 or 2.0 (env NEWSWIRE_OUTPUT_VERSION).")
     var outputVersion: String?
 
+    @Option(help: "Where to serve /stats, /metrics, /healthz, /readyz and the dashboard: HOST:PORT or off (env NEWSWIRE_STATS_ADDRESS).")
+    var statsAddress: String?
+
     @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for both clients (repeatable).")
     var kafkaProperties: [String] = []
 
     func run() async throws {
+        // Before any metric exists, so every counter lands in the registry /metrics serves.
+        let registry = MetricsSetup.registry
         let mode = Environment.resolve(guarantee, flag: "guarantee", fallback: "at-least-once")
         guard mode == "at-least-once" else {
             throw ValidationError("--guarantee '\(mode ?? "")' is not available in this build: the worker commits at-least-once; use --guarantee at-least-once")
@@ -46,6 +52,7 @@ struct RunCommand: AsyncParsableCommand {
             _ = try TopicSpec(parsing: topic)
         }
         let properties = try KafkaProperties.parse(kafkaProperties)
+        let stats = try StatsAddress.parse(Environment.resolve(statsAddress, flag: "stats-address", fallback: StatsAddress.defaultValue) ?? StatsAddress.defaultValue)
         let logger = Logger(label: "newswire.run")
         logger.info("librdkafka \(LibrdkafkaVersion.string)")
 
@@ -70,7 +77,15 @@ struct RunCommand: AsyncParsableCommand {
             processor: MessageProcessor(enrichedVersion: version)
         )
         configuration.kafkaProperties = properties
-        services.append(ArticleWorker(configuration: configuration, logger: logger))
+        let worker = ArticleWorker(configuration: configuration, logger: logger)
+        if let stats {
+            services.append(StatsServer.application(
+                host: stats.host, port: stats.port, source: StatsSource(worker: worker), registry: registry, logger: logger
+            ) { port in
+                StandardStreams.warn("newswire: stats at http://\(stats.host):\(port)/ (/stats, /metrics, /healthz, /readyz)")
+            })
+        }
+        services.append(worker)
         let serviceGroup = ServiceGroup(
             configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )

@@ -1,7 +1,6 @@
-import Pipeline
-
 /// The HTTP paths the stats server answers, as DESIGN.md lists them.
-public enum StatsServerRoutes {
+public enum StatsRoutes {
+    public static let dashboard = "/"
     public static let stats = "/stats"
     public static let metrics = "/metrics"
     public static let health = "/healthz"

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the text stages on one raw input, in order, up to a chosen stage:
+/// decode → normalise → parse → enrich. A pure function of its input (and the
+/// message timestamp carried in `RawArticle.receivedAt`), so a replay
+/// reproduces the same records. The pipeline and `newswire process` both call
+/// this; neither re-implements the chain.
+public enum TextStages {
+    /// What one input became after `through` stage.
+    public struct Output: Sendable, Hashable {
+        public var stage: Stage
+        public var normalised: NormalisedDocument
+        /// The id of the input as a whole (the normalised record's key): from
+        /// its canonical URL when known, else from its normalised text.
+        public var inputID: String
+        /// One entry per article found (empty for the normalise stage).
+        public var articles: [ArticleResult]
+    }
+
+    /// One article and, if enrich ran, what it added.
+    public struct ArticleResult: Sendable, Hashable {
+        public var parsed: ParsedArticle
+        public var enrichment: Enrichment?
+        /// Folded form of `parsed.text`.
+        public var searchText: String
+    }
+
+    public static func run(
+        _ raw: RawArticle, through last: Stage, limits: InputLimits = InputLimits(), timeZone: TimeZone? = nil
+    ) throws(ArticleTextError) -> Output {
+        let decoded = try InputDecoder.decode(raw, limits: limits)
+        let normalised = Normaliser.normalise(decoded)
+        let inputID = normalised.metadata.url.map(ArticleID.fromURL) ?? ArticleID.fromContent(title: nil, paragraphs: [normalised.text])
+        guard last >= .parse else {
+            return Output(stage: .normalise, normalised: normalised, inputID: inputID, articles: [])
+        }
+        let context = ParseContext(referenceDate: raw.receivedAt, timeZone: timeZone)
+        let parsed = ArticleParser.parse(normalised, context: context)
+        guard !parsed.isEmpty else {
+            throw ArticleTextError(.noText, stage: .parse, reason: "no article text was found in the input")
+        }
+        let articles = parsed.map { article in
+            ArticleResult(
+                parsed: article,
+                enrichment: last >= .enrich ? Enricher.enrich(article) : nil,
+                searchText: Normaliser.fold(article.text)
+            )
+        }
+        return Output(stage: last, normalised: normalised, inputID: inputID, articles: articles)
+    }
+}
