@@ -12,6 +12,7 @@ struct Newswire: AsyncParsableCommand {
             RunCommand.self,
             ProcessCommand.self,
             PublishCommand.self,
+            ReplayCommand.self,
             BrokerCommand.self,
             StatusCommand.self,
             SchemaCommand.self,

@@ -10,7 +10,7 @@ import Testing
             KafkaMessage(topic: "a", partition: 1, offset: KafkaOffset(8), key: nil, value: []),
             KafkaMessage(topic: "a", partition: 0, offset: KafkaOffset(4), key: nil, value: []),
         ]
-        let offsets = ArticleWorker.nextOffsets(of: batch)
+        let offsets = BatchHandler.nextOffsets(of: batch)
         #expect(offsets.map(\.partition) == [0, 1])
         #expect(offsets.map(\.offset.rawValue) == [5, 9])
     }

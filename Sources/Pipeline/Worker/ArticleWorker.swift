@@ -43,8 +43,9 @@ public final class ArticleWorker: Service {
                 tasks.addTask { [progress] in
                     for await statistics in consumer.statistics { progress.update(statistics) }
                 }
+                let batches = BatchHandler(processor: configuration.processor, consumer: consumer, producer: producer)
                 for try await event in consumer.events.cancelOnGracefulShutdown() {
-                    try await handle(event, consumer: consumer, producer: producer)
+                    try await handle(event, batches: batches)
                 }
                 tasks.cancelAll()
             }
@@ -58,17 +59,11 @@ public final class ArticleWorker: Service {
         logger.info("worker stopped", metadata: ["consumed": "\(counters.current.consumed)"])
     }
 
-    private func handle(_ event: KafkaConsumerEvent, consumer: KafkaConsumer, producer: KafkaProducer) async throws {
+    private func handle(_ event: KafkaConsumerEvent, batches: BatchHandler) async throws {
         switch event {
         case .messages(let batch):
             progress.started(batch)
-            let processed = await PartitionLanes.process(batch, with: configuration.processor)
-            let reports = try await producer.send(processed.flatMap(\.outputs)).reports()
-            if let failed = reports.first(where: { !$0.isDelivered }) {
-                throw WorkerError.publishFailed(failed.description)
-            }
-            let offsets = Self.nextOffsets(of: batch)
-            try await consumer.commit(offsets)
+            let (processed, offsets) = try await batches.handle(batch)
             progress.committed(offsets, batch: batch)
             counters.record(processed, committed: offsets.count)
         case .partitionsAssigned(let partitions):
@@ -132,15 +127,6 @@ public final class ArticleWorker: Service {
 
     /// True once the worker has partitions to work on.
     public var isReady: Bool { !progress.snapshot.isEmpty }
-
-    /// The offset to commit per partition: one past the batch's last message there.
-    static func nextOffsets(of batch: [KafkaMessage]) -> [KafkaPartitionOffset] {
-        var last: [KafkaTopicPartition: KafkaPartitionOffset] = [:]
-        for message in batch {
-            last[message.topicPartition] = message.commitOffset
-        }
-        return last.values.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
-    }
 }
 
 /// Why a worker stopped.
