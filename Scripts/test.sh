@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 Scripts/setup-system.sh
 Scripts/setup-tools.sh
 
+Scripts/check-deploy.sh
 swift build --build-tests
 
 brokers=$(Scripts/tansu.sh start)
