@@ -13,6 +13,7 @@ Scripts/setup-tools.sh
 
 Scripts/check-deploy.sh
 swift build --build-tests
+.build/debug/newswire schema check --dir Schemas
 
 brokers=$(Scripts/tansu.sh start)
 trap 'Scripts/tansu.sh stop' EXIT
