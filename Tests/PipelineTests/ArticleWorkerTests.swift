@@ -9,11 +9,7 @@ import Testing
 /// output records or a dead letter, offsets are committed, and a replay in a
 /// new group writes byte-identical records under the same keys.
 @Suite struct ArticleWorkerTests {
-    let logger: Logger = {
-        var logger = Logger(label: "test.worker")
-        logger.logLevel = .warning
-        return logger
-    }()
+    let logger = quietLogger("test.worker")
 
     @Test func everyInputBecomesRecordsOrADeadLetterAndIsCommitted() async throws {
         let cluster = try EmbeddedCluster(brokers: 1, logger: logger)

@@ -8,11 +8,7 @@ import Testing
 /// partition, processed in its own group and ends by itself; re-driving a
 /// dead letter that fails again writes a new one with the next attempt.
 @Suite struct ReplayJobTests {
-    let logger: Logger = {
-        var logger = Logger(label: "test.replay")
-        logger.logLevel = .warning
-        return logger
-    }()
+    let logger = quietLogger("test.replay")
 
     @Test func replaysAnOffsetRangeAndRedrivesDeadLetters() async throws {
         let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
