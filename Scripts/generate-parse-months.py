@@ -35,7 +35,9 @@ def main() -> int:
                 for month, name in sorted(names.items()):
                     name = name.strip()
                     bare = name.rstrip(".")
-                    if len(bare) < 3 or bare.isdigit():
+                    # Latin abbreviations under three letters are too ambiguous;
+                    # short Arabic-script names (آب, مه) are real month names.
+                    if bare.isdigit() or len(bare) < 2 or (len(bare) < 3 and bare.isascii()):
                         continue
                     for variant in {name, bare}:
                         key = (variant.lower(), month)

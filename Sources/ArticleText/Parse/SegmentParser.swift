@@ -37,7 +37,7 @@ struct SegmentParser {
                 if let value = label.value { source = source ?? SourceLine.attribution(of: value) } else { pendingSource = true }
                 continue
             }
-            if Boilerplate.isFurniture(line) || Boilerplate.isCaption(line) { continue }
+            if Boilerplate.isListed(line) || Boilerplate.isCaption(line) { continue }
             let tokens = Tokenizer.tokens(line.text, limit: 256)
             if SegmentParser.carriesDate(tokens) {
                 dateLines.append(tokens)
@@ -47,6 +47,7 @@ struct SegmentParser {
                 }
                 continue
             }
+            if line.isNoise { continue }
             if Boilerplate.isByline(line) {
                 if header.agency == nil { header.agency = AgencyNames.trailingName(line.text) }
                 continue

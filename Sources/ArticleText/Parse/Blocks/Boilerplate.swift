@@ -11,7 +11,12 @@ enum Boilerplate {
 
     /// Whether the line is furniture to drop.
     static func isFurniture(_ line: ArticleLine) -> Bool {
-        line.isNoise || lines.isWhole(line.key) || prefixes.opening(of: line.key) != nil
+        line.isNoise || isListed(line)
+    }
+
+    /// Whether the line is in the furniture lists (noise aside).
+    static func isListed(_ line: ArticleLine) -> Bool {
+        lines.isWhole(line.key) || prefixes.opening(of: line.key) != nil
     }
 
     /// An author line: "كتبت أسماء نصار", "By Orhan Coskun …", "حوار: …".
