@@ -8,8 +8,15 @@ public enum HTMLDateEvaluation {
     /// One labelled page.
     public struct PageLabel: Sendable, Hashable, Decodable {
         public var file: String
-        public var date: String
+        /// `nil` where the set says the page has no date (`NaN` in the file).
+        public var date: String?
         public var url: String?
+    }
+
+    /// The set writes a missing date as a bare `NaN` (Python's JSON); JSON
+    /// proper has `null`.
+    static func jsonWithoutNaN(_ line: some StringProtocol) -> String {
+        line.replacingOccurrences(of: ": NaN", with: ": null")
     }
 
     /// Scores every labelled page; `useURL` passes each page's URL to the
@@ -18,7 +25,7 @@ public enum HTMLDateEvaluation {
         let decoder = JSONDecoder()
         let rows = try String(contentsOf: labels, encoding: .utf8).split(separator: "\n")
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { try decoder.decode(PageLabel.self, from: Data($0.utf8)) }
+            .map { try decoder.decode(PageLabel.self, from: Data(jsonWithoutNaN($0).utf8)) }
         var score = FieldScore(field: "published (date)")
         var misses: [Miss] = []
         for row in rows {
@@ -31,7 +38,7 @@ public enum HTMLDateEvaluation {
                 misses.append(Miss(file: row.file, field: "published", expected: row.date, got: "error: \(error.code.rawValue)"))
                 continue
             }
-            if let got, got.prefix(10) == row.date.prefix(10) {
+            if got?.prefix(10) == row.date?.prefix(10) {
                 score.correct += 1
             } else {
                 misses.append(Miss(file: row.file, field: "published", expected: row.date, got: got))

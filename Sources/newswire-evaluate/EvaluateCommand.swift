@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleText
 import Evaluation
 import Foundation
 
@@ -7,7 +8,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newswire-evaluate",
         abstract: "Scores the text stages against labelled articles.",
-        subcommands: [LabelsCommand.self, HTMLDatesCommand.self]
+        subcommands: [LabelsCommand.self, HTMLDatesCommand.self, ShowCommand.self]
     )
 }
 
@@ -49,6 +50,37 @@ struct HTMLDatesCommand: ParsableCommand {
             print(String(format: "%.1f %d %d", score.accuracy * 100, score.correct, score.total))
         } else {
             print(report.rendered(), terminator: "")
+        }
+    }
+}
+
+/// `newswire-evaluate show FILE…`: what decode → normalise → parse made of
+/// each file, one JSON object per article, for looking at misses.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Prints the parsed articles of files as JSON lines."
+    )
+
+    @Argument(help: "Input files.") var files: [String]
+    @Option(help: "auto, text, html or json.") var format: String = "auto"
+
+    func run() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let articles = try TextPipeline.parse(bytes, format: InputFormat(rawValue: format) ?? .auto)
+            for article in articles {
+                let fields: [String: [String]] = [
+                    "id": [article.id], "parentId": article.parentId.map { [$0] } ?? [],
+                    "title": article.title.map { [$0] } ?? [], "publishedAt": article.publishedAt.map { [$0] } ?? [],
+                    "updatedAt": article.updatedAt.map { [$0] } ?? [], "agency": article.agency.map { [$0] } ?? [],
+                    "dateline": article.dateline.map { [$0] } ?? [], "related": article.related,
+                    "paragraphs": article.paragraphs.map { String($0.prefix(60)) },
+                ]
+                print(String(decoding: try encoder.encode(fields), as: UTF8.self))
+            }
         }
     }
 }

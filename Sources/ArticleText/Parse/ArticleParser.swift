@@ -34,7 +34,7 @@ public enum ArticleParser {
                 title: title,
                 publishedAt: dates.publishedAt,
                 updatedAt: dates.updatedAt,
-                outlet: isFirst ? doc.metadata.outlet : nil,
+                outlet: (isFirst ? doc.metadata.outlet : nil) ?? segment.attribution.outlet,
                 agency: segment.attribution.agency,
                 dateline: segment.attribution.dateline,
                 url: url,

@@ -13,7 +13,8 @@ struct SegmentParser {
 
     /// How many header lines may sit between the headline and the body.
     private static let headerLimit = 25
-    private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "”", "\"", "»", ")", "…"]
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "…"]
+    private static let closers: Set<Character> = ["”", "\"", "»", ")", "’", "'", " "]
 
     init(lines: [ArticleLine], start: Int) {
         guard start < lines.count else { return }
@@ -89,7 +90,9 @@ struct SegmentParser {
                 while j < lines.count {
                     let item = lines[j]
                     if RelatedBlock.header(item) != nil || SegmentParser.isParagraph(item) { break }
-                    if !Boilerplate.isFurniture(item), RelatedBlock.isHeadline(item) { related.append(item.text) }
+                    if !Boilerplate.isFurniture(item), !Boilerplate.isByline(item), RelatedBlock.isHeadline(item) {
+                        related.append(item.text)
+                    }
                     j += 1
                 }
                 i = j
@@ -152,9 +155,18 @@ struct SegmentParser {
         line.wordCount >= 25 || (line.isLong && endsSentence(line.text))
     }
 
+    /// Whether the text ends a sentence: ". ! ? ؟ …", possibly followed by a
+    /// closing quote or bracket.
     static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.last else { return false }
-        return sentenceEnds.contains(last)
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            let c = text[previous]
+            if sentenceEnds.contains(c) { return true }
+            guard closers.contains(c) else { return false }
+            end = previous
+        }
+        return false
     }
 
     /// Whether a header line states a date, a date label or a relative time.

@@ -20,7 +20,10 @@ enum WireTag {
         for marker in ["/-", ":-", "/ -", ": -"] {
             guard let range = head.range(of: marker) else { continue }
             let before = AgencyNames.trimmed(head[..<range.lowerBound])
-            if !before.isEmpty, before.split(separator: " ").count <= 4 { return Attribution(agency: nil, dateline: before) }
+            guard !before.isEmpty, before.split(separator: " ").count <= 4 else { continue }
+            // "المدينة نيوز :-" names the outlet; "المستقلة/-" is the dateline form.
+            if marker.hasPrefix(":"), AgencyNames.isKnown(before) { return Attribution(outlet: before) }
+            return Attribution(agency: nil, dateline: before)
         }
         for dash in [" — ", " – ", " -- "] {
             guard let range = head.range(of: dash) else { continue }

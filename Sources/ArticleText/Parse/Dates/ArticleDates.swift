@@ -10,7 +10,8 @@ import Foundation
 /// relative time resolved against the reference date; `updatedAt` is the
 /// first update-labelled date. A date labelled only as an update never
 /// becomes the publication date. Metadata dates (HTML meta tags, JSON-LD,
-/// the envelope) are the publisher's own statement and win when present.
+/// the envelope) are the publisher's own statement and win when present,
+/// reconciled with the text's as `reconcile` describes.
 struct ArticleDates: Sendable, Hashable {
     var publishedAt: String?
     var updatedAt: String?
@@ -57,8 +58,44 @@ struct ArticleDates: Sendable, Hashable {
                 }
             }
         }
-        publishedAt = metadata.publishedAt ?? published ?? unlabelled ?? relative
-        updatedAt = metadata.updatedAt ?? updated
+        let stated = published ?? unlabelled
+        publishedAt = ArticleDates.reconcile(metadata: metadata.publishedAt, text: stated) ?? relative
+        updatedAt = ArticleDates.reconcile(metadata: metadata.updatedAt, text: updated)
+    }
+
+    /// Metadata wins, with two exceptions seen on real pages: a metadata
+    /// instant in UTC one day off the date the page shows its readers (the
+    /// local date is the one stated), and two dates over a year apart, where
+    /// the earlier is a stale template, archive or site date (keep the later).
+    static func reconcile(metadata: String?, text: String?) -> String? {
+        guard let metadata, let text else { return metadata ?? text }
+        guard let m = dayNumber(metadata), let t = dayNumber(text), m != t else { return metadata }
+        if abs(m - t) >= 365 { return m > t ? metadata : text }
+        let utc = metadata.hasSuffix("Z") || metadata.hasSuffix("+00:00") || metadata.hasSuffix("+0000")
+        if abs(m - t) == 1, utc, metadata.count > 10 { return text }
+        return metadata
+    }
+
+    /// Days since 1970-01-01 of an ISO 8601 string's date part.
+    static func dayNumber(_ iso: String) -> Int? {
+        let utf8 = Array(iso.utf8.prefix(10))
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in utf8[range] {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard var y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m) else { return nil }
+        // Days from civil (H. Hinnant's algorithm).
+        y -= m <= 2 ? 1 : 0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// Whether nothing but punctuation follows the label at `index`.

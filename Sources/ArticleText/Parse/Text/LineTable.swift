@@ -21,7 +21,7 @@ struct LineTable: Sendable {
         for entry in openings where key.hasPrefix(entry) {
             let rest = key.dropFirst(entry.count)
             guard let next = rest.first else { return entry }
-            if next == " " || next == ":" || next == "：" { return entry }
+            if next == " " || next == ":" || next == "：" || next == "." || next == "," { return entry }
         }
         return nil
     }
