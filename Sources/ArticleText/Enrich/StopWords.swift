@@ -1,0 +1,29 @@
+/// Stop words of the ten languages the enrich stage knows (from the
+/// `stopwordsiso` lists in `EnrichData/stopwords.json`), folded the way the
+/// text is folded, so lookups take a token's `folded` form.
+enum StopWords {
+    static let byLanguage: [String: Set<String>] = {
+        let raw = EnrichResource.decode([String: [String]].self, from: "stopwords")
+        return raw.mapValues { Set($0.map(Normaliser.fold)) }
+    }()
+
+    /// For each language, the stop words no other language of the same script
+    /// lists: what tells French from Spanish, or Russian from Ukrainian.
+    static let distinctive: [String: Set<String>] = {
+        var out: [String: Set<String>] = [:]
+        for group in LanguageDetection.scriptLanguages.values {
+            for language in group {
+                var own = byLanguage[language] ?? []
+                for other in group where other != language { own.subtract(byLanguage[other] ?? []) }
+                out[language] = own
+            }
+        }
+        return out
+    }()
+
+    /// Whether `folded` is a stop word of `language` (any language when nil).
+    static func contains(_ folded: String, language: String?) -> Bool {
+        if let language, let set = byLanguage[language] { return set.contains(folded) }
+        return byLanguage.values.contains { $0.contains(folded) }
+    }
+}
