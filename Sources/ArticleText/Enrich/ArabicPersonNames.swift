@@ -130,8 +130,12 @@ enum ArabicPersonNames {
         let cues = EntityCues.shared
         let firstWord = prefix > 0 ? String(words[k].folded.unicodeScalars.dropFirst(prefix)) : words[k].folded
         guard isNamePart(firstWord), !looksLikeVerb(firstWord),
-            !firstWord.hasPrefix("ال") || cues.arabicGivenNames.contains(firstWord)
+            !firstWord.hasPrefix("ال") || cues.arabicGivenNames.contains(firstWord),
+            prefix > 0 || !hasPlaceAfterClitic(k, in: words)
         else { return nil }
+        // "على" written with alef maksura is the preposition far more often
+        // than the name: only a full three-part name counts.
+        let preposition = Normaliser.fold(words[k].text) == "علي" && words[k].text.unicodeScalars.last == "ى"
         var last = k
         var parts = 1
         var m = k + 1
@@ -145,6 +149,8 @@ enum ArabicPersonNames {
             let f = words[m].folded
             if hasPlaceAfterClitic(m, in: words) || looksLikeVerb(f) || f.hasSuffix("كم") || f.hasSuffix("هم") { break }
             if f == "علي", m + 1 < words.count, words[m + 1].folded.hasPrefix("ال") { break }
+            if f == "علي", words[m].text.unicodeScalars.last == "ى" { break }
+            if f.hasPrefix("ب"), f.unicodeScalars.count >= 6, !cues.arabicGivenNames.contains(f) { break }
             if ambiguousStart && parts == 1 && last == k && !strongSecondPart(m, in: words) { break }
             if cues.arabicParticles.contains(f) && f != "الدين" && f != "الله" {
                 guard m + 1 < words.count, words.joined[m],
@@ -177,6 +183,7 @@ enum ArabicPersonNames {
             break
         }
         let partCount = parts + (last > k && parts == 1 ? 1 : 0)
+        if preposition && (partCount < 3 || !strongSecondPart(k + 1, in: words)) { return nil }
         return partCount >= minimumParts ? last : nil
     }
 

@@ -20,6 +20,16 @@ enum EnglishNames {
         return EntityCues.shared.latinParticles.contains(particle) && rest.first?.isUppercase == true
     }
 
+    /// "RussiaSyriaTurkey": tags run together by a page dump, not a name.
+    private static func isRunTogether(_ word: String) -> Bool {
+        var capitals = 0
+        var lower = false
+        for character in word {
+            if character.isUppercase { capitals += 1 } else if character.isLowercase { lower = true }
+        }
+        return capitals > 2 && lower
+    }
+
     /// "US-based", "Saudi-led": a compound adjective, not a name word.
     private static func isCompoundAdjective(_ token: EnrichToken) -> Bool {
         guard let hyphen = token.text.lastIndex(of: "-") else { return false }
@@ -78,7 +88,7 @@ enum EnglishNames {
         }
         guard first <= last else { return [] }
         let texts = (first...last).map { words[$0].text }
-        if texts.contains(where: { cues.englishNotEntities.contains($0) }) { return [] }
+        if texts.contains(where: { cues.englishNotEntities.contains($0) || isRunTogether($0) }) { return [] }
         func candidate(_ a: Int, _ b: Int, _ type: Entity.Kind, _ source: EntityCandidate.Source) -> EntityCandidate {
             EntityCandidate(start: words[a].start, end: words[b].end, type: type, id: nil, source: source)
         }
@@ -114,7 +124,8 @@ enum EnglishNames {
             let size = b - a + 1
             if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
                 if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
-                    out.append(candidate(a, b, .person, titled ? .cue : .heuristic))
+                    let known = titled || cues.englishGivenNames.contains(words[a].text)
+                    out.append(candidate(a, b, .person, known ? .cue : .heuristic))
                 }
             }
         }

@@ -19,7 +19,4 @@ struct EnrichInput {
         view.append(contentsOf: scalars[start..<end])
         return String(view)
     }
-
-    /// Indices of the word tokens, in order.
-    var wordIndices: [Int] { tokens.indices.filter { tokens[$0].kind == .word } }
 }
