@@ -8,9 +8,10 @@ import Testing
 /// label on at least the share measured when this floor was set.
 @Suite("Input decoder: html-dates corpus")
 struct InputHTMLDatesCorpusTests {
-    /// Measured 177/200 = 0.885 (date part of `publishedAt` equal to the label,
-    /// pages labelled with no date counted right when nothing is found).
-    static let accuracyFloor = 0.88
+    /// Measured 183/200 = 0.915 (date part of `publishedAt` equal to the label,
+    /// pages labelled with no date counted right when nothing is found);
+    /// htmldate 1.11 scores 179/200 in extensive mode on the same pages.
+    static let accuracyFloor = 0.91
 
     private static var corpus: URL {
         if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {

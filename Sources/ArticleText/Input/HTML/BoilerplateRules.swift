@@ -7,8 +7,8 @@ struct BoilerplateRules: Sendable {
     let dropTags: Set<String>
     let softDropTags: Set<String>
     private let tokens: Set<String>
-    private let substrings: [String]
-    private let positives: [String]
+    private let substrings: [[UInt8]]
+    private let positives: [[UInt8]]
     private let keepClasses: Set<String>
 
     private init() {
@@ -33,8 +33,8 @@ struct BoilerplateRules: Sendable {
         self.dropTags = dropTags
         self.softDropTags = softDropTags
         self.tokens = tokens
-        self.substrings = substrings
-        self.positives = positives
+        self.substrings = substrings.map { Array($0.utf8) }
+        self.positives = positives.map { Array($0.utf8) }
         self.keepClasses = keepClasses
     }
 
@@ -62,10 +62,11 @@ struct BoilerplateRules: Sendable {
         guard let names = Self.names(node) else { return false }
         let classNames = names.split(separator: " ")
         if classNames.contains(where: { keepClasses.contains(String($0)) }) { return false }
-        if substrings.contains(where: { names.contains($0) }) { return true }
+        let bytes = Array(names.utf8)
+        if substrings.contains(where: { Self.contains(bytes, $0) }) { return true }
         let words = names.split(whereSeparator: { !$0.isLetter })
         if words.contains(where: { tokens.contains(String($0)) }) {
-            return !positives.contains(where: { names.contains($0) })
+            return !positives.contains(where: { Self.contains(bytes, $0) })
         }
         return false
     }
@@ -74,8 +75,25 @@ struct BoilerplateRules: Sendable {
     func classWeight(_ node: HTMLNode) -> Double {
         guard let names = Self.names(node) else { return 0 }
         var weight = 0.0
-        if positives.contains(where: { names.contains($0) }) { weight += 25 }
+        let bytes = Array(names.utf8)
+        if positives.contains(where: { Self.contains(bytes, $0) }) { weight += 25 }
         if isHinted(node) { weight -= 25 }
         return weight
+    }
+
+    /// Byte substring search; class names are short, so a plain scan is fastest.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -83,6 +83,11 @@ struct DateTokens {
         return MetadataDate.months[w]
     }
 
+    private func isConnector(_ i: Int) -> Bool {
+        guard i < items.count, case .word(let w) = items[i].kind else { return false }
+        return MetadataDate.connectors.contains(w)
+    }
+
     private func dateAt(_ i: Int, withTime: Bool) -> String? {
         if let (y, yd) = number(i), yd == 4, let s1 = symbol(i + 1), "-/.".contains(s1),
             let (m, md) = number(i + 2), md <= 2, symbol(i + 3) == s1, let (d, dd) = number(i + 4), dd <= 2
@@ -107,13 +112,15 @@ struct DateTokens {
             guard let date else { return nil }
             return withTime ? date + (time(at: i + 5, allowT: false) ?? "") : date
         }
-        // 7 June 2020, 7. Juni 2020, 07 Jun 2020 10:15:00 GMT
+        // 7 June 2020, 7. Juni 2020, 2 de abril de 2020, 07 Jun 2020 10:15:00 GMT
         if let (d, dd) = number(i), dd <= 2 {
             var k = i + 1
             if symbol(k) == "." { k += 1 }
+            if isConnector(k) { k += 1 }
             if let m = month(k) {
                 k += 1
                 if symbol(k) == "," || symbol(k) == "." { k += 1 }
+                if isConnector(k) { k += 1 }
                 if let (y, yd) = number(k), yd == 4, let date = Self.date(y, m, d) {
                     return withTime ? date + (time(at: k + 1, allowT: false, needsZone: true) ?? "") : date
                 }

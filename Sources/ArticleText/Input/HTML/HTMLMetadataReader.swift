@@ -14,6 +14,15 @@ struct HTMLMetadataReader {
         var classHints: [String] = []
     }
 
+    private static let classHints: [[UInt8]] = dateKeys.classHints.map { Array($0.utf8) }
+    private static let updateHints: [[UInt8]] = [Array("update".utf8), Array("modif".utf8)]
+
+    /// Whether a class/id names a (publication, not update) date element.
+    private static func hasDateHint(_ names: [UInt8]) -> Bool {
+        classHints.contains { BoilerplateRules.contains(names, $0) }
+            && !updateHints.contains { BoilerplateRules.contains(names, $0) }
+    }
+
     private static let dateKeys: DateKeys = {
         var keys = DateKeys()
         for row in ResourceTable.rows("html-date-keys") where row.count == 2 {
@@ -93,8 +102,7 @@ struct HTMLMetadataReader {
             times.append((value, hint, inArticle))
         }
         if !inFurniture && dateTexts.count < 40, let names = BoilerplateRules.names(node),
-            Self.dateKeys.classHints.contains(where: { names.contains($0) }),
-            !names.contains("update"), !names.contains("modif")
+            Self.hasDateHint(Array(names.utf8))
         {
             let text = node.textContent
             if !text.isEmpty && text.count <= 120 { dateTexts.append(text) }
@@ -126,7 +134,9 @@ struct HTMLMetadataReader {
     }
 
     private func publishedAt(_ ld: JSONLDReader.Article?, textLines: [String]) -> String? {
-        if let d = firstDate(Self.dateKeys.published.map { meta[$0] } + [ld?.datePublished]) { return d }
+        if let d = firstDate(Self.dateKeys.published.map { meta[$0] } + [ld?.datePublished]) {
+            return LocalTimePreference.prefer(d) { localCandidates(ld) }
+        }
         if let d = firstDate((itempropDates["datepublished"] ?? []).map { $0 }) { return d }
         let preferred = times.filter { $0.hint.contains("pubdate") || $0.hint.contains("datepublished") || $0.hint.contains("publish") }
         if let d = firstDate(preferred.map(\.value)) { return d }
@@ -145,6 +155,14 @@ struct HTMLMetadataReader {
             if let url, let d = MetadataDate.fromURL(url) { return d }
         }
         return nil
+    }
+
+    /// Every other stated publication time, for `LocalTimePreference`.
+    private func localCandidates(_ ld: JSONLDReader.Article?) -> [String] {
+        let stated: [String?] = [ld?.datePublished] + Self.dateKeys.published.map { meta[$0] }
+            + (itempropDates["datepublished"] ?? []).map { $0 } + times.map(\.value)
+            + Self.dateKeys.raw.map { RawDateScan.value(of: $0, in: html) }
+        return stated.compactMap { $0.flatMap(MetadataDate.iso) }
     }
 
     private func firstDate(_ values: [String?]) -> String? {

@@ -10,12 +10,19 @@ import Foundation
 /// locales listed in `NormaliseData/html-months.tsv`. Ambiguous numeric
 /// dates (`03/04/2020`) are not guessed: the result is nil.
 enum MetadataDate {
+    /// Words allowed between a date's parts ("2 de abril de 2020").
+    static let connectors: Set<String> = Set(
+        ResourceTable.rows("html-months").filter { $0.count == 2 && $0[0] == "connector" }.map { String($0[1]) }
+    )
+
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
         var locales: [String] = []
         for row in ResourceTable.rows("html-months") where row.count == 2 {
             if row[0] == "locale" {
                 locales.append(String(row[1]))
+            } else if row[0] == "connector" {
+                continue
             } else if let month = Int(row[1]) {
                 table[String(row[0])] = month
             }

@@ -4,18 +4,24 @@
 enum RawDateScan {
     static func value(of key: String, in html: [UInt8]) -> String? {
         let needle = Array(key.utf8)
-        guard let first = needle.first, html.count >= needle.count else { return nil }
-        var i = 0
-        let last = html.count - needle.count
-        while i <= last {
-            guard html[i] == first, html[i..<(i + needle.count)].elementsEqual(needle) else {
-                i += 1
-                continue
+        guard needle.count >= 2, html.count >= needle.count else { return nil }
+        let found: Int? = html.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = pin[0]
+                let last = hay.count - pin.count
+                var i = 0
+                while i <= last {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                        if k == pin.count, quotedValue(html, from: i + k) != nil { return i + k }
+                    }
+                    i += 1
+                }
+                return nil
             }
-            i += needle.count
-            if let value = quotedValue(html, from: i) { return value }
         }
-        return nil
+        return found.flatMap { quotedValue(html, from: $0) }
     }
 
     private static func quotedValue(_ html: [UInt8], from start: Int) -> String? {
