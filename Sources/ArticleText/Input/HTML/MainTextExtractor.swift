@@ -66,7 +66,14 @@ struct MainTextExtractor {
             return [best]
         }
         let scored = bestScoredContainers()
-        if let best = articles.max(by: { measure[$0].text < measure[$1].text }), measure[best].text >= 250 {
+        // Prefer the innermost qualifying <article>: some sites wrap the whole page in one.
+        let qualifying = articles.filter { measure[$0].text >= 250 }
+        let innermost = qualifying.filter { outer in
+            var nested = false
+            outer.forEachElement { if $0 !== outer && $0.tag == "article" && measure[$0].text >= 250 { nested = true } }
+            return !nested
+        }
+        if let best = innermost.max(by: { measure[$0].text < measure[$1].text }) {
             let scoredText = scored.reduce(0) { $0 + measure[$1].text }
             if measure[best].text * 2 >= scoredText || measure[best].paragraphs >= 3 { return [best] }
         }
@@ -207,7 +214,7 @@ struct MainTextExtractor {
     private func isLinkList(_ node: HTMLNode) -> Bool {
         guard ["ul", "ol", "div", "section", "table", "dl", "nav"].contains(node.tag) else { return false }
         let c = measure[node]
-        return c.links >= 3 && measure.linkDensity(node) > 0.5
+        return c.links >= 3 && measure.linkDensity(node) > 0.5 && c.text - c.linkText < 300
     }
 
     // MARK: headline
