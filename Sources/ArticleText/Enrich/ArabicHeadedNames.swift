@@ -68,9 +68,11 @@ enum ArabicHeadedNames {
     }
 
     /// The head noun at word k, clitics removed ("بجامعة" → جامعة).
+    private static let heads = EntityCues.shared.arabicOrgHeads.union(EntityCues.shared.arabicEventHeads)
+        .union(EntityCues.shared.arabicPlaceHeads)
+    private static let timeWords: Set<String> = ["اليوم", "امس", "غدا", "الان", "حاليا", "مؤخرا"]
+
     private static func head(at k: Int, in words: EntityWords) -> Head? {
-        let cues = EntityCues.shared
-        let heads = cues.arabicOrgHeads.union(cues.arabicEventHeads).union(cues.arabicPlaceHeads)
         for reading in words.readings(k) {
             if heads.contains(reading.stem) {
                 return Head(noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength)
@@ -100,7 +102,7 @@ enum ArabicHeadedNames {
                 break
             }
             guard word.script == .arabic, royals.contains(f) || step == .royal || !isStop(f) else { break }
-            if step != .royal, let place = Gazetteer.shared.match(at: m, in: words), place.name.type == .place,
+            if step != .royal, let place = words.known[m], place.name.type == .place,
                 place.start == word.start, step == .head || step == .definite
             {
                 // A known place closes the name: "جامعة القاهرة", "بورصة مصر".
@@ -152,9 +154,7 @@ enum ArabicHeadedNames {
     }
 
     private static func isHead(_ folded: String) -> Bool {
-        let cues = EntityCues.shared
-        return cues.arabicOrgHeads.contains(folded) || cues.arabicEventHeads.contains(folded)
-            || cues.arabicPlaceHeads.contains(folded)
+        heads.contains(folded)
     }
 
     /// Words that end a name: stop words, titles, speech verbs, other heads.
@@ -162,7 +162,7 @@ enum ArabicHeadedNames {
         let cues = EntityCues.shared
         return StopWords.contains(folded, language: "ar") || cues.arabicTitles.contains(folded)
             || cues.arabicSpeechVerbs.contains(folded) || isHead(folded)
-            || ["اليوم", "امس", "غدا", "الان", "حاليا", "مؤخرا"].contains(folded)
+            || timeWords.contains(folded)
     }
 
     /// A relative adjective ("المصرية", "العسكري").

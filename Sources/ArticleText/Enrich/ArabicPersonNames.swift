@@ -107,10 +107,10 @@ enum ArabicPersonNames {
         var first = k + 1
         if cues.arabicBylineCues.contains(words[k].folded) {
             first = k + 1
-        } else if words[k].kind == .word, Gazetteer.shared.match(at: k, in: words) != nil,
-            let after = words.tokenAfter(Gazetteer.shared.match(at: k, in: words)!.lastWord), after.text == ":"
+        } else if words[k].kind == .word, words.known[k] != nil,
+            let after = words.tokenAfter(words.known[k]!.lastWord), after.text == ":"
         {
-            first = Gazetteer.shared.match(at: k, in: words)!.lastWord + 1
+            first = words.known[k]!.lastWord + 1
         } else {
             return nil
         }

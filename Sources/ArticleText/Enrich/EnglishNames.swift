@@ -48,8 +48,8 @@ enum EnglishNames {
             var last = k
             var m = k + 1
             while m < words.count, words.joined[m - 1], words[m].script == .latin, !isCompoundAdjective(words[m]) {
-                if let known = Gazetteer.shared.match(at: m, in: words), known.name.type != .person,
-                    Gazetteer.shared.match(at: k, in: words) == nil || known.firstWord != k
+                if let known = words.known[m], known.name.type != .person,
+                    words.known[k] == nil || known.firstWord != k
                 {
                     // A known place or organisation ends a run of unknown words ("… Reuters").
                     if !(k..<m).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) }) { break }

@@ -7,7 +7,7 @@ public enum Enricher {
         let input = EnrichInput(article)
         var result = Enrichment.empty
         for step in EnrichmentSteps.all {
-            step.apply(input, to: &result)
+            step(input, &result)
         }
         return result
     }

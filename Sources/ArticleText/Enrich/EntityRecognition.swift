@@ -8,14 +8,9 @@ enum EntityRecognition: EnrichmentStep {
     static func apply(_ input: EnrichInput, to result: inout Enrichment) {
         let words = EntityWords(input)
         var candidates: [EntityCandidate] = []
-        var k = 0
-        let gazetteer = Gazetteer.shared
-        while k < words.count {
-            if let match = gazetteer.match(at: k, in: words) {
-                candidates.append(EntityCandidate(
-                    start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer))
-            }
-            k += 1
+        for case let match? in words.known {
+            candidates.append(EntityCandidate(
+                start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer))
         }
         candidates += ArabicHeadedNames.candidates(in: words)
         candidates += ArabicPersonNames.candidates(in: words)

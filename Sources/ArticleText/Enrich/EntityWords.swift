@@ -8,6 +8,9 @@ struct EntityWords {
     /// `joined[k]`: word k and word k + 1 are separated by spaces only.
     let joined: [Bool]
     let input: EnrichInput
+    /// The longest gazetteer name starting at each word, looked up once.
+    private(set) var known: [Gazetteer.Match?] = []
+    private let allReadings: [[ArabicPrefixes.Variant]]
 
     init(_ input: EnrichInput) {
         self.input = input
@@ -24,6 +27,8 @@ struct EntityWords {
         self.tokens = tokens
         self.tokenIndex = tokenIndex
         self.joined = joined
+        self.allReadings = tokens.map(Self.readings(of:))
+        self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
     }
 
     var count: Int { tokens.count }
@@ -49,8 +54,9 @@ struct EntityWords {
     }
 
     /// Word k's folded form and its readings without Arabic clitics.
-    func readings(_ k: Int) -> [ArabicPrefixes.Variant] {
-        let token = tokens[k]
+    func readings(_ k: Int) -> [ArabicPrefixes.Variant] { allReadings[k] }
+
+    private static func readings(of token: EnrichToken) -> [ArabicPrefixes.Variant] {
         var out = [ArabicPrefixes.Variant(stem: token.folded, prefixLength: 0)]
         if token.script == .arabic {
             // ك and ف are read as clitics only before the article ("كالعادة"):

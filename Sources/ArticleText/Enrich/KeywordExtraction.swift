@@ -13,18 +13,17 @@ enum KeywordExtraction: EnrichmentStep {
         for (index, token) in input.tokens.enumerated() where token.isWord {
             let folded = token.folded
             guard folded.unicodeScalars.count >= 3, !isStopWord(folded) else { continue }
-            let key = TopicLexicon.key(folded)
+            let key = input.keys[index]
             guard key.unicodeScalars.count >= 3, !isStopWord(key) else { continue }
             counts[key, default: 0] += index < titleEnd ? 2 : 1
             spellings[key, default: [:]][folded, default: 0] += 1
             if firstSeen[key] == nil { firstSeen[key] = index }
         }
-        let ranked = counts.keys.sorted {
-            counts[$0]! > counts[$1]! || (counts[$0]! == counts[$1]! && firstSeen[$0]! < firstSeen[$1]!)
-        }
-        result.keywords = ranked.prefix(maximumKeywords).map { key in
-            let forms = spellings[key] ?? [:]
-            return forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? key
+        let ranked = counts.map { (key: $0.key, count: $0.value, first: firstSeen[$0.key] ?? 0) }
+            .sorted { $0.count > $1.count || ($0.count == $1.count && $0.first < $1.first) }
+        result.keywords = ranked.prefix(maximumKeywords).map { entry in
+            let forms = spellings[entry.key] ?? [:]
+            return forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? entry.key
         }
     }
 

@@ -19,10 +19,11 @@ enum SimHashFingerprint: EnrichmentStep {
     }
 
     static func simhash(_ input: EnrichInput) -> UInt64 {
-        let words = input.tokens.compactMap { token -> String? in
+        let words = input.tokens.indices.compactMap { index -> String? in
+            let token = input.tokens[index]
             guard token.kind == .word || token.kind == .number else { return nil }
             guard token.folded.unicodeScalars.count >= 2, !StopWords.contains(token.folded, language: nil) else { return nil }
-            return TopicLexicon.key(token.folded)
+            return input.keys[index]
         }
         guard !words.isEmpty else { return 0 }
         var features: [String: Double] = [:]

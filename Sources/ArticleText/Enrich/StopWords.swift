@@ -21,9 +21,12 @@ enum StopWords {
         return out
     }()
 
+    /// Every language's stop words in one set.
+    static let any: Set<String> = byLanguage.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+
     /// Whether `folded` is a stop word of `language` (any language when nil).
     static func contains(_ folded: String, language: String?) -> Bool {
         if let language, let set = byLanguage[language] { return set.contains(folded) }
-        return byLanguage.values.contains { $0.contains(folded) }
+        return any.contains(folded)
     }
 }

@@ -8,8 +8,7 @@ enum TopicScoring: EnrichmentStep {
 
     static func apply(_ input: EnrichInput, to result: inout Enrichment) {
         let lexicon = TopicLexicon.shared
-        let words = input.tokens.filter(\.isWord)
-        let keys = words.map { TopicLexicon.key($0.folded) }
+        let keys = input.tokens.indices.filter { input.tokens[$0].isWord }.map { input.keys[$0] }
         var weights = [Double](repeating: 0, count: lexicon.topics.count)
         var i = 0
         while i < keys.count {
