@@ -141,4 +141,27 @@ struct InputHTMLTests {
         let doc = try decode(html)
         #expect(doc.text == "Headline only\nA summary of the story.")
     }
+
+    @Test func fallsBackToADateInTheCrawlersURL() throws {
+        let html = "<html><body><p>Some article text that is long enough to be the body of the page.</p></body></html>"
+        let raw = RawArticle(bytes: Array(html.utf8), declaredFormat: .html, url: "https://example.org/2021/03/04/story")
+        let doc = try InputDecoder.decode(raw)
+        #expect(doc.metadata.publishedAt == "2021-03-04")
+        #expect(doc.metadata.url == "https://example.org/2021/03/04/story")
+    }
+
+    @Test func prefersTheLocalTwinOfAUTCTime() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2020-12-24T23:59:50+00:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-25T01:59:50+02:00"}</script>
+            </head><body><p>Some article text that is long enough to be the body of the page.</p></body></html>
+            """
+        #expect(try decode(html).metadata.publishedAt == "2020-12-25T01:59:50+02:00")
+        let script = """
+            <html><head><meta property="article:published_time" content="2020-02-18T02:18:11Z">
+            <script>var publication_date = "2020-02-17 21:18:11";</script>
+            </head><body><p>Some article text that is long enough to be the body of the page.</p></body></html>
+            """
+        #expect(try decode(script).metadata.publishedAt == "2020-02-17T21:18:11-05:00")
+    }
 }

@@ -116,7 +116,8 @@ public enum InputDecoder {
         metadata.language = base.language ?? found.language
         metadata.outlet = base.outlet ?? found.outlet
         metadata.title = found.title
-        metadata.publishedAt = found.publishedAt
+        // The crawler's URL (envelope or transport) is the last place a date can be stated.
+        metadata.publishedAt = found.publishedAt ?? [base.url, raw.url].compactMap { $0 }.lazy.compactMap(MetadataDate.fromURL).first
         metadata.updatedAt = found.updatedAt
         metadata.author = found.author
         return SourceDocument(text: text, format: .html, metadata: metadata, receivedAt: raw.receivedAt)

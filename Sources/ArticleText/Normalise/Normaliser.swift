@@ -44,6 +44,7 @@ public enum Normaliser {
     public static func normaliseText(_ s: String, report: inout NormalisationReport) -> String {
         let table = CharacterTable.shared
         let input = mayNeedNFC(s, table) ? s.precomposedStringWithCanonicalMapping : s
+        var lastClass: UInt16 = 0
         var out = UTF8Buffer(capacity: input.utf8.count)
         var pendingSpace = false
         var pendingBreaks = 0
@@ -122,7 +123,11 @@ public enum Normaliser {
                     pendingJoiner = nil
                 }
                 out.append(v)
-                if flags & CharacterTable.nfcUnsafe != 0 { emittedUnsafe = true }
+                // A removed scalar may have separated a base from a mark that
+                // now composes with it, or two marks now out of order.
+                let ccc = CharacterTable.combiningClass(flags)
+                if flags & CharacterTable.nfcMaybe != 0 || (ccc != 0 && lastClass > ccc) { emittedUnsafe = true }
+                lastClass = ccc
                 atStart = false
                 lineStart = false
                 if flags & CharacterTable.arabicMark == 0 {
@@ -151,16 +156,20 @@ public enum Normaliser {
     public static func fold(_ s: String) -> String {
         let table = FoldTable.shared
         var out = UTF8Buffer(capacity: s.utf8.count)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-                continue
-            }
-            switch table.entry(v) {
-            case .keep: out.append(v)
-            case .remove: break
-            case .replace(let replacement): for r in replacement { out.append(r.value) }
+        table.replacements.withUnsafeBufferPointer { replacements in
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+                    continue
+                }
+                let entry = table.entry(v)
+                if entry == FoldTable.keep {
+                    out.append(v)
+                } else if entry != FoldTable.remove {
+                    let start = Int(entry >> 8)
+                    for k in start..<(start + Int(entry & 0xFF)) { out.append(replacements[k]) }
+                }
             }
         }
         return out.string
@@ -185,14 +194,11 @@ public enum Normaliser {
         return String(scalars)
     }
 
-    /// Whether `s` holds any scalar NFC could change or compose with; most
-    /// Arabic and English news text has none, and skips the NFC pass.
+    /// Whether NFC could change `s` (UAX #15 quick check); most Arabic and
+    /// English news text is already NFC and skips the NFC pass.
     private static func mayNeedNFC(_ s: String, _ table: CharacterTable) -> Bool {
         guard s.utf8.contains(where: { $0 >= 0xCC }) else { return false }
-        for scalar in s.unicodeScalars where table.flags(scalar.value) & CharacterTable.nfcUnsafe != 0 {
-            return true
-        }
-        return false
+        return !table.isQuickNFC(s.unicodeScalars)
     }
 
     /// A metadata string as one normalised line, or nil when nothing is left.

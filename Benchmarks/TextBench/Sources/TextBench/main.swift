@@ -27,7 +27,7 @@ let texts = inputs.map { String(decoding: $0, as: UTF8.self) }
 let totalBytes = inputs.reduce(0) { $0 + $1.count }
 
 var sink = 0
-func runOnce() {
+@MainActor func runOnce() {
     if mode == "decode" {
         for bytes in inputs {
             do {

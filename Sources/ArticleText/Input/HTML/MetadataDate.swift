@@ -64,6 +64,7 @@ enum MetadataDate {
 
     /// A full date in a URL path (`/2020/06/07/`, `/2020-06-07-…`, `/20200607/`).
     static func fromURL(_ url: String) -> String? {
+        guard url.utf8.count <= 2048 else { return nil }
         let tokens = DateTokens(url)
         let items = tokens.items
         for (i, item) in items.enumerated() {
