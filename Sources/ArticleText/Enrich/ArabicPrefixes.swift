@@ -10,40 +10,43 @@ enum ArabicPrefixes {
         var prefixLength: Int
     }
 
-    private static let conjunctions = ["", "و", "ف"]
-    private static let prepositions = ["", "ب", "ل", "ك"]
-
     /// Every reading of `folded` with one or more clitics removed, shortest
     /// prefix first; when `dropArticle` is set the article goes too.
     static func variants(of folded: String, dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
         let scalars = Array(folded.unicodeScalars)
-        guard scalars.count > minimumStem, let first = scalars.first,
-            first == "و" || first == "ف" || first == "ب" || first == "ل" || first == "ك" || first == "ا"
-        else { return [] }
+        guard scalars.count > minimumStem, isCliticLetter(scalars[0]) else { return [] }
         var out: [Variant] = []
-        func add(_ stem: [Unicode.Scalar], _ length: Int) {
-            guard stem.count >= minimumStem else { return }
+        func add(_ from: Int, _ restoreArticle: Bool, _ length: Int) {
+            let count = scalars.count - from + (restoreArticle ? 1 : 0)
+            guard count >= minimumStem else { return }
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: stem)
+            if restoreArticle { view.append("ا") }
+            view.append(contentsOf: scalars[from...])
             let variant = Variant(stem: String(view), prefixLength: length)
             if !out.contains(variant) { out.append(variant) }
         }
-        for conjunction in conjunctions {
-            for preposition in prepositions {
-                let prefix = Array((conjunction + preposition).unicodeScalars)
-                guard scalars.count > prefix.count, Array(scalars.prefix(prefix.count)) == prefix else { continue }
-                let rest = Array(scalars.dropFirst(prefix.count))
-                if !prefix.isEmpty { add(rest, prefix.count) }
-                if preposition == "ل", rest.first == "ل" {
-                    add(["ا"] + rest, prefix.count)
-                    if dropArticle { add(Array(rest.dropFirst()), prefix.count + 1) }
+        // Conjunction (و ف), then preposition (ب ل ك), each optional.
+        let conjunctionEnds = scalars[0] == "و" || scalars[0] == "ف" ? [0, 1] : [0]
+        for c in conjunctionEnds {
+            var prepositionEnds = [c]
+            if c < scalars.count, scalars[c] == "ب" || scalars[c] == "ل" || scalars[c] == "ك" { prepositionEnds.append(c + 1) }
+            for p in prepositionEnds where p < scalars.count {
+                if p > 0 { add(p, false, p) }
+                let afterLam = p > c && scalars[p - 1] == "ل"
+                if afterLam, scalars[p] == "ل" {
+                    add(p, true, p)
+                    if dropArticle { add(p + 1, false, p + 1) }
                 }
-                if dropArticle, rest.count > 2, rest[0] == "ا", rest[1] == "ل" {
-                    add(Array(rest.dropFirst(2)), prefix.count + 2)
+                if dropArticle, scalars.count > p + 2, scalars[p] == "ا", scalars[p + 1] == "ل" {
+                    add(p + 2, false, p + 2)
                 }
             }
         }
         return out
+    }
+
+    private static func isCliticLetter(_ s: Unicode.Scalar) -> Bool {
+        s == "و" || s == "ف" || s == "ب" || s == "ل" || s == "ك" || s == "ا"
     }
 
     /// A light stem for grouping words: clitics and the article removed.

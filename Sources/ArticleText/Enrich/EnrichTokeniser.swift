@@ -45,7 +45,7 @@ enum EnrichTokeniser {
             } else if s == "\n" {
                 tokens.append(make(.lineBreak, scalars, i, i + 1))
                 i += 1
-            } else if s.properties.isWhitespace || isInvisible(s) {
+            } else if s == " " || s == "\t" || s.value >= 0x80 && (s.properties.isWhitespace || isInvisible(s)) {
                 i += 1
             } else {
                 tokens.append(make(.punctuation, scalars, i, i + 1))
@@ -87,6 +87,9 @@ enum EnrichTokeniser {
             return (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
         }
         if isDigit(s) { return false }
+        if s.value >= 0x0621 && s.value <= 0x065F && s.value != 0x0640 || s.value == 0x0640 || s.value == 0x0670 {
+            return true
+        }
         let category = s.properties.generalCategory
         switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

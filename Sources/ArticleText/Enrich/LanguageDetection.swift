@@ -23,7 +23,7 @@ enum LanguageDetection: EnrichmentStep {
         var letters: [String: Int] = [:]
         var marks: [String: Int] = [:]
         for scalar in input.scalars {
-            guard scalar.properties.isAlphabetic, !EnrichTokeniser.isDigit(scalar) else { continue }
+            guard isLetter(scalar) else { continue }
             let script = scriptCode(scalar)
             letters[script, default: 0] += 1
             if let mark = distinctiveLetter(scalar) { marks[mark, default: 0] += 1 }
@@ -73,6 +73,18 @@ enum LanguageDetection: EnrichmentStep {
         guard sum > 0, let best = score.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
         else { return (group.first, 0.5) }
         return (best.key, best.value / sum)
+    }
+
+    /// Whether a scalar is a letter, with fast answers for ASCII and the
+    /// Arabic block (most of the text) before asking Unicode's tables.
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0x0600 && v <= 0x06FF {
+            return (0x0620...0x064A).contains(v) || (0x066E...0x06D3).contains(v) || v == 0x06D5
+                || (0x06FA...0x06FF).contains(v)
+        }
+        return s.properties.isAlphabetic && !EnrichTokeniser.isDigit(s)
     }
 
     /// ISO 15924 code of a letter's script (the ones news text uses).
