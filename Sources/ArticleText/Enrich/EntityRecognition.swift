@@ -39,8 +39,9 @@ enum EntityRecognition: EnrichmentStep {
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
             }
         }
+        let firstWords = Set(known.keys.map { String($0.prefix { $0 != " " }) })
         var out: [EntityCandidate] = []
-        for k in 0..<words.count {
+        for k in 0..<words.count where firstWords.contains(words[k].folded) {
             for length in (1...4).reversed() where k + length <= words.count {
                 guard (k..<(k + length - 1)).allSatisfy({ words.joined[$0] }) else { continue }
                 let folded = (k..<(k + length)).map { words[$0].folded }.joined(separator: " ")
