@@ -63,7 +63,6 @@ struct InputDecoderTests {
             #"{"schema":"article.parsed","body":"x"}"#,
             #"{"schemaVersion":"2.0","body":"x"}"#,
             #"{"body":"x","source":["a"]}"#,
-            #"{"body": "unterminated"#,
         ]
         for json in cases {
             let e = error(Array(json.utf8))
@@ -72,6 +71,13 @@ struct InputDecoderTests {
         }
         #expect(error(Array(#"{"body":"   "}"#.utf8))?.code == .emptyInput)
         #expect(error(Array("not json".utf8), format: .json)?.code == .invalidEnvelope)
+        #expect(error(Array(#"{"body": "unterminated"#.utf8), format: .json)?.code == .invalidEnvelope)
+    }
+
+    @Test func textThatOnlyStartsWithABraceIsText() throws {
+        let doc = try decode("{Editor's note} This article was updated.")
+        #expect(doc.format == .text)
+        #expect(doc.text == "{Editor's note} This article was updated.")
     }
 
     @Test func emptyAndWhitespaceInputs() {

@@ -74,6 +74,8 @@ struct InputHTMLTests {
         #expect(doc.metadata.publishedAt == "2023-11-02T06:00:00Z")
         #expect(doc.metadata.updatedAt == "2023-11-02T09:30:00Z")
         #expect(doc.metadata.outlet == "Coast News")
+        #expect(HTMLMetadataReader.strippingSiteName("Storm hits the coast | Coast News", "Coast News") == "Storm hits the coast")
+        #expect(HTMLMetadataReader.strippingSiteName("Coast News - Storm hits", "Coast News") == "Storm hits")
         #expect(doc.metadata.author == "A. Writer, B. Writer")
     }
 

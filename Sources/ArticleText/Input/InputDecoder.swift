@@ -14,8 +14,12 @@ public enum InputDecoder {
         if format == .auto { format = detect(text, allowJSON: true) }
         switch format {
         case .json:
-            let envelope = try RawEnvelope.parse(text)
-            return try decodeEnvelope(envelope, raw: raw)
+            if let envelope = try RawEnvelope.parse(text) { return try decodeEnvelope(envelope, raw: raw) }
+            guard raw.declaredFormat == .auto else {
+                throw ArticleTextError(.invalidEnvelope, stage: .normalise, reason: "the input was declared JSON but does not parse as JSON")
+            }
+            // Text that merely starts with "{" is text.
+            return try decodePlain(text, raw: raw, base: DocumentMetadata())
         case .html:
             return try decodeHTML(text, raw: raw, base: DocumentMetadata())
         case .text, .auto:

@@ -15,14 +15,15 @@ struct RawEnvelope {
 
     static let schemaName = "article.raw"
 
-    /// Reads an envelope from JSON text, or explains in one sentence why the
-    /// text is not one.
-    static func parse(_ text: String) throws(ArticleTextError) -> RawEnvelope {
+    /// Reads an envelope from JSON text; nil when the text is not JSON at all
+    /// (the caller decides whether that is an error); throws, with one
+    /// sentence saying why, when it is JSON but not a valid envelope.
+    static func parse(_ text: String) throws(ArticleTextError) -> RawEnvelope? {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
-            throw invalid("the input looks like JSON but does not parse as JSON")
+            return nil
         }
         guard let fields = object as? [String: Any] else {
             throw invalid("the JSON input is not an object, so it is not an article.raw envelope")

@@ -126,6 +126,7 @@ struct HTMLMetadataReader {
         m.outlet = clean(meta["og:site_name"]) ?? clean(ld?.publisher) ?? clean(meta["application-name"])
         m.author = clean(meta["author"]) ?? clean(ld?.author) ?? clean(meta["article:author"]).flatMap { $0.hasPrefix("http") ? nil : $0 }
         m.language = language()
+        if let title = m.title, let outlet = m.outlet { m.title = Self.strippingSiteName(title, outlet) }
         m.publishedAt = publishedAt(ld, textLines: textLines)
         m.updatedAt = firstDate([ld?.dateModified] + Self.dateKeys.updated.map { meta[$0] } + (itempropDates["datemodified"] ?? []).map { $0 })
             ?? times.first(where: { $0.hint.contains("datemodified") || $0.hint.contains("updated") && !$0.hint.contains("published") })
@@ -177,6 +178,21 @@ struct HTMLMetadataReader {
         guard let raw else { return nil }
         let tag = raw.replacingOccurrences(of: "_", with: "-").split(separator: ",").first.map(String.init) ?? raw
         return tag.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// "Headline | Site" → "Headline" when the suffix (or prefix) is the site's name.
+    static func strippingSiteName(_ title: String, _ site: String) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " : ", " « ", " » ", " · "] {
+            if title.hasSuffix(separator + site) {
+                let head = String(title.dropLast(separator.count + site.count))
+                if !head.isEmpty { return head }
+            }
+            if title.hasPrefix(site + separator) {
+                let tail = String(title.dropFirst(site.count + separator.count))
+                if !tail.isEmpty { return tail }
+            }
+        }
+        return title
     }
 
     private func clean(_ s: String?) -> String? {
