@@ -92,6 +92,15 @@ struct EnrichExtractionTests {
         }
     }
 
+    @Test("an empty article enriches to nothing, without failing")
+    func empty() {
+        let e = Enricher.enrich(ParsedArticle(id: "empty", paragraphs: []))
+        #expect(e.language == nil)
+        #expect(e.entities.isEmpty && e.quotes.isEmpty && e.numbers.isEmpty && e.topics.isEmpty && e.keywords.isEmpty)
+        #expect(e.readingTimeSeconds == 0)
+        #expect(e.fingerprint.simhash == "0000000000000000")
+    }
+
     @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix")
     func prefixes() {
         let e = enrich("وصل الوفد إلى بغداد ثم توجه وبالعراق وللعراق ولبغداد مع وفد من الامم المتحدة.")

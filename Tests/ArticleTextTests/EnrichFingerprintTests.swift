@@ -24,10 +24,22 @@ struct EnrichFingerprintTests {
             let number = Int(file.dropFirst("ar_snn_".count).prefix(2)) ?? 0
             for (name, range) in members where range.contains(number) { group[file] = name }
         }
-        var hashes: [String: String] = [:]
+        var parsed: [String: String] = [:]
+        var whole: [String: String] = [:]
         for file in files {
-            hashes[file] = Enricher.enrich(try EnrichTestSupport.parsedArticle(file)).fingerprint.simhash
+            parsed[file] = Enricher.enrich(try EnrichTestSupport.parsedArticle(file)).fingerprint.simhash
+            whole[file] = Enricher.enrich(try EnrichTestSupport.wholeFileArticle(file)).fingerprint.simhash
         }
+        let (maxWithin, minAcross) = try distances(parsed, files, group, label: "parsed articles")
+        #expect(maxWithin <= SimHashFingerprint.nearDuplicateThreshold)
+        #expect(minAcross > SimHashFingerprint.nearDuplicateThreshold)
+        // For comparison only: the raw files, boilerplate and related lists included.
+        _ = try distances(whole, files, group, label: "whole files (not asserted)")
+    }
+
+    private func distances(_ hashes: [String: String], _ files: [String], _ group: [String: String], label: String) throws
+        -> (Int, Int)
+    {
         var maxWithin = 0
         var minAcross = 64
         var closestAcross = ""
@@ -42,9 +54,8 @@ struct EnrichFingerprintTests {
                 }
             }
         }
-        print("SIMHASH max within-group distance \(maxWithin) (\(farthestWithin)); min cross-group distance \(minAcross) (\(closestAcross)); threshold \(SimHashFingerprint.nearDuplicateThreshold)")
-        #expect(maxWithin <= SimHashFingerprint.nearDuplicateThreshold)
-        #expect(minAcross > SimHashFingerprint.nearDuplicateThreshold)
+        print("SIMHASH \(label): max within-group distance \(maxWithin) (\(farthestWithin)); min cross-group distance \(minAcross) (\(closestAcross)); threshold \(SimHashFingerprint.nearDuplicateThreshold)")
+        return (maxWithin, minAcross)
     }
 
     @Test("the fingerprint is 16 hex digits and the same for the same text")
