@@ -4,9 +4,10 @@
 /// capitalised words. Its type comes from its words: an organisation keyword
 /// (Group, Council, Court…) makes an ORG, an event keyword an EVENT, a place
 /// keyword (Stadium, Province…) or "town of" before it a PLACE; a following
-/// "newspaper"/"company" an ORG. Otherwise a run of two to four words, after
-/// a title ("President", "Minister", "Mr") or a byline ("By"), is a PERSON;
-/// a single word is one only right after a title.
+/// "newspaper"/"company" an ORG. Otherwise a run of two to five words is a
+/// PERSON (with more confidence after a title such as "President", "Minister",
+/// "Mr", a byline "By", or before "said"/"told"); a single word is one only in
+/// those places.
 enum EnglishNames {
     private static let connectors: Set<String> = ["of", "for", "the", "and", "de", "du", "des"]
 
@@ -114,6 +115,9 @@ enum EnglishNames {
             titled = true
         }
         if !titled, first > 0, cues.englishTitles.contains(words[first - 1].text) || cues.englishBylineCues.contains(words[first - 1].text) {
+            titled = true
+        }
+        if !titled, let after = words.tokenAfter(last), after.kind == .word, cues.englishSpeechVerbs.contains(after.text) {
             titled = true
         }
         while personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
