@@ -44,3 +44,15 @@ print(f"newswire normalise (text + searchText): {float(ours['mbps']):8.2f} MB/s 
 print(f"CAMeL Tools arclean+unicode+dediac+alef/yeh/teh: {float(camel['mbps']):8.2f} MB/s {float(camel['aps']):10.0f} articles/s")
 print(f"ratio newswire / CAMeL: {float(ours['mbps']) / float(camel['mbps']):.2f}x")
 PY
+
+# For reference (no peer): the input decoder on the raw HTML pages of html-dates.
+pages=("$shared/corpus/html-dates/pages"/*.html)
+if [ -e "${pages[0]}" ]; then
+    decode="$("$bench" --decode --seconds "$seconds" "${pages[@]}")"
+    echo "$decode"
+    python3 - "$decode" <<'PY'
+import sys
+f = dict(kv.split("=", 1) for kv in sys.argv[1].split()[1:])
+print(f"newswire decode (HTML → text + metadata), {f['articles']} pages: {float(f['mbps']):.2f} MB/s {float(f['aps']):.0f} pages/s")
+PY
+fi
