@@ -55,6 +55,7 @@ enum ArabicPersonNames {
 
     /// Titles without the article that still introduce a name ("د. …", "معالي …").
     private static let unprefixedTitles: Set<String> = ["د", "معالي", "سمو", "فخامه", "سعاده"]
+    private static let titlePairStarts = Set(EntityCues.shared.arabicTitlePairs.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// Two bare name-like words ("يوسي شيفي"), for a name after a verb of saying.
     private static func bareNamePair(at k: Int, in words: EntityWords) -> Bool {
@@ -86,7 +87,9 @@ enum ArabicPersonNames {
         let cues = EntityCues.shared
         let readings = words.readings(k).map(\.stem)
         if k + 1 < words.count, words.joined[k] {
-            for reading in readings where cues.arabicTitlePairs.contains(reading + " " + words[k + 1].folded) {
+            for reading in readings where titlePairStarts.contains(reading)
+                && cues.arabicTitlePairs.contains(reading + " " + words[k + 1].folded)
+            {
                 return (k + 1, true)
             }
         }
