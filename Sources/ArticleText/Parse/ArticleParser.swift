@@ -49,13 +49,49 @@ public enum ArticleParser {
         return articles
     }
 
-    /// The text's non-empty lines, trimmed.
+    /// The text's non-empty lines, trimmed; split on the UTF-8 bytes of
+    /// line breaks (LF, CR, U+2028, U+2029) without grapheme breaking.
     static func splitLines(_ text: String) -> [ArticleLine] {
         var lines: [ArticleLine] = []
-        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { lines.append(ArticleLine(trimmed)) }
+        let bytes = Array(text.utf8)
+        var start = 0
+        var i = 0
+        func emit(_ end: Int) {
+            if end > start {
+                let line = String(decoding: bytes[start..<end], as: UTF8.self)
+                let scalars = line.unicodeScalars
+                var from = scalars.startIndex
+                var to = scalars.endIndex
+                while from < to, MatchKey.isSpace(scalars[from]) || isInvisible(scalars[from]) { from = scalars.index(after: from) }
+                while from < to, MatchKey.isSpace(scalars[scalars.index(before: to)]) || isInvisible(scalars[scalars.index(before: to)]) {
+                    to = scalars.index(before: to)
+                }
+                if from < to { lines.append(ArticleLine(String(scalars[from..<to]))) }
+            }
         }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                emit(i)
+                i += 1
+                start = i
+            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                emit(i)
+                i += 3
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        emit(bytes.count)
         return lines
+    }
+
+    /// Format characters that may pad a line's edges in raw text (ZWSP, bidi marks, BOM).
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 }

@@ -25,7 +25,7 @@ struct SegmentParser {
         var i = start + 1
 
         while i < lines.count, !lines[i].isLong, i - start <= SegmentParser.headerLimit,
-              RelatedBlock.header(lines[i]) == nil {
+              lines[i].relatedHeader == nil {
             let line = lines[i]
             i += 1
             if pendingSource {
@@ -73,7 +73,7 @@ struct SegmentParser {
 
         while i < lines.count {
             let line = lines[i]
-            if let kind = RelatedBlock.header(line) {
+            if let kind = line.relatedHeader {
                 flushShortRun()
                 sawRelated = true
                 if case .inline(let headline) = kind {
@@ -89,7 +89,7 @@ struct SegmentParser {
                 var j = i + 1
                 while j < lines.count {
                     let item = lines[j]
-                    if RelatedBlock.header(item) != nil || SegmentParser.isParagraph(item) { break }
+                    if item.relatedHeader != nil || SegmentParser.isParagraph(item) { break }
                     if !Boilerplate.isFurniture(item), !Boilerplate.isByline(item), RelatedBlock.isHeadline(item) {
                         related.append(item.text)
                     }
@@ -145,7 +145,7 @@ struct SegmentParser {
         let headline = index + 1
         guard headline + 2 < lines.count else { return nil }
         let candidate = lines[headline]
-        guard candidate.wordCount >= 3, !isParagraph(candidate), RelatedBlock.header(candidate) == nil,
+        guard candidate.wordCount >= 3, !isParagraph(candidate), candidate.relatedHeader == nil,
               lines[headline + 1].isLong, lines[headline + 2].isLong else { return nil }
         return headline
     }

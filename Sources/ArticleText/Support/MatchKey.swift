@@ -7,13 +7,29 @@
 enum MatchKey {
     /// The folded form of `text`.
     static func fold(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars { append(scalar, to: &out) }
-        return String(out)
+        return string(out)
+    }
+
+    /// A string of `scalars` (built through UTF-8, without per-scalar String work).
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the scalar is a space or line break (a fast table, no property lookup).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Appends the folded form of one scalar (possibly nothing, possibly several).
-    static func append(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+    static func append(_ scalar: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
         let v = scalar.value
         switch v {
         case 0x41...0x5A:

@@ -22,8 +22,9 @@ enum AgencyNames {
     }
 
     /// `text` without edge punctuation and spaces.
+    private static let edge: Set<Character> = [":", "-", "–", "—", "(", ")", "[", "]", ",", "،", ".", "/", "«", "»", "\"", "“", "”", "|"]
+
     static func trimmed(_ text: some StringProtocol) -> String {
-        let edge: Set<Character> = [":", "-", "–", "—", "(", ")", "[", "]", ",", "،", ".", "/", "«", "»", "\"", "“", "”", "|"]
         var s = Substring(text)
         while let c = s.first, edge.contains(c) || c.isWhitespace { s.removeFirst() }
         while let c = s.last, edge.contains(c) || c.isWhitespace { s.removeLast() }

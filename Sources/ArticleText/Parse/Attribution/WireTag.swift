@@ -18,7 +18,7 @@ enum WireTag {
             }
         }
         for marker in ["/-", ":-", "/ -", ": -"] {
-            guard let range = head.range(of: marker) else { continue }
+            guard let range = head.firstRange(of: marker) else { continue }
             let before = AgencyNames.trimmed(head[..<range.lowerBound])
             guard !before.isEmpty, before.split(separator: " ").count <= 4 else { continue }
             // "المدينة نيوز :-" names the outlet; "المستقلة/-" is the dateline form.
@@ -26,7 +26,7 @@ enum WireTag {
             return Attribution(agency: nil, dateline: before)
         }
         for dash in [" — ", " – ", " -- "] {
-            guard let range = head.range(of: dash) else { continue }
+            guard let range = head.firstRange(of: dash) else { continue }
             let before = head[..<range.lowerBound]
             guard before.split(separator: " ").count <= 6, let comma = before.firstIndex(of: ",") else { continue }
             let place = AgencyNames.trimmed(before[..<comma])
@@ -38,15 +38,16 @@ enum WireTag {
     }
 
     /// The agency credited by a closing line or paragraph ending.
-    static func closing(_ text: String) -> String? {
+    static func closing(_ full: String) -> String? {
+        let text = String(full.suffix(80))
         let trimmed = AgencyNames.trimmed(text)
-        if text.hasPrefix("©") {
+        if full.hasPrefix("©") {
             let rest = trimmed.drop(while: { $0.isNumber || $0.isWhitespace || $0 == "©" })
             return AgencyNames.isKnown(rest) ? AgencyNames.trimmed(rest) : nil
         }
         if trimmed.split(separator: " ").count <= 4, AgencyNames.isKnown(trimmed) { return trimmed }
         for marker in [" — ", " – ", "--", " - ", "("] {
-            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            guard let range = text.ranges(of: marker).last else { continue }
             let tail = AgencyNames.trimmed(text[range.upperBound...])
             if !tail.isEmpty, tail.split(separator: " ").count <= 3, AgencyNames.isKnown(tail) { return tail }
         }

@@ -16,7 +16,7 @@ enum Boilerplate {
 
     /// Whether the line is in the furniture lists (noise aside).
     static func isListed(_ line: ArticleLine) -> Bool {
-        lines.isWhole(line.key) || prefixes.opening(of: line.key) != nil
+        lines.isWhole(line) || prefixes.opening(of: line.key) != nil
     }
 
     /// An author line: "كتبت أسماء نصار", "By Orhan Coskun …", "حوار: …".
@@ -26,9 +26,11 @@ enum Boilerplate {
 
     /// A photo or video caption ("… — AFP pic").
     static func isCaption(_ line: ArticleLine) -> Bool {
-        captionEndings.contains { ending in
-            line.key.hasSuffix(ending) && (line.key.count == ending.count
-                || line.key.dropLast(ending.count).last == " ")
+        let tail = Array(line.tailKey.utf8)
+        return captionEndings.contains { ending in
+            let end = Array(ending.utf8)
+            guard tail.count >= end.count, tail.suffix(end.count).elementsEqual(end) else { return false }
+            return tail.count == end.count || tail[tail.count - end.count - 1] == UInt8(ascii: " ")
         }
     }
 }

@@ -15,7 +15,7 @@ enum RelatedBlock {
 
     /// The header the line is, if any.
     static func header(_ line: ArticleLine) -> Header? {
-        if headers.isWhole(line.key) { return .block }
+        if headers.isWhole(line) { return .block }
         guard line.wordCount <= 40, let entry = headers.opening(of: line.key) else { return nil }
         let rest = line.key.dropFirst(entry.count)
         guard rest.first == ":" || rest.first == "：" || rest.hasPrefix(" :") else { return nil }

@@ -4,7 +4,7 @@
 enum Tokenizer {
     static func tokens(_ line: some StringProtocol, limit: Int = 4096) -> [Token] {
         var tokens: [Token] = []
-        var current = String.UnicodeScalarView()
+        var current: [Unicode.Scalar] = []
         var currentKind: Token.Kind?
         var value = 0
         var digits = 0
@@ -13,14 +13,14 @@ enum Tokenizer {
 
         func flush() {
             guard let kind = currentKind else { return }
-            tokens.append(Token(kind: kind, text: String(current), value: value, digits: digits, spaced: spaced))
-            current = String.UnicodeScalarView()
+            tokens.append(Token(kind: kind, text: MatchKey.string(current), value: value, digits: digits, spaced: spaced))
+            current.removeAll(keepingCapacity: true)
             currentKind = nil
             value = 0
             digits = 0
         }
 
-        var folded = String.UnicodeScalarView()
+        var folded: [Unicode.Scalar] = []
         for original in line.unicodeScalars {
             if tokens.count >= limit { break }
             folded.removeAll(keepingCapacity: true)
@@ -29,7 +29,7 @@ enum Tokenizer {
                 let kind: Token.Kind?
                 if scalar.value >= 0x30 && scalar.value <= 0x39 {
                     kind = .number
-                } else if scalar.properties.isWhitespace {
+                } else if MatchKey.isSpace(scalar) {
                     kind = nil
                 } else if scalar.properties.isAlphabetic
                     || scalar.properties.generalCategory == .nonspacingMark
