@@ -25,6 +25,11 @@ enum ArabicHeadedNames {
         "العامه", "العام", "العليا", "الاعلي", "الوطني", "الوطنيه", "المركزي", "المركزيه", "الدولي", "الدوليه",
         "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه",
     ]
+    /// Definite adjectives that describe rather than name ("القوات الموالية").
+    private static let describingAdjectives: Set<String> = [
+        "المواليه", "الموالي", "المحليه", "المعنيه", "المختصه", "الحكوميه", "الاخري", "المذكوره", "الالكتروني",
+        "الحاليه", "السابقه", "الجديده",
+    ]
     private static let royals: Set<String> = ["الملك", "الامير", "الشيخ", "السلطان"]
 
     static func candidates(in words: EntityWords) -> [EntityCandidate] {
@@ -119,7 +124,7 @@ enum ArabicHeadedNames {
                 accept = !isDefinite && !cues.arabicNotNames.contains(f)
                 next = .bare
             } else if head.definite && step == .head {
-                accept = isDefinite && (isNisba(f) || headAdjectives.contains(f))
+                accept = isDefinite && (isNisba(f) || headAdjectives.contains(f)) && !describingAdjectives.contains(f)
                 next = .definite
             } else if royals.contains(f) && (step == .head || step == .definite) {
                 accept = true
