@@ -1,7 +1,7 @@
 /// The article's top terms: words of three letters or more that are not stop
 /// words of any known language, grouped by light stem (Arabic clitics and
 /// article removed, English plural -s dropped), ranked by count (title words
-/// count double), shown in their most frequent folded spelling.
+/// count double), shown in their most frequent spelling in the text.
 enum KeywordExtraction: EnrichmentStep {
     static let maximumKeywords = 10
 
@@ -16,7 +16,7 @@ enum KeywordExtraction: EnrichmentStep {
             let key = input.keys[index]
             guard key.unicodeScalars.count >= 3, !isStopWord(key) else { continue }
             counts[key, default: 0] += index < titleEnd ? 2 : 1
-            spellings[key, default: [:]][folded, default: 0] += 1
+            spellings[key, default: [:]][token.text, default: 0] += 1
             if firstSeen[key] == nil { firstSeen[key] = index }
         }
         let ranked = counts.map { (key: $0.key, count: $0.value, first: firstSeen[$0.key] ?? 0) }

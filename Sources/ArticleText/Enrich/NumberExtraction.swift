@@ -45,7 +45,9 @@ enum NumberExtraction: EnrichmentStep {
                 unit = "percent"
                 end = tokens[j + 1].end
                 j += 2
-            } else if unit == nil, let counted = countedNoun(after: j, in: tokens) {
+            } else if unit == nil, !isYear(value, token, multiplied: end != token.end),
+                let counted = countedNoun(after: j, in: tokens)
+            {
                 unit = words.currencies[counted.folded] ?? counted.text
                 end = counted.end
             }
@@ -53,6 +55,11 @@ enum NumberExtraction: EnrichmentStep {
             i = max(j, i + 1)
         }
         result.numbers = mentions
+    }
+
+    /// A bare four-digit number from 1900 to 2099 is read as a year: it counts nothing.
+    private static func isYear(_ value: Double, _ token: EnrichToken, multiplied: Bool) -> Bool {
+        !multiplied && token.kind == .number && token.folded.count == 4 && value >= 1900 && value < 2100
     }
 
     /// The noun a number counts: the next word, or the one after "من"/"of".

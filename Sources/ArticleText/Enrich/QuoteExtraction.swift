@@ -1,7 +1,7 @@
 /// Quotations: text inside “…”, «…», "…" or „…“ of three words or more, with
-/// the speaker when the sentence names one — the person entity nearest the
-/// quote in its sentence (before it, as in "قال X إن «…»", or after it, as in
-/// "“…,” X said"), else an organisation there.
+/// the speaker when the sentence names one — the person nearest a verb of
+/// saying in the quote's sentence ("قال X إن «…»", "“…,” X said"), else an
+/// organisation next to such a verb ("وقالت الوزارة …").
 enum QuoteExtraction: EnrichmentStep {
     private static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "«": "»", "\"": "\"", "„": "“"]
     private static let minimumWords = 3
@@ -31,13 +31,28 @@ enum QuoteExtraction: EnrichmentStep {
         result.quotes = quotes
     }
 
+    /// The speaker of a quote: in its sentence, the person (else, when a verb
+    /// of saying is there, the organisation) nearest to a verb of saying, or
+    /// nearest to the quote when the sentence has no such verb.
     private static func speaker(for start: Int, _ end: Int, _ input: EnrichInput, _ entities: [Entity]) -> String? {
         let (sentenceStart, sentenceEnd) = sentence(around: start, end, input.scalars)
         let inSentence = entities.filter {
             $0.start >= sentenceStart && $0.end <= sentenceEnd && ($0.end <= start || $0.start >= end)
         }
-        func distance(_ e: Entity) -> Int { e.end <= start ? start - e.end : e.start - end }
-        for type in [Entity.Kind.person, .org] {
+        let cues = EntityCues.shared
+        let verbs = input.tokens.filter { token in
+            token.isWord && token.start >= sentenceStart && token.end <= sentenceEnd
+                && (token.end <= start || token.start >= end)
+                && (cues.englishSpeechVerbs.contains(token.text) || cues.arabicSpeechVerbs.contains(token.folded)
+                    || ArabicPrefixes.variants(of: token.folded).contains { cues.arabicSpeechVerbs.contains($0.stem) })
+        }
+        func gap(_ e: Entity, _ a: Int, _ b: Int) -> Int { e.end <= a ? a - e.end : max(e.start - b, 0) }
+        func distance(_ e: Entity) -> Int {
+            if verbs.isEmpty { return gap(e, start, end) }
+            return verbs.map { gap(e, $0.start, $0.end) }.min() ?? Int.max
+        }
+        let types: [Entity.Kind] = verbs.isEmpty ? [.person] : [.person, .org]
+        for type in types {
             if let best = inSentence.filter({ $0.type == type }).min(by: { distance($0) < distance($1) }) {
                 return best.text
             }
