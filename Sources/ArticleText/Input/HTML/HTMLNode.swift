@@ -6,6 +6,11 @@ final class HTMLNode {
     let attributes: [String: String]
     var text: String
     var children: [HTMLNode] = []
+    /// Filled by `TextMeasure`: visible characters, characters inside links,
+    /// links and paragraphs below this node.
+    var counts = TextMeasure.Counts()
+    /// Filled while `MainTextExtractor` scores containers.
+    var score: Double?
 
     init(tag: String, attributes: [String: String] = [:], text: String = "") {
         self.tag = tag

@@ -81,9 +81,8 @@ struct MainTextExtractor {
     }
 
     private func bestScoredContainers() -> [HTMLNode] {
-        var scores: [ObjectIdentifier: Double] = [:]
-        var nodes: [ObjectIdentifier: HTMLNode] = [:]
-        var parents: [ObjectIdentifier: HTMLNode] = [:]
+        var scored: [HTMLNode] = []
+        var parentOfBest: [ObjectIdentifier: HTMLNode] = [:]
         var ancestors: [HTMLNode] = []
 
         func initialScore(_ node: HTMLNode) -> Double {
@@ -100,7 +99,6 @@ struct MainTextExtractor {
 
         func visit(_ node: HTMLNode) {
             guard !node.isText, !isFurniture(node, keepHeader: false) else { return }
-            if let parent = ancestors.last { parents[ObjectIdentifier(node)] = parent }
             let isParagraph = Self.paragraphTags.contains(node.tag)
                 || (node.tag == "div" && !node.children.contains { Self.blockTags.contains($0.tag) })
             if isParagraph {
@@ -110,13 +108,15 @@ struct MainTextExtractor {
                     let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
                     let score = 1 + Double(commas) + min(Double(length) / 100, 3)
                     for (level, ancestor) in ancestors.reversed().prefix(3).enumerated() {
-                        let id = ObjectIdentifier(ancestor)
-                        if scores[id] == nil {
-                            scores[id] = initialScore(ancestor)
-                            nodes[id] = ancestor
+                        if ancestor.score == nil {
+                            ancestor.score = initialScore(ancestor)
+                            scored.append(ancestor)
+                            if ancestors.count >= 2 + level {
+                                parentOfBest[ObjectIdentifier(ancestor)] = ancestors[ancestors.count - 2 - level]
+                            }
                         }
                         let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level) * 3
-                        scores[id, default: 0] += score / divider
+                        ancestor.score = (ancestor.score ?? 0) + score / divider
                     }
                 }
                 if node.tag != "div" { return }
@@ -129,9 +129,8 @@ struct MainTextExtractor {
 
         var best: HTMLNode?
         var bestScore = -Double.infinity
-        for (id, score) in scores {
-            guard let node = nodes[id] else { continue }
-            let weighted = score * (1 - measure.linkDensity(node))
+        for node in scored {
+            let weighted = (node.score ?? 0) * (1 - measure.linkDensity(node))
             if weighted > bestScore {
                 bestScore = weighted
                 best = node
@@ -139,7 +138,7 @@ struct MainTextExtractor {
         }
         guard let best else { return [] }
         // Siblings that score well or read like paragraphs belong to the article too.
-        guard let parent = parents[ObjectIdentifier(best)] else { return [best] }
+        guard let parent = parentOfBest[ObjectIdentifier(best)] else { return [best] }
         let threshold = max(10, bestScore * 0.2)
         var chosen: [HTMLNode] = []
         for sibling in parent.children where !sibling.isText {
@@ -148,9 +147,8 @@ struct MainTextExtractor {
                 continue
             }
             if isFurniture(sibling, keepHeader: false) { continue }
-            let id = ObjectIdentifier(sibling)
             let density = measure.linkDensity(sibling)
-            if let s = scores[id], s * (1 - density) >= threshold {
+            if let s = sibling.score, s * (1 - density) >= threshold {
                 chosen.append(sibling)
             } else if sibling.tag == "p" && measure[sibling].text > 80 && density < 0.25 {
                 chosen.append(sibling)

@@ -1,6 +1,6 @@
 /// Per-element counts the main-text extractor scores with: visible
 /// characters, characters inside links, number of links and of paragraphs.
-/// Computed once, bottom-up, for the whole tree.
+/// Computed once, bottom-up, for the whole tree, and kept on the nodes.
 struct TextMeasure {
     struct Counts {
         var text = 0
@@ -9,29 +9,26 @@ struct TextMeasure {
         var paragraphs = 0
     }
 
-    private var counts: [ObjectIdentifier: Counts] = [:]
-
     init(_ root: HTMLNode) {
-        _ = measure(root, inLink: false)
+        _ = Self.measure(root, inLink: false)
     }
 
-    subscript(node: HTMLNode) -> Counts { counts[ObjectIdentifier(node)] ?? Counts() }
+    subscript(node: HTMLNode) -> Counts { node.counts }
 
     func linkDensity(_ node: HTMLNode) -> Double {
         let c = self[node]
         return c.text == 0 ? 0 : Double(c.linkText) / Double(c.text)
     }
 
-    private mutating func measure(_ node: HTMLNode, inLink: Bool) -> Counts {
+    private static let unmeasured: Set<String> = ["script", "style", "noscript", "template", "head", "title", "svg"]
+
+    private static func measure(_ node: HTMLNode, inLink: Bool) -> Counts {
         if node.isText {
             let n = Self.visibleLength(node.text)
             return Counts(text: n, linkText: inLink ? n : 0)
         }
         var c = Counts()
-        if ["script", "style", "noscript", "template", "head", "title", "svg"].contains(node.tag) {
-            counts[ObjectIdentifier(node)] = c
-            return c
-        }
+        if unmeasured.contains(node.tag) { return c }
         let isLink = node.tag == "a"
         for child in node.children {
             let sub = measure(child, inLink: inLink || isLink)
@@ -42,7 +39,7 @@ struct TextMeasure {
         }
         if isLink { c.links += 1 }
         if node.tag == "p" && c.text >= 25 { c.paragraphs += 1 }
-        counts[ObjectIdentifier(node)] = c
+        node.counts = c
         return c
     }
 
