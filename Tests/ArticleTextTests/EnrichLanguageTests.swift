@@ -56,6 +56,21 @@ struct EnrichLanguageTests {
         #expect(script == "Arab")
     }
 
+    @Test("a declared language the detector does not know is kept when the script agrees")
+    func declaredLanguage() {
+        let portuguese = ParsedArticle(
+            id: "pt", declaredLanguage: "pt-BR",
+            paragraphs: ["O governo disse que as conversas com os parceiros vão continuar na próxima semana na capital."])
+        #expect(Enricher.enrich(portuguese).language == "pt")
+        let wrongScript = ParsedArticle(
+            id: "x", declaredLanguage: "pt", paragraphs: ["قالت الحكومة إن المفاوضات مع الشركاء ستستمر خلال الأسبوع المقبل."])
+        #expect(Enricher.enrich(wrongScript).language == "ar")
+        let known = ParsedArticle(
+            id: "y", declaredLanguage: "es",
+            paragraphs: ["The government said that the talks with its partners would continue next week in the capital."])
+        #expect(Enricher.enrich(known).language == "en")
+    }
+
     @Test("no language for text with almost no letters")
     func tooShort() {
         #expect(language("12 / 45").0 == nil)

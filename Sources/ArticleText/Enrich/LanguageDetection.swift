@@ -43,6 +43,29 @@ enum LanguageDetection: EnrichmentStep {
         if language != nil {
             result.languageConfidence = (scriptShare * share * 100).rounded() / 100
         }
+        if let declared = declaredOther(input.article.declaredLanguage, script: script) {
+            // Portuguese, Italian, Bulgarian… are outside the detector's set:
+            // the input's own declaration, in the same script, is the better answer.
+            result.language = declared
+            result.languageConfidence = (scriptShare * 0.5 * 100).rounded() / 100
+        }
+    }
+
+    /// Languages of `EnrichData/language-scripts.json` by script.
+    private static let otherLanguages: [String: Set<String>] = {
+        struct File: Decodable {
+            var scripts: [String: [String]]
+        }
+        return EnrichResource.decode(File.self, from: "language-scripts").scripts.mapValues { Set($0) }
+    }()
+
+    /// The declared language's primary subtag when it is one the detector
+    /// does not know and it is written in the detected script.
+    private static func declaredOther(_ declared: String?, script: String) -> String? {
+        guard let declared, let primary = declared.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
+        else { return nil }
+        let code = String(primary)
+        return otherLanguages[script]?.contains(code) == true ? code : nil
     }
 
     private static func choose(among group: [String], input: EnrichInput, marks: [String: Int], letters: Int)
