@@ -27,7 +27,7 @@ version="$(.tools/venv/bin/python -c 'import htmldate; print(htmldate.__version_
 
 printf 'HTML date set: %s pages (publishedAt date part vs label)\n' "$total"
 printf '%-52s %10s %12s\n' "extractor" "with URL" "without URL"
-printf '%-52s %9s%% %11s%%\n' "newswire (decode → normalise → parse)" "$ours_url" "$ours_nourl"
+printf '%-52s %9s%% %11s%%\n' "newswire (decode, normalise, parse)" "$ours_url" "$ours_nourl"
 printf '%-52s %9s%% %11s%%\n' "htmldate $version fast (extensive_search=False)" "${peer[fast-url]}" "${peer[fast-nourl]}"
 printf '%-52s %9s%% %11s%%\n' "htmldate $version default (find_date defaults)" "${peer[default-url]}" "${peer[default-nourl]}"
 printf '%-52s %9s%% %11s%%\n' "htmldate $version extensive (+ original_date=True)" "${peer[extensive-url]}" "${peer[extensive-nourl]}"
