@@ -23,6 +23,7 @@ struct RawEnvelope {
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
+            // Not JSON at all: the caller decides (auto-detection reads it as text).
             return nil
         }
         guard let fields = object as? [String: Any] else {

@@ -6,10 +6,14 @@ import Foundation
 /// packaging error and stops the process with a message naming the file.
 enum ResourceTable {
     static func rows(_ name: String) -> [[Substring]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "NormaliseData"),
-            let data = try? Data(contentsOf: url)
-        else {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "NormaliseData") else {
             preconditionFailure("ArticleText resource NormaliseData/\(name).tsv is missing from the bundle")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            preconditionFailure("ArticleText resource NormaliseData/\(name).tsv cannot be read: \(error)")
         }
         let text = String(decoding: data, as: UTF8.self)
         var rows: [[Substring]] = []

@@ -49,7 +49,12 @@ struct JSONLDReader {
             text.removeLast(wrapper.count)
         }
         let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
-        return try? JSONSerialization.jsonObject(with: Data(cleaned.utf8), options: [.fragmentsAllowed])
+        do {
+            return try JSONSerialization.jsonObject(with: Data(cleaned.utf8), options: [.fragmentsAllowed])
+        } catch {
+            // Not JSON even after cleaning: the caller reads key/value pairs directly.
+            return nil
+        }
     }
 
     private static func visit(_ value: Any, article: inout Article?, page: inout Article?, depth: Int = 0) {
