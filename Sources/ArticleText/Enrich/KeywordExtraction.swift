@@ -5,33 +5,30 @@
 enum KeywordExtraction: EnrichmentStep {
     static let maximumKeywords = 10
 
-    static func apply(_ input: EnrichInput, to result: inout Enrichment) {
-        var counts: [String: Double] = [:]
-        var spellings: [String: [String: Int]] = [:]
-        var firstSeen: [String: Int] = [:]
-        let titleEnd = input.tokens.firstIndex { $0.kind == .lineBreak } ?? 0
-        for (index, token) in input.tokens.enumerated() where token.isWord {
-            let folded = token.folded
-            guard folded.unicodeScalars.count >= 3, !isStopWord(folded) else { continue }
-            let key = input.keys[index]
-            guard key.unicodeScalars.count >= 3, !isStopWord(key) else { continue }
-            counts[key, default: 0] += index < titleEnd ? 2 : 1
-            spellings[key, default: [:]][token.text, default: 0] += 1
-            if firstSeen[key] == nil { firstSeen[key] = index }
-        }
-        let ranked = counts.map { (key: $0.key, count: $0.value, first: firstSeen[$0.key] ?? 0) }
-            .sorted { $0.count > $1.count || ($0.count == $1.count && $0.first < $1.first) }
-        result.keywords = ranked.prefix(maximumKeywords).map { entry in
-            let forms = spellings[entry.key] ?? [:]
-            return forms.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? entry.key
-        }
+    private struct Term {
+        var weight: Double
+        var first: Int
+        var spellings: [String: Int]
     }
 
-    private static func isStopWord(_ folded: String) -> Bool {
-        if StopWords.contains(folded, language: nil) { return true }
-        for variant in ArabicPrefixes.variants(of: folded) where StopWords.contains(variant.stem, language: "ar") {
-            return true
+    static func apply(_ input: EnrichInput, to result: inout Enrichment) {
+        var terms: [String: Term] = [:]
+        let titleEnd = input.tokens.firstIndex { $0.kind == .lineBreak } ?? 0
+        for (index, token) in input.tokens.enumerated() where token.isWord && !input.isStopWord[index] {
+            let key = input.keys[index]
+            guard token.folded.unicodeScalars.count >= 3, key.unicodeScalars.count >= 3, !StopWords.any.contains(key)
+            else { continue }
+            let weight = index < titleEnd ? 2.0 : 1.0
+            if terms[key] == nil {
+                terms[key] = Term(weight: weight, first: index, spellings: [token.text: 1])
+            } else {
+                terms[key]!.weight += weight
+                terms[key]!.spellings[token.text, default: 0] += 1
+            }
         }
-        return false
+        let ranked = terms.sorted { $0.value.weight > $1.value.weight || ($0.value.weight == $1.value.weight && $0.value.first < $1.value.first) }
+        result.keywords = ranked.prefix(maximumKeywords).map { entry in
+            entry.value.spellings.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? entry.key
+        }
     }
 }
