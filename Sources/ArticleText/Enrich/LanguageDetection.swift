@@ -92,7 +92,7 @@ enum LanguageDetection: EnrichmentStep {
         if group.contains("ur"), score["ur", default: 0] > 0 {
             score["fa", default: 0] *= 0.5
         }
-        let sum = score.values.reduce(0, +)
+        let sum = score.values.sorted().reduce(0, +)
         guard sum > 0, let best = score.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
         else { return (group.first, 0.5) }
         return (best.key, best.value / sum)
