@@ -104,6 +104,12 @@ import Testing
         #expect(ParseTestSupport.parse(caption).first?.publishedAt == nil)
     }
 
+    @Test func aDateAboveTheHeadlineIsThePageHeader() {
+        let article = ParseTestSupport.parse("الأحد 5 مايو 2024\nعنوان الخبر\n\(String(repeating: "نص الخبر هنا ", count: 10)).").first
+        #expect(article?.title == "عنوان الخبر")
+        #expect(article?.publishedAt == nil)
+    }
+
     @Test func metadataWins() {
         let meta = DocumentMetadata(publishedAt: "2020-01-02T03:04:05Z", updatedAt: "2020-01-03")
         let article = ParseTestSupport.parse("عنوان\n5 مايو 2020\nنص", metadata: meta).first

@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    @Test func appendedArticleBecomesItsOwn() {
+    @Test func appendedArticleBecomesItsOwn() throws {
         let text = """
         عنوان الخبر الأول
         \(Self.paragraph(1))
@@ -46,7 +46,7 @@ import Testing
         \(Self.paragraph(3))
         """
         let articles = ParseTestSupport.parse(text)
-        try? #require(articles.count == 2)
+        try #require(articles.count == 2)
         #expect(articles[0].paragraphs == [Self.paragraph(1)])
         #expect(articles[0].related == ["عنوان الخبر الثاني الملحق"])
         #expect(articles[1].title == "عنوان الخبر الثاني الملحق")

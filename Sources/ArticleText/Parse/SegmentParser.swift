@@ -17,6 +17,8 @@ struct SegmentParser {
     private static let closers: Set<Character> = ["”", "\"", "»", ")", "’", "'", " "]
 
     init(lines: [ArticleLine], start: Int) {
+        var start = start
+        while start + 1 < lines.count, SegmentParser.isPageHeader(lines[start]) { start += 1 }
         guard start < lines.count else { return }
         title = lines[start].text
         var source: Attribution?
@@ -137,6 +139,17 @@ struct SegmentParser {
         }
         if attribution.agency == nil, let lastBody, let name = WireTag.closing(lastBody) { attribution.agency = name }
         if attribution.agency == nil { attribution.agency = closing }
+    }
+
+    /// A line above the headline that belongs to the page, not the article:
+    /// furniture, noise, or a bare date (a site's "today" line), whose date
+    /// is therefore never the article's.
+    static func isPageHeader(_ line: ArticleLine) -> Bool {
+        if line.isNoise || Boilerplate.isListed(line) { return true }
+        guard line.wordCount <= 8 else { return false }
+        let tokens = Tokenizer.tokens(line.text, limit: 32)
+        let covered = DateScanner.scan(tokens).reduce(0) { $0 + $1.end - $1.start }
+        return covered > 0 && covered >= tokens.count - 2
     }
 
     /// A block header whose next line is a headline followed by at least two
