@@ -7,6 +7,21 @@ import Foundation
 enum EnrichTokeniser {
     static func tokens(of text: String) -> [EnrichToken] {
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        // UTF-8 offset of each scalar (and of the end), so a token's text is a byte copy.
+        var utf8Offsets = [Int](repeating: 0, count: scalars.count + 1)
+        var offset = 0
+        for (index, scalar) in scalars.enumerated() {
+            utf8Offsets[index] = offset
+            offset += UTF8.width(scalar)
+        }
+        utf8Offsets[scalars.count] = offset
+        func make(_ kind: EnrichToken.Kind, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EnrichToken {
+            let text = String(decoding: bytes[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
+            let script = kind == .word ? script(of: scalars[start..<end]) : .none
+            return EnrichToken(
+                kind: kind, script: script, start: start, end: end, text: text, folded: Normaliser.fold(text))
+        }
         var tokens: [EnrichToken] = []
         tokens.reserveCapacity(scalars.count / 4)
         var i = 0
@@ -53,17 +68,6 @@ enum EnrichTokeniser {
             }
         }
         return tokens
-    }
-
-    private static func make(_ kind: EnrichToken.Kind, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int)
-        -> EnrichToken
-    {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        let text = String(view)
-        let script = kind == .word ? script(of: scalars[start..<end]) : .none
-        return EnrichToken(
-            kind: kind, script: script, start: start, end: end, text: text, folded: Normaliser.fold(text))
     }
 
     static func script(of scalars: ArraySlice<Unicode.Scalar>) -> EnrichToken.Script {

@@ -74,7 +74,8 @@ enum LanguageDetection: EnrichmentStep {
         var score: [String: Double] = [:]
         for language in group { score[language] = 0 }
         for token in input.tokens where token.isWord {
-            for language in group where StopWords.distinctive[language]?.contains(token.folded) == true {
+            guard let languages = StopWords.distinctiveLanguages[token.folded] else { continue }
+            for language in languages where score[language] != nil {
                 score[language, default: 0] += 1
             }
         }

@@ -24,6 +24,16 @@ enum StopWords {
     /// Every language's stop words in one set.
     static let any: Set<String> = byLanguage.values.reduce(into: Set<String>()) { $0.formUnion($1) }
 
+    /// For each distinctive stop word, the languages it is distinctive of:
+    /// one lookup per word instead of one per language.
+    static let distinctiveLanguages: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for (language, words) in distinctive.sorted(by: { $0.key < $1.key }) {
+            for word in words { out[word, default: []].append(language) }
+        }
+        return out
+    }()
+
     /// Whether `folded` is a stop word of `language` (any language when nil).
     static func contains(_ folded: String, language: String?) -> Bool {
         if let language, let set = byLanguage[language] { return set.contains(folded) }
