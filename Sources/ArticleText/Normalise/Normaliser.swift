@@ -136,6 +136,8 @@ public enum Normaliser {
             }
         }
         if pendingJoiner != nil { report.removedControls += 1 }
+        // Line breaks and spaces left pending at the end are dropped.
+        report.unifiedWhitespace += pendingBreaks + (pendingSpace ? 1 : 0)
         let result = out.string
         // Removing a control can bring a combining mark next to a new base;
         // compose again so the result is NFC and a second pass is a no-op.
