@@ -65,7 +65,7 @@ struct EnrichFingerprintTests {
         let b = Enricher.enrich(article).fingerprint.simhash
         #expect(a == b)
         // Pinned: the hash must not depend on the process (Swift's Hasher is seeded per process).
-        #expect(a == "d7bc0b2f3b82e068")
+        #expect(a == "d7bc8b2f3b82e068")
         #expect(a.count == 16)
         #expect(a.allSatisfy { $0.isHexDigit && !$0.isUppercase })
     }

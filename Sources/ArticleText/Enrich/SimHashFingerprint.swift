@@ -3,16 +3,16 @@ import Foundation
 /// A 64-bit SimHash of the article, as 16 hex digits: republished rewrites of
 /// one story land a few bits apart, different stories about half the bits
 /// apart. Features are the folded, lightly stemmed content words (stop words of
-/// every known language dropped, Arabic ones also behind clitics) and their
-/// two-word shingles, each weighted 1 + ln(count), hashed with FNV-1a 64 and
-/// summed in hash order (so rounding, and the result, is the same in every
-/// process). Word features carry rewrites that reorder sentences; the shingles
-/// keep unrelated texts that share words apart. On the corpus the labelled
-/// near-duplicate groups are at most 16 bits apart and every other pair at
-/// least 21 (parsed articles; whole raw files: 14 and 17), hence 16.
+/// every known language dropped, Arabic ones also behind clitics), weighted
+/// 1 + ln(count), and their two-word shingles at 0.7 of that, hashed with
+/// FNV-1a 64 and summed in hash order (so rounding, and the result, is the
+/// same in every process). Word features carry rewrites that reorder
+/// sentences; the shingles keep unrelated texts that share words apart. On the
+/// corpus's parsed articles the labelled near-duplicate groups are at most 14
+/// bits apart and every other pair at least 19, hence a threshold of 16.
 enum SimHashFingerprint: EnrichmentStep {
     static let shingleSize = 2
-    static let shingleWeight = 1.0
+    static let shingleWeight = 0.7
     /// Hamming distance at or under which two fingerprints count as the same story.
     static let nearDuplicateThreshold = 16
 
