@@ -53,37 +53,37 @@ public enum ArticleParser {
     /// line breaks (LF, CR, U+2028, U+2029) without grapheme breaking.
     static func splitLines(_ text: String) -> [ArticleLine] {
         var lines: [ArticleLine] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        var i = 0
-        func emit(_ end: Int) {
-            if end > start {
-                let line = String(decoding: bytes[start..<end], as: UTF8.self)
-                let scalars = line.unicodeScalars
-                var from = scalars.startIndex
-                var to = scalars.endIndex
-                while from < to, MatchKey.isSpace(scalars[from]) || isInvisible(scalars[from]) { from = scalars.index(after: from) }
-                while from < to, MatchKey.isSpace(scalars[scalars.index(before: to)]) || isInvisible(scalars[scalars.index(before: to)]) {
-                    to = scalars.index(before: to)
-                }
-                if from < to { lines.append(ArticleLine(String(scalars[from..<to]))) }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        func emit(_ end: String.Index) {
+            guard start < end else { return }
+            let scalars = text.unicodeScalars[start..<end]
+            var from = scalars.startIndex
+            var to = scalars.endIndex
+            while from < to, MatchKey.isSpace(scalars[from]) || isInvisible(scalars[from]) { from = scalars.index(after: from) }
+            while from < to, MatchKey.isSpace(scalars[scalars.index(before: to)]) || isInvisible(scalars[scalars.index(before: to)]) {
+                to = scalars.index(before: to)
             }
+            if from < to { lines.append(ArticleLine(String(text[from..<to]))) }
         }
-        while i < bytes.count {
-            let b = bytes[i]
+        while i != utf8.endIndex {
+            let b = utf8[i]
             if b == 0x0A || b == 0x0D {
                 emit(i)
-                i += 1
+                i = utf8.index(after: i)
                 start = i
-            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+            } else if b == 0xE2, let second = utf8.index(i, offsetBy: 1, limitedBy: utf8.endIndex), second != utf8.endIndex,
+                      let third = utf8.index(second, offsetBy: 1, limitedBy: utf8.endIndex), third != utf8.endIndex,
+                      utf8[second] == 0x80, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
                 emit(i)
-                i += 3
+                i = utf8.index(after: third)
                 start = i
             } else {
-                i += 1
+                i = utf8.index(after: i)
             }
         }
-        emit(bytes.count)
+        emit(utf8.endIndex)
         return lines
     }
 

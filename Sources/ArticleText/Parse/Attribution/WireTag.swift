@@ -18,7 +18,7 @@ enum WireTag {
             }
         }
         for marker in ["/-", ":-", "/ -", ": -"] {
-            guard let range = head.firstRange(of: marker) else { continue }
+            guard let range = ByteSearch.first(marker, in: head) else { continue }
             let before = AgencyNames.trimmed(head[..<range.lowerBound])
             guard !before.isEmpty, before.split(separator: " ").count <= 4 else { continue }
             // "المدينة نيوز :-" names the outlet; "المستقلة/-" is the dateline form.
@@ -26,7 +26,7 @@ enum WireTag {
             return Attribution(agency: nil, dateline: before)
         }
         for dash in [" — ", " – ", " -- "] {
-            guard let range = head.firstRange(of: dash) else { continue }
+            guard let range = ByteSearch.first(dash, in: head) else { continue }
             let before = head[..<range.lowerBound]
             guard before.split(separator: " ").count <= 6, let comma = before.firstIndex(of: ",") else { continue }
             let place = AgencyNames.trimmed(before[..<comma])
@@ -47,7 +47,7 @@ enum WireTag {
         }
         if trimmed.split(separator: " ").count <= 4, AgencyNames.isKnown(trimmed) { return trimmed }
         for marker in [" — ", " – ", "--", " - ", "("] {
-            guard let range = text.ranges(of: marker).last else { continue }
+            guard let range = ByteSearch.last(marker, in: text) else { continue }
             let tail = AgencyNames.trimmed(text[range.upperBound...])
             if !tail.isEmpty, tail.split(separator: " ").count <= 3, AgencyNames.isKnown(tail) { return tail }
         }
