@@ -1,10 +1,86 @@
 import ArgumentParser
+import ArticleText
 import Evaluation
+import Foundation
 
 @main
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newswire-evaluate",
-        abstract: "Scores the text stages against labelled articles."
+        abstract: "Scores the text stages against labelled articles.",
+        subcommands: [LabelsCommand.self, HTMLDatesCommand.self, ShowCommand.self]
     )
+}
+
+/// `newswire-evaluate labels --articles DIR --labels FILE.jsonl`
+struct LabelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "labels",
+        abstract: "Per-field accuracy (title, published, updated, agency, related, appended) and every miss."
+    )
+
+    @Option(help: "Folder holding the labelled article files.") var articles: String
+    @Option(help: "JSON Lines label file (shape of labels-dev.jsonl).") var labels: String
+
+    func run() throws {
+        let report = try LabelEvaluation.run(
+            articles: URL(fileURLWithPath: articles), labels: URL(fileURLWithPath: labels)
+        )
+        print(report.rendered(), terminator: "")
+    }
+}
+
+/// `newswire-evaluate html-dates --pages DIR --labels labels.jsonl`
+struct HTMLDatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html-dates",
+        abstract: "Publication-date accuracy (date part) on labelled HTML pages."
+    )
+
+    @Option(help: "Folder holding the HTML pages.") var pages: String
+    @Option(help: "JSON Lines labels with file and date.") var labels: String
+    @Flag(help: "Do not pass the page URL to the decoder.") var noURL = false
+    @Flag(help: "Print only the accuracy line (for scripts).") var summary = false
+
+    func run() throws {
+        let report = try HTMLDateEvaluation.run(
+            pages: URL(fileURLWithPath: pages), labels: URL(fileURLWithPath: labels), useURL: !noURL
+        )
+        if summary, let score = report.scores.first {
+            print(String(format: "%.1f %d %d", score.accuracy * 100, score.correct, score.total))
+        } else {
+            print(report.rendered(), terminator: "")
+        }
+    }
+}
+
+/// `newswire-evaluate show FILE…`: what decode → normalise → parse made of
+/// each file, one JSON object per article, for looking at misses.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Prints the parsed articles of files as JSON lines."
+    )
+
+    @Argument(help: "Input files.") var files: [String]
+    @Option(help: "auto, text, html or json.") var format: String = "auto"
+
+    func run() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let articles = try TextPipeline.parse(bytes, format: InputFormat(rawValue: format) ?? .auto)
+            for article in articles {
+                let fields: [String: [String]] = [
+                    "id": [article.id], "parentId": article.parentId.map { [$0] } ?? [],
+                    "title": article.title.map { [$0] } ?? [], "publishedAt": article.publishedAt.map { [$0] } ?? [],
+                    "updatedAt": article.updatedAt.map { [$0] } ?? [], "agency": article.agency.map { [$0] } ?? [],
+                    "dateline": article.dateline.map { [$0] } ?? [], "related": article.related,
+                    "paragraphs": article.paragraphs.map { String($0.prefix(60)) },
+                ]
+                print(String(decoding: try encoder.encode(fields), as: UTF8.self))
+            }
+        }
+    }
 }

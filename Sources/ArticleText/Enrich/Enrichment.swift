@@ -29,4 +29,10 @@ public struct Enrichment: Sendable, Hashable {
         self.readingTimeSeconds = readingTimeSeconds
         self.fingerprint = fingerprint
     }
+
+    /// Nothing found yet: the value each enrichment step fills in.
+    static let empty = Enrichment(
+        language: nil, languageConfidence: nil, script: nil, entities: [], quotes: [], numbers: [], topics: [],
+        keywords: [], readingTimeSeconds: 0, fingerprint: Fingerprint(simhash: "0000000000000000")
+    )
 }

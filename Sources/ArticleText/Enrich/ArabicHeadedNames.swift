@@ -1,0 +1,177 @@
+/// Arabic names built on a head noun that no list can hold: "وزارة الموارد
+/// المائية والري", "اللجنة العسكرية العليا", "جامعة جونز هوبكنز", "مؤتمر الدفاع
+/// الدولي 2025", "قصر الإمارات", "ولاية ماريلاند". The head (with or without
+/// clitics) is followed by modifiers: definite words (adjectives or genitives),
+/// لل/ل + noun, و + coordinated noun, "الملك" + name, or up to two bare words
+/// (a foreign or proper name); a year closes an event. At least one modifier.
+enum ArabicHeadedNames {
+    private enum Step {
+        case head
+        case definite
+        case bare
+        case preposition
+        case conjunction
+        case royal
+    }
+
+    /// Heads that take the article and then need an adjective ("اللجنة العسكرية").
+    private static let definiteHeads: Set<String> = [
+        "الهيئه", "المؤسسه", "اللجنه", "السفاره", "البورصه", "المجلس", "الاتحاد", "المنظمه", "الجمعيه",
+        "المحكمه", "المديريه", "الوكاله", "القوات", "الجامعه", "الحكومه", "الجيش", "البنك", "المصرف", "الصندوق",
+        "الوزاره", "الغرفه", "الرابطه", "الشركه", "المجموعه", "القنصليه",
+    ]
+    /// Definite adjectives that are not nisba forms but often follow a head.
+    private static let headAdjectives: Set<String> = [
+        "العامه", "العام", "العليا", "الاعلي", "الوطني", "الوطنيه", "المركزي", "المركزيه", "الدولي", "الدوليه",
+        "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه",
+    ]
+    /// Definite adjectives that describe rather than name ("القوات الموالية").
+    private static let describingAdjectives: Set<String> = [
+        "المواليه", "الموالي", "المحليه", "المعنيه", "المختصه", "الحكوميه", "الاخري", "المذكوره", "الالكتروني",
+        "الحاليه", "السابقه", "الجديده",
+    ]
+    private static let royals: Set<String> = ["الملك", "الامير", "الشيخ", "السلطان"]
+
+    static func candidates(in words: EntityWords) -> [EntityCandidate] {
+        let cues = EntityCues.shared
+        var out: [EntityCandidate] = []
+        var k = 0
+        while k < words.count {
+            guard words[k].script == .arabic, let head = head(at: k, in: words) else {
+                k += 1
+                continue
+            }
+            let type: Entity.Kind
+            if cues.arabicEventHeads.contains(head.noun) {
+                type = .event
+            } else if cues.arabicPlaceHeads.contains(head.noun) {
+                type = .place
+            } else {
+                type = .org
+            }
+            let modifiers = self.modifiers(after: k, head: head, type: type, in: words)
+            guard let last = modifiers.last else {
+                k += 1
+                continue
+            }
+            var start = words.start(k, skippingFolded: head.prefixLength)
+            if cues.arabicOrgHeadsOutside.contains(head.noun)
+                || (type == .place && !cues.arabicPlaceHeadsKeepHead.contains(head.noun))
+            {
+                start = words[k + 1].start
+            }
+            out.append(EntityCandidate(start: start, end: words[last].end, type: type, id: nil, source: .pattern))
+            k = last + 1
+        }
+        return out
+    }
+
+    private struct Head {
+        var noun: String
+        var definite: Bool
+        var prefixLength: Int
+    }
+
+    /// The head noun at word k, clitics removed ("بجامعة" → جامعة).
+    private static let heads = EntityCues.shared.arabicOrgHeads.union(EntityCues.shared.arabicEventHeads)
+        .union(EntityCues.shared.arabicPlaceHeads)
+    private static let timeWords: Set<String> = ["اليوم", "امس", "غدا", "الان", "حاليا", "مؤخرا"]
+
+    private static func head(at k: Int, in words: EntityWords) -> Head? {
+        for reading in words.readings(k) {
+            if heads.contains(reading.stem) {
+                return Head(noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength)
+            }
+            if definiteHeads.contains(reading.stem) {
+                let bare = String(reading.stem.dropFirst(2))
+                let noun = heads.contains(bare) ? bare : reading.stem
+                return Head(noun: noun, definite: true, prefixLength: reading.prefixLength)
+            }
+        }
+        return nil
+    }
+
+    private static func modifiers(after k: Int, head: Head, type: Entity.Kind, in words: EntityWords) -> [Int] {
+        let cues = EntityCues.shared
+        var taken: [Int] = []
+        var step = Step.head
+        var bareRun = 0
+        var m = k + 1
+        while m < words.count, words.joined[m - 1], taken.count < 7 {
+            let word = words[m]
+            let f = word.folded
+            if word.kind == .number {
+                if type == .event, f.count == 4, f.hasPrefix("19") || f.hasPrefix("20"), !taken.isEmpty {
+                    taken.append(m)
+                }
+                break
+            }
+            guard word.script == .arabic, royals.contains(f) || step == .royal || !isStop(f) else { break }
+            if step != .royal, let place = words.known[m], place.name.type == .place,
+                place.start == word.start, step == .head || step == .definite
+            {
+                // A known place closes the name: "جامعة القاهرة", "بورصة مصر".
+                taken.append(contentsOf: m...place.lastWord)
+                break
+            }
+            let isDefinite = f.hasPrefix("ال") && f.count > 3
+            let nextDefinite =
+                m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال")
+                && !isStop(words[m + 1].folded)
+            var accept = false
+            var next = step
+            if step == .royal {
+                accept = !isDefinite && !cues.arabicNotNames.contains(f)
+                next = .bare
+            } else if head.definite && step == .head {
+                accept = isDefinite && (isNisba(f) || headAdjectives.contains(f)) && !describingAdjectives.contains(f)
+                next = .definite
+            } else if royals.contains(f) && (step == .head || step == .definite) {
+                accept = true
+                next = .royal
+            } else if isDefinite {
+                accept = step != .bare || isNisba(f)
+                if step == .head && cues.arabicOrgHeadsNeedingName.contains(head.noun) { accept = false }
+                next = .definite
+            } else if f.hasPrefix("لل") && f.count > 4 {
+                accept = step != .conjunction
+                next = .definite
+            } else if f.hasPrefix("وال") && f.count > 4 {
+                accept = step == .definite
+                next = .definite
+            } else if (f.hasPrefix("و") || f.hasPrefix("ل")) && f.count > 3 && nextDefinite && !isHead(String(f.dropFirst())) {
+                accept = step == .definite
+                next = .preposition
+            } else if !f.hasPrefix("و") && !(f.hasPrefix("ب") && words.readings(m).contains { $0.prefixLength > 0 && ($0.stem.hasPrefix("ال") || Gazetteer.shared.namesByFirstWord[$0.stem] != nil) }) {
+                accept = (step == .head || step == .bare) && bareRun < 2 && !cues.arabicNotNames.contains(f)
+                    && !(step == .head && isNisba(f))
+                next = .bare
+            }
+            if step == .preposition { accept = isDefinite }
+            guard accept else { break }
+            bareRun = next == .bare ? bareRun + 1 : 0
+            taken.append(m)
+            step = next
+            m += 1
+        }
+        if step == .preposition { taken.removeLast() }
+        return taken
+    }
+
+    private static func isHead(_ folded: String) -> Bool {
+        heads.contains(folded)
+    }
+
+    /// Words that end a name: stop words, titles, speech verbs, other heads.
+    private static func isStop(_ folded: String) -> Bool {
+        let cues = EntityCues.shared
+        return StopWords.contains(folded, language: "ar") || cues.arabicTitles.contains(folded)
+            || cues.arabicSpeechVerbs.contains(folded) || isHead(folded)
+            || timeWords.contains(folded)
+    }
+
+    /// A relative adjective ("المصرية", "العسكري").
+    private static func isNisba(_ folded: String) -> Bool {
+        folded.hasSuffix("ي") || folded.hasSuffix("يه") || folded.hasSuffix("يين") || folded.hasSuffix("يون")
+    }
+}

@@ -1,0 +1,173 @@
+/// English names from capitalised word runs ("Court of Appeals for the
+/// District of Columbia", "Tayyip Erdogan"). A run may hold lower-case
+/// connectors (of, for, the, and) and name particles (al-, von, der) between
+/// capitalised words. Its type comes from its words: an organisation keyword
+/// (Group, Council, Court…) makes an ORG, an event keyword an EVENT, a place
+/// keyword (Stadium, Province…) or "town of" before it a PLACE; a following
+/// "newspaper"/"company" an ORG. Otherwise a run of two to five words is a
+/// PERSON (with more confidence after a title such as "President", "Minister",
+/// "Mr", a byline "By", or before "said"/"told"); a single word is one only in
+/// those places.
+enum EnglishNames {
+    private static let connectors: Set<String> = ["of", "for", "the", "and", "de", "du", "des"]
+
+    /// A capitalised word, or a particle joined to one ("al-Assad", "el-Sisi").
+    private static func isNameWord(_ token: EnrichToken) -> Bool {
+        guard token.script == .latin else { return false }
+        if token.isCapitalised { return true }
+        guard let hyphen = token.text.firstIndex(of: "-") else { return false }
+        let particle = token.text[..<hyphen].lowercased()
+        let rest = token.text[token.text.index(after: hyphen)...]
+        return EntityCues.shared.latinParticles.contains(particle) && rest.first?.isUppercase == true
+    }
+
+    /// "RussiaSyriaTurkey": tags run together by a page dump, not a name.
+    private static func isRunTogether(_ word: String) -> Bool {
+        var capitals = 0
+        var lower = false
+        for character in word {
+            if character.isUppercase { capitals += 1 } else if character.isLowercase { lower = true }
+        }
+        return capitals > 2 && lower
+    }
+
+    /// "US-based", "Saudi-led": a compound adjective, not a name word.
+    private static func isCompoundAdjective(_ token: EnrichToken) -> Bool {
+        guard let hyphen = token.text.lastIndex(of: "-") else { return false }
+        return token.text[token.text.index(after: hyphen)...].first?.isLowercase == true
+    }
+
+    static func candidates(in words: EntityWords) -> [EntityCandidate] {
+        let cues = EntityCues.shared
+        var out: [EntityCandidate] = []
+        var k = 0
+        while k < words.count {
+            guard isNameWord(words[k]), !isCompoundAdjective(words[k]) else {
+                k += 1
+                continue
+            }
+            var last = k
+            var m = k + 1
+            while m < words.count, words.joined[m - 1], words[m].script == .latin, !isCompoundAdjective(words[m]) {
+                if let known = words.known[m], known.name.type != .person,
+                    words.known[k] == nil || known.firstWord != k
+                {
+                    // A known place or organisation ends a run of unknown words ("… Reuters").
+                    if !(k..<m).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) }) { break }
+                }
+                if isNameWord(words[m]) {
+                    last = m
+                    m += 1
+                } else if connectors.contains(words[m].text) || cues.latinParticles.contains(words[m].text.lowercased()) {
+                    var n = m
+                    while n < words.count, words.joined[n - 1], words[n].script == .latin, !words[n].isCapitalised,
+                        connectors.contains(words[n].text) || cues.latinParticles.contains(words[n].text.lowercased()),
+                        n - m < 2
+                    {
+                        n += 1
+                    }
+                    guard n < words.count, words.joined[n - 1], words[n].isCapitalised, words[n].script == .latin else { break }
+                    last = n
+                    m = n + 1
+                } else {
+                    break
+                }
+            }
+            out += classify(first: k, last: last, in: words)
+            k = last + 1
+        }
+        return out
+    }
+
+    private static func classify(first: Int, last: Int, in words: EntityWords) -> [EntityCandidate] {
+        let cues = EntityCues.shared
+        var first = first
+        while first <= last, cues.englishNotNames.contains(words[first].text) || words[first].text.lowercased() == "the",
+            !cues.englishTitles.contains(words[first].text)
+        {
+            first += 1
+        }
+        guard first <= last else { return [] }
+        let texts = (first...last).map { words[$0].text }
+        if texts.contains(where: { cues.englishNotEntities.contains($0) || isRunTogether($0) }) { return [] }
+        func candidate(_ a: Int, _ b: Int, _ type: Entity.Kind, _ source: EntityCandidate.Source) -> EntityCandidate {
+            EntityCandidate(start: words[a].start, end: words[b].end, type: type, id: nil, source: source)
+        }
+        if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
+            return [candidate(first, last, .event, .pattern)]
+        }
+        if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
+            return texts.count > 1 ? splitOnAnd(first, last, .org, in: words) : []
+        }
+        if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1 {
+            return [candidate(first, last, .place, .pattern)]
+        }
+        if let after = words.tokenAfter(last), after.kind == .word, cues.englishOrgAfter.contains(after.text) {
+            return [candidate(first, last, .org, .pattern)]
+        }
+        if first > 1, words[first - 1].text == "of", ["town", "city", "village", "province", "region", "capital"].contains(words[first - 2].text) {
+            return [candidate(first, last, .place, .pattern)]
+        }
+        var personStart = first
+        var titled = false
+        for m in first...last where cues.englishTitles.contains(words[m].text) {
+            personStart = m + 1
+            titled = true
+        }
+        if !titled, first > 0, cues.englishTitles.contains(words[first - 1].text) || cues.englishBylineCues.contains(words[first - 1].text) {
+            titled = true
+        }
+        if !titled, let after = words.tokenAfter(last), after.kind == .word, cues.englishSpeechVerbs.contains(after.text) {
+            titled = true
+        }
+        while personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
+        guard personStart <= last else { return [] }
+        let runs = splitOnConnectors(personStart, last, in: words)
+        var out: [EntityCandidate] = []
+        for (a, b) in runs {
+            let size = b - a + 1
+            if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
+                if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
+                    let known = titled || cues.englishGivenNames.contains(words[a].text)
+                    out.append(candidate(a, b, .person, known ? .cue : .heuristic))
+                }
+            }
+        }
+        return out
+    }
+
+    /// "Liggett Group and Brown and Williamson" → two names; "Tori Bowie of the US" → two.
+    private static func splitOnConnectors(_ first: Int, _ last: Int, in words: EntityWords) -> [(Int, Int)] {
+        var runs: [(Int, Int)] = []
+        var start = first
+        var m = first
+        while m <= last {
+            if connectors.contains(words[m].text) {
+                if m > start { runs.append((start, m - 1)) }
+                start = m + 1
+            }
+            m += 1
+        }
+        if start <= last { runs.append((start, last)) }
+        return runs
+    }
+
+    private static func splitOnAnd(_ first: Int, _ last: Int, _ type: Entity.Kind, in words: EntityWords) -> [EntityCandidate] {
+        let cues = EntityCues.shared
+        var out: [EntityCandidate] = []
+        var start = first
+        for m in first...last + 1 {
+            if m == last + 1 || words[m].text == "and" {
+                if m > start {
+                    let part = (start...(m - 1))
+                    let type: Entity.Kind? = part.contains(where: { cues.englishOrgKeywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
+                    if let type {
+                        out.append(EntityCandidate(start: words[start].start, end: words[m - 1].end, type: type, id: nil, source: .pattern))
+                    }
+                }
+                start = m + 1
+            }
+        }
+        return out
+    }
+}

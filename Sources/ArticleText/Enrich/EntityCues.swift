@@ -1,0 +1,99 @@
+/// The cue words of `EnrichData/entity-cues.json` and the given names of
+/// `EnrichData/person-names.json`, folded: the words next to which a name,
+/// an organisation, an event or a place is likely.
+struct EntityCues: Sendable {
+    private struct CueFile: Decodable {
+        var arabicTitles: [String]
+        var arabicSpeechVerbs: [String]
+        var arabicBylineCues: [String]
+        var arabicOrgHeads: [String]
+        var arabicOrgHeadsNeedingName: [String]
+        var arabicOrgHeadsOutside: [String]
+        var arabicEventHeads: [String]
+        var arabicPlaceHeads: [String]
+        var arabicPlaceHeadsKeepHead: [String]
+        var arabicNotNames: [String]
+        var englishTitles: [String]
+        var englishSpeechVerbs: [String]
+        var englishBylineCues: [String]
+        var englishOrgKeywords: [String]
+        var englishEventKeywords: [String]
+        var englishPlaceKeywords: [String]
+        var englishOrgAfter: [String]
+        var englishNotNames: [String]
+        var englishNotEntities: [String]
+    }
+
+    private struct NameFile: Decodable {
+        struct Particles: Decodable {
+            var arabic: [String]
+            var latin: [String]
+        }
+        var arabic: [String]
+        var ambiguous: [String]
+        var english: [String]
+        var particles: Particles
+    }
+
+    static let shared = EntityCues()
+
+    let arabicTitles: Set<String>
+    /// Two-word titles ("رئيس الوزراء"), as "first second".
+    let arabicTitlePairs: Set<String>
+    let arabicSpeechVerbs: Set<String>
+    let arabicBylineCues: Set<String>
+    let arabicOrgHeads: Set<String>
+    let arabicOrgHeadsNeedingName: Set<String>
+    let arabicOrgHeadsOutside: Set<String>
+    let arabicEventHeads: Set<String>
+    let arabicPlaceHeads: Set<String>
+    let arabicPlaceHeadsKeepHead: Set<String>
+    let arabicNotNames: Set<String>
+    let arabicGivenNames: Set<String>
+    let arabicAmbiguousNames: Set<String>
+    let arabicParticles: Set<String>
+    let englishTitles: Set<String>
+    let englishSpeechVerbs: Set<String>
+    let englishBylineCues: Set<String>
+    let englishOrgKeywords: Set<String>
+    let englishEventKeywords: Set<String>
+    let englishPlaceKeywords: Set<String>
+    let englishOrgAfter: Set<String>
+    let englishNotNames: Set<String>
+    /// Capitalised words that make a run a title of a law or a page label, not a name.
+    let englishNotEntities: Set<String>
+    let englishGivenNames: Set<String>
+    let latinParticles: Set<String>
+
+    private init() {
+        let cues = EnrichResource.decode(CueFile.self, from: "entity-cues")
+        let names = EnrichResource.decode(NameFile.self, from: "person-names")
+        func fold(_ words: [String]) -> Set<String> { Set(words.map(Normaliser.fold)) }
+        let titles = cues.arabicTitles.map(Normaliser.fold)
+        arabicTitles = Set(titles.filter { !$0.contains(" ") })
+        arabicTitlePairs = Set(titles.filter { $0.contains(" ") })
+        arabicSpeechVerbs = fold(cues.arabicSpeechVerbs)
+        arabicBylineCues = fold(cues.arabicBylineCues)
+        arabicOrgHeads = fold(cues.arabicOrgHeads)
+        arabicOrgHeadsNeedingName = fold(cues.arabicOrgHeadsNeedingName)
+        arabicOrgHeadsOutside = fold(cues.arabicOrgHeadsOutside)
+        arabicEventHeads = fold(cues.arabicEventHeads)
+        arabicPlaceHeads = fold(cues.arabicPlaceHeads)
+        arabicPlaceHeadsKeepHead = fold(cues.arabicPlaceHeadsKeepHead)
+        arabicNotNames = fold(cues.arabicNotNames).union(arabicTitles).union(fold(cues.arabicSpeechVerbs))
+        arabicGivenNames = fold(names.arabic)
+        arabicAmbiguousNames = fold(names.ambiguous)
+        arabicParticles = fold(names.particles.arabic)
+        englishTitles = Set(cues.englishTitles)
+        englishSpeechVerbs = Set(cues.englishSpeechVerbs)
+        englishBylineCues = Set(cues.englishBylineCues)
+        englishOrgKeywords = Set(cues.englishOrgKeywords)
+        englishEventKeywords = Set(cues.englishEventKeywords)
+        englishPlaceKeywords = Set(cues.englishPlaceKeywords)
+        englishOrgAfter = Set(cues.englishOrgAfter)
+        englishNotNames = Set(cues.englishNotNames)
+        englishNotEntities = Set(cues.englishNotEntities)
+        englishGivenNames = Set(names.english)
+        latinParticles = Set(names.particles.latin)
+    }
+}

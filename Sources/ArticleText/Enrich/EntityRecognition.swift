@@ -1,0 +1,58 @@
+/// Named entities (PERSON, ORG, PLACE, EVENT) with scalar offsets into the
+/// text: gazetteer names (with stable ids), Arabic headed names, Arabic and
+/// English person names, names introduced in «» or parentheses; overlaps
+/// resolved by `EntityResolution`. A name found once is then found at its
+/// other mentions too, and an English person's surname alone ("Ensler")
+/// counts as that person.
+enum EntityRecognition: EnrichmentStep {
+    static func apply(_ input: EnrichInput, to result: inout Enrichment) {
+        let words = EntityWords(input)
+        var candidates: [EntityCandidate] = []
+        for case let match? in words.known {
+            candidates.append(EntityCandidate(
+                start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer))
+        }
+        candidates += ArabicHeadedNames.candidates(in: words)
+        candidates += ArabicPersonNames.candidates(in: words)
+        candidates += EnglishNames.candidates(in: words)
+        candidates += SourceCredits.candidates(in: words)
+        candidates += QuotedNames.candidates(in: input, after: EntityResolution.resolve(candidates))
+        var resolved = EntityResolution.resolve(candidates)
+        resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
+        result.entities = resolved.map {
+            Entity(text: input.slice($0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
+        }
+    }
+
+    /// Later (and earlier) mentions of names already found: the same words
+    /// elsewhere, and an English person's last word on its own.
+    private static func otherMentions(of found: [EntityCandidate], in words: EntityWords) -> [EntityCandidate] {
+        var known: [String: EntityCandidate] = [:]
+        for candidate in found where candidate.source != .gazetteer {
+            let text = words.input.slice(candidate.start, candidate.end)
+            let folded = Normaliser.fold(text)
+            if known[folded] == nil { known[folded] = candidate }
+            if candidate.type == .person, let last = text.split(separator: " ").last, last.first?.isUppercase == true,
+                last.count > 2, text.contains(" ")
+            {
+                let key = Normaliser.fold(String(last))
+                if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
+            }
+        }
+        let firstWords = Set(known.keys.map { String($0.prefix { $0 != " " }) })
+        var out: [EntityCandidate] = []
+        for k in 0..<words.count where firstWords.contains(words[k].folded) {
+            for length in (1...4).reversed() where k + length <= words.count {
+                guard (k..<(k + length - 1)).allSatisfy({ words.joined[$0] }) else { continue }
+                let folded = (k..<(k + length)).map { words[$0].folded }.joined(separator: " ")
+                guard let source = known[folded] else { continue }
+                if words[k].script == .latin && !words[k].isCapitalised { continue }
+                out.append(EntityCandidate(
+                    start: words[k].start, end: words[k + length - 1].end, type: source.type, id: source.id,
+                    source: .heuristic))
+                break
+            }
+        }
+        return out
+    }
+}

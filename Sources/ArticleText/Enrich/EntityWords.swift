@@ -1,0 +1,77 @@
+/// The word and number tokens of an article in order, with whether each is
+/// directly followed by the next (only spaces between, same line): the view
+/// entity recognisers walk.
+struct EntityWords {
+    let tokens: [EnrichToken]
+    /// Index in `EnrichInput.tokens` of each word.
+    let tokenIndex: [Int]
+    /// `joined[k]`: word k and word k + 1 are separated by spaces only.
+    let joined: [Bool]
+    let input: EnrichInput
+    /// The longest gazetteer name starting at each word, looked up once.
+    private(set) var known: [Gazetteer.Match?] = []
+    private let allReadings: [[ArabicPrefixes.Variant]]
+
+    init(_ input: EnrichInput) {
+        self.input = input
+        var tokens: [EnrichToken] = []
+        var tokenIndex: [Int] = []
+        for (index, token) in input.tokens.enumerated() where token.kind == .word || token.kind == .number {
+            tokens.append(token)
+            tokenIndex.append(index)
+        }
+        var joined = [Bool](repeating: false, count: tokens.count)
+        for k in 0..<max(tokens.count - 1, 0) {
+            joined[k] = tokenIndex[k + 1] == tokenIndex[k] + 1
+        }
+        self.tokens = tokens
+        self.tokenIndex = tokenIndex
+        self.joined = joined
+        self.allReadings = tokens.map(Self.readings(of:))
+        self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
+    }
+
+    var count: Int { tokens.count }
+
+    subscript(_ k: Int) -> EnrichToken { tokens[k] }
+
+    /// The token just before word k in the full token list (punctuation included).
+    func tokenBefore(_ k: Int) -> EnrichToken? {
+        let index = tokenIndex[k] - 1
+        return index >= 0 ? input.tokens[index] : nil
+    }
+
+    /// The token just after word k in the full token list.
+    func tokenAfter(_ k: Int) -> EnrichToken? {
+        let index = tokenIndex[k] + 1
+        return index < input.tokens.count ? input.tokens[index] : nil
+    }
+
+    /// Whether word k starts a line (only a line break or nothing before it).
+    func startsLine(_ k: Int) -> Bool {
+        guard let before = tokenBefore(k) else { return true }
+        return before.kind == .lineBreak
+    }
+
+    /// Word k's folded form and its readings without Arabic clitics.
+    func readings(_ k: Int) -> [ArabicPrefixes.Variant] { allReadings[k] }
+
+    private static func readings(of token: EnrichToken) -> [ArabicPrefixes.Variant] {
+        var out = [ArabicPrefixes.Variant(stem: token.folded, prefixLength: 0)]
+        if token.script == .arabic {
+            // ك and ف are read as clitics only before the article ("كالعادة"):
+            // on a bare word they are far more often its own first letter.
+            out += ArabicPrefixes.variants(of: token.folded, minimumStem: 3).filter { variant in
+                let first = token.folded.unicodeScalars.first
+                return !(first == "ك" || first == "ف") || variant.stem.hasPrefix("ال")
+            }
+        }
+        return out
+    }
+
+    /// Scalar offset where word k's name starts once `prefixLength` folded clitic scalars are skipped.
+    func start(_ k: Int, skippingFolded prefixLength: Int) -> Int {
+        guard prefixLength > 0 else { return tokens[k].start }
+        return tokens[k].start + ArabicPrefixes.originalOffset(in: tokens[k].text, afterFolded: prefixLength)
+    }
+}

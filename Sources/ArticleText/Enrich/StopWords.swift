@@ -1,0 +1,42 @@
+/// Stop words of the ten languages the enrich stage knows (from the
+/// `stopwordsiso` lists in `EnrichData/stopwords.json`), folded the way the
+/// text is folded, so lookups take a token's `folded` form.
+enum StopWords {
+    static let byLanguage: [String: Set<String>] = {
+        let raw = EnrichResource.decode([String: [String]].self, from: "stopwords")
+        return raw.mapValues { Set($0.map(Normaliser.fold)) }
+    }()
+
+    /// For each language, the stop words no other language of the same script
+    /// lists: what tells French from Spanish, or Russian from Ukrainian.
+    static let distinctive: [String: Set<String>] = {
+        var out: [String: Set<String>] = [:]
+        for group in LanguageDetection.scriptLanguages.values {
+            for language in group {
+                var own = byLanguage[language] ?? []
+                for other in group where other != language { own.subtract(byLanguage[other] ?? []) }
+                out[language] = own
+            }
+        }
+        return out
+    }()
+
+    /// Every language's stop words in one set.
+    static let any: Set<String> = byLanguage.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+
+    /// For each distinctive stop word, the languages it is distinctive of:
+    /// one lookup per word instead of one per language.
+    static let distinctiveLanguages: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for (language, words) in distinctive.sorted(by: { $0.key < $1.key }) {
+            for word in words { out[word, default: []].append(language) }
+        }
+        return out
+    }()
+
+    /// Whether `folded` is a stop word of `language` (any language when nil).
+    static func contains(_ folded: String, language: String?) -> Bool {
+        if let language, let set = byLanguage[language] { return set.contains(folded) }
+        return any.contains(folded)
+    }
+}

@@ -1,0 +1,41 @@
+/// A node of the forgiving document tree the HTML decoder builds: an element
+/// (lower-case `tag`, attributes, children) or a text node (`tag` empty).
+/// Lives only while one page is decoded, on one task.
+final class HTMLNode {
+    let tag: String
+    let attributes: [String: String]
+    var text: String
+    var children: [HTMLNode] = []
+    /// Filled by `TextMeasure`: visible characters, characters inside links,
+    /// links and paragraphs below this node.
+    var counts = TextMeasure.Counts()
+    /// Filled while `MainTextExtractor` scores containers.
+    var score: Double?
+
+    init(tag: String, attributes: [String: String] = [:], text: String = "") {
+        self.tag = tag
+        self.attributes = attributes
+        self.text = text
+    }
+
+    var isText: Bool { tag.isEmpty }
+
+    func attribute(_ name: String) -> String? { attributes[name] }
+
+    /// Every element below this one, depth first, in document order.
+    func forEachElement(_ body: (HTMLNode) -> Void) {
+        var stack: [HTMLNode] = [self]
+        while let node = stack.popLast() {
+            if !node.isText { body(node) }
+            stack.append(contentsOf: node.children.reversed())
+        }
+    }
+
+    /// The text below this node, whitespace runs collapsed to single spaces,
+    /// skipping scripts and styles.
+    var textContent: String {
+        var parts = TextCollector()
+        parts.collect(self)
+        return parts.result
+    }
+}

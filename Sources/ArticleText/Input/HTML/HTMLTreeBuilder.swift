@@ -1,0 +1,82 @@
+/// Builds an `HTMLNode` tree from tokens the way browsers forgive tag soup,
+/// in a simplified form: void elements never take children, a new block
+/// closes an open `<p>`, list items, table cells and options close their open
+/// siblings, an end tag closes everything above its match (and is ignored
+/// when nothing matches), and nesting is capped so hostile input cannot make
+/// the tree deeper than the extractor's recursion allows.
+enum HTMLTreeBuilder {
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "command",
+    ]
+    /// Start tags that close an open `<p>`.
+    private static let closesParagraph: Set<String> = [
+        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "table", "ul", "li", "dd", "dt",
+    ]
+    /// Elements a search for an implicitly closed element does not cross.
+    private static let scopeBoundaries: Set<String> = [
+        "html", "body", "table", "td", "th", "button", "article", "section", "div", "ul", "ol", "dl",
+    ]
+    static let maxDepth = 200
+
+    static func build(_ tokens: [HTMLToken]) -> HTMLNode {
+        let root = HTMLNode(tag: "#document")
+        var stack: [HTMLNode] = [root]
+        for token in tokens {
+            switch token {
+            case .text(let text):
+                stack[stack.count - 1].children.append(HTMLNode(tag: "", text: text))
+            case .rawText(let text):
+                stack[stack.count - 1].children.append(HTMLNode(tag: "", text: text))
+            case .startTag(let name, let attributes, let selfClosing):
+                closeImplied(by: name, stack: &stack)
+                let node = HTMLNode(tag: name, attributes: attributes)
+                stack[stack.count - 1].children.append(node)
+                if !voidElements.contains(name) && !selfClosing && stack.count < maxDepth {
+                    stack.append(node)
+                }
+            case .endTag(let name):
+                if name == "br" {
+                    stack[stack.count - 1].children.append(HTMLNode(tag: "br"))
+                    continue
+                }
+                if let index = stack.lastIndex(where: { $0.tag == name }), index > 0 {
+                    stack.removeSubrange(index...)
+                }
+            }
+        }
+        return root
+    }
+
+    private static func closeImplied(by name: String, stack: inout [HTMLNode]) {
+        switch name {
+        case "li": close("li", within: ["ul", "ol", "menu"], stack: &stack)
+        case "dt", "dd": close(["dt", "dd"], within: ["dl"], stack: &stack)
+        case "tr": close("tr", within: ["table", "thead", "tbody", "tfoot"], stack: &stack)
+        case "td", "th": close(["td", "th"], within: ["tr", "table"], stack: &stack)
+        case "option": close("option", within: ["select", "datalist"], stack: &stack)
+        case "thead", "tbody", "tfoot": close(["thead", "tbody", "tfoot"], within: ["table"], stack: &stack)
+        default: break
+        }
+        if closesParagraph.contains(name) { close("p", within: scopeBoundaries, stack: &stack) }
+    }
+
+    private static func close(_ tag: String, within boundaries: Set<String>, stack: inout [HTMLNode]) {
+        close([tag], within: boundaries, stack: &stack)
+    }
+
+    private static func close(_ tags: Set<String>, within boundaries: Set<String>, stack: inout [HTMLNode]) {
+        var index = stack.count - 1
+        while index > 0 {
+            let tag = stack[index].tag
+            if tags.contains(tag) {
+                stack.removeSubrange(index...)
+                return
+            }
+            if boundaries.contains(tag) { return }
+            index -= 1
+        }
+    }
+}

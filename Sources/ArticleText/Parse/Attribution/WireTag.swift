@@ -1,0 +1,56 @@
+import Foundation
+
+/// Agency tags and datelines at the start or end of the body:
+/// "القاهرة (رويترز) -", "(CNN) --", "المستقلة/-", "المدينة نيوز :-",
+/// "PARIS, April 8 —" at the start; "--(بترا)", "— AFP", "© 2020 Reuters"
+/// at the end.
+enum WireTag {
+    /// The attribution stated at the opening of the first body paragraph.
+    static func opening(_ paragraph: String) -> Attribution? {
+        let head = String(paragraph.prefix(120))
+        if let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") {
+            let inside = head[head.index(after: open)..<close]
+            let after = head[head.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            if AgencyNames.isKnown(inside), after.first.map({ "-–—:".contains($0) }) ?? false {
+                let before = AgencyNames.trimmed(head[..<open])
+                let place = before.split(separator: ",").first.map { AgencyNames.trimmed($0) }
+                return Attribution(agency: AgencyNames.trimmed(inside), dateline: place?.isEmpty == false ? place : nil)
+            }
+        }
+        for marker in ["/-", ":-", "/ -", ": -"] {
+            guard let range = ByteSearch.first(marker, in: head) else { continue }
+            let before = AgencyNames.trimmed(head[..<range.lowerBound])
+            guard !before.isEmpty, before.split(separator: " ").count <= 4 else { continue }
+            // "المدينة نيوز :-" names the outlet; "المستقلة/-" is the dateline form.
+            if marker.hasPrefix(":"), AgencyNames.isKnown(before) { return Attribution(outlet: before) }
+            return Attribution(agency: nil, dateline: before)
+        }
+        for dash in [" — ", " – ", " -- "] {
+            guard let range = ByteSearch.first(dash, in: head) else { continue }
+            let before = head[..<range.lowerBound]
+            guard before.split(separator: " ").count <= 6, let comma = before.firstIndex(of: ",") else { continue }
+            let place = AgencyNames.trimmed(before[..<comma])
+            if !place.isEmpty, place.split(separator: " ").count <= 3, place.first?.isUppercase == true {
+                return Attribution(agency: nil, dateline: place)
+            }
+        }
+        return nil
+    }
+
+    /// The agency credited by a closing line or paragraph ending.
+    static func closing(_ full: String) -> String? {
+        let text = String(full.suffix(80))
+        let trimmed = AgencyNames.trimmed(text)
+        if full.hasPrefix("©") {
+            let rest = trimmed.drop(while: { $0.isNumber || $0.isWhitespace || $0 == "©" })
+            return AgencyNames.isKnown(rest) ? AgencyNames.trimmed(rest) : nil
+        }
+        if trimmed.split(separator: " ").count <= 4, AgencyNames.isKnown(trimmed) { return trimmed }
+        for marker in [" — ", " – ", "--", " - ", "("] {
+            guard let range = ByteSearch.last(marker, in: text) else { continue }
+            let tail = AgencyNames.trimmed(text[range.upperBound...])
+            if !tail.isEmpty, tail.split(separator: " ").count <= 3, AgencyNames.isKnown(tail) { return tail }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,199 @@
+/// Reads one article out of a run of lines: its headline, header lines,
+/// body, related blocks and attribution, stopping where an appended article
+/// begins (`appendedStart`). `ArticleParser` runs one per article.
+struct SegmentParser {
+    private(set) var title: String?
+    /// Tokenised header lines that carry dates or date labels.
+    private(set) var dateLines: [[Token]] = []
+    private(set) var paragraphs: [String] = []
+    private(set) var related: [String] = []
+    private(set) var attribution = Attribution()
+    /// Index of the headline of an appended article, if one follows.
+    private(set) var appendedStart: Int?
+
+    /// How many header lines may sit between the headline and the body.
+    private static let headerLimit = 25
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "…"]
+    private static let closers: Set<Character> = ["”", "\"", "»", ")", "’", "'", " "]
+
+    init(lines: [ArticleLine], start: Int) {
+        var start = start
+        while start + 1 < lines.count, SegmentParser.isPageHeader(lines[start]) { start += 1 }
+        guard start < lines.count else { return }
+        title = lines[start].text
+        var source: Attribution?
+        var header = Attribution()
+        var pendingSource = false
+        var i = start + 1
+
+        while i < lines.count, !lines[i].isLong, i - start <= SegmentParser.headerLimit,
+              lines[i].relatedHeader == nil {
+            let line = lines[i]
+            i += 1
+            if pendingSource {
+                pendingSource = false
+                source = source ?? SourceLine.attribution(of: line.text)
+                continue
+            }
+            let label = SourceLine.label(line)
+            if label.isLabel {
+                if let value = label.value { source = source ?? SourceLine.attribution(of: value) } else { pendingSource = true }
+                continue
+            }
+            if Boilerplate.isListed(line) || Boilerplate.isCaption(line) { continue }
+            let tokens = Tokenizer.tokens(line.text, limit: 256)
+            if SegmentParser.carriesDate(tokens) {
+                dateLines.append(tokens)
+                if header.agency == nil, let name = AgencyNames.trailingName(line.text) {
+                    header.agency = name
+                    header.dateline = header.dateline ?? SegmentParser.leadingPlace(tokens, line.text)
+                }
+                continue
+            }
+            if line.isNoise { continue }
+            if Boilerplate.isByline(line) {
+                if header.agency == nil { header.agency = AgencyNames.trailingName(line.text) }
+                continue
+            }
+            if let byline = Byline.attribution(line.text, requireKnown: false) {
+                header.fill(from: byline)
+                continue
+            }
+            paragraphs.append(line.text)
+        }
+
+        var closing: String?
+        var lastBody: String?
+        var firstBody: String?
+        var sawRelated = false
+        var shortRun: [String] = []
+
+        func flushShortRun() {
+            if shortRun.count == 1 { paragraphs.append(shortRun[0]) }
+            shortRun.removeAll()
+        }
+
+        while i < lines.count {
+            let line = lines[i]
+            if let kind = line.relatedHeader {
+                flushShortRun()
+                sawRelated = true
+                if case .inline(let headline) = kind {
+                    related.append(headline)
+                    i += 1
+                    continue
+                }
+                if let appended = SegmentParser.appendedArticle(lines, headerAt: i) {
+                    related.append(lines[appended].text)
+                    appendedStart = appended
+                    break
+                }
+                var j = i + 1
+                while j < lines.count {
+                    let item = lines[j]
+                    if item.relatedHeader != nil || SegmentParser.isParagraph(item) { break }
+                    if !Boilerplate.isFurniture(item), !Boilerplate.isByline(item), RelatedBlock.isHeadline(item) {
+                        related.append(item.text)
+                    }
+                    j += 1
+                }
+                i = j
+                continue
+            }
+            i += 1
+            if pendingSource {
+                pendingSource = false
+                source = source ?? SourceLine.attribution(of: line.text)
+                continue
+            }
+            let label = SourceLine.label(line)
+            if label.isLabel {
+                if let value = label.value { source = source ?? SourceLine.attribution(of: value) } else { pendingSource = true }
+                continue
+            }
+            if Boilerplate.isFurniture(line) || Boilerplate.isCaption(line) {
+                flushShortRun()
+                continue
+            }
+            if line.wordCount <= 5, let name = WireTag.closing(line.text) {
+                flushShortRun()
+                closing = name
+                continue
+            }
+            if line.wordCount <= 3, !SegmentParser.endsSentence(line.text) {
+                shortRun.append(line.text)
+                continue
+            }
+            flushShortRun()
+            paragraphs.append(line.text)
+            if firstBody == nil, line.isLong { firstBody = line.text }
+            if !sawRelated { lastBody = line.text }
+        }
+        flushShortRun()
+
+        attribution.fill(from: source)
+        attribution.fill(from: header)
+        if let firstBody, let opening = WireTag.opening(firstBody) {
+            attribution.fill(from: opening)
+            if opening.dateline != nil { dateLines.append(Tokenizer.tokens(firstBody, limit: 12)) }
+        }
+        if attribution.agency == nil, let lastBody, let name = WireTag.closing(lastBody) { attribution.agency = name }
+        if attribution.agency == nil { attribution.agency = closing }
+    }
+
+    /// A line above the headline that belongs to the page, not the article:
+    /// furniture, noise, or a bare date (a site's "today" line), whose date
+    /// is therefore never the article's.
+    static func isPageHeader(_ line: ArticleLine) -> Bool {
+        if line.isNoise || Boilerplate.isListed(line) { return true }
+        guard line.wordCount <= 8 else { return false }
+        let tokens = Tokenizer.tokens(line.text, limit: 32)
+        let covered = DateScanner.scan(tokens).reduce(0) { $0 + $1.end - $1.start }
+        return covered > 0 && covered >= tokens.count - 2
+    }
+
+    /// A block header whose next line is a headline followed by at least two
+    /// body paragraphs opens an appended article; returns the headline index.
+    static func appendedArticle(_ lines: [ArticleLine], headerAt index: Int) -> Int? {
+        let headline = index + 1
+        guard headline + 2 < lines.count else { return nil }
+        let candidate = lines[headline]
+        guard candidate.wordCount >= 3, !isParagraph(candidate), candidate.relatedHeader == nil,
+              lines[headline + 1].isLong, lines[headline + 2].isLong else { return nil }
+        return headline
+    }
+
+    /// A line that reads as body text: long and ending a sentence, or very long.
+    static func isParagraph(_ line: ArticleLine) -> Bool {
+        line.wordCount >= 25 || (line.isLong && endsSentence(line.text))
+    }
+
+    /// Whether the text ends a sentence: ". ! ? ؟ …", possibly followed by a
+    /// closing quote or bracket.
+    static func endsSentence(_ text: String) -> Bool {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            let c = text[previous]
+            if sentenceEnds.contains(c) { return true }
+            guard closers.contains(c) else { return false }
+            end = previous
+        }
+        return false
+    }
+
+    /// Whether a header line states a date, a date label or a relative time.
+    static func carriesDate(_ tokens: [Token]) -> Bool {
+        if !DateScanner.scan(tokens).isEmpty || !RelativeDate.scan(tokens).isEmpty { return true }
+        return tokens.indices.contains { tokens[$0].isWord && DateLabels.table.match(tokens, at: $0) != nil }
+    }
+
+    /// The place opening a wire dateline line ("الرياض 25 شوال …"): the one
+    /// to three words before its first number.
+    static func leadingPlace(_ tokens: [Token], _ text: String) -> String? {
+        guard let firstNumber = tokens.firstIndex(where: \.isNumber), (1...3).contains(firstNumber),
+              tokens[..<firstNumber].allSatisfy(\.isWord) else { return nil }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).prefix(firstNumber)
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,80 @@
+import ArticleText
+import Foundation
+
+/// Scores the text stages on a folder of articles and a JSON Lines label
+/// file: title, published, updated, agency, related-block detection and the
+/// number of appended articles, plus dateline as an extra. Strings compare
+/// on their folded forms (`Normaliser.fold`, whitespace collapsed), dates on
+/// their date part, and a `null` label is right only when the output is
+/// `null` too.
+public enum LabelEvaluation {
+    public static let fields = ["title", "published", "updated", "agency", "related", "appended", "dateline"]
+
+    /// Reads `labels` (JSON Lines of `GoldLabel`) and scores every file in it.
+    public static func run(articles: URL, labels: URL) throws -> EvaluationReport {
+        var scores = Dictionary(uniqueKeysWithValues: fields.map { ($0, FieldScore(field: $0)) })
+        var misses: [Miss] = []
+        for label in try readLabels(labels) {
+            let bytes = try [UInt8](Data(contentsOf: articles.appendingPathComponent(label.file)))
+            let parsed: [ParsedArticle]
+            do {
+                parsed = try TextPipeline.parse(bytes, format: .text)
+            } catch {
+                misses.append(Miss(file: label.file, field: "decode", expected: "an article", got: error.description))
+                for field in fields { scores[field]?.total += 1 }
+                continue
+            }
+            let first = parsed.first
+            let checks: [(String, String?, String?, Bool)] = [
+                ("title", label.title, first?.title, sameText(label.title, first?.title)),
+                ("published", label.published, first?.publishedAt, sameDate(label.published, first?.publishedAt)),
+                ("updated", label.updated, first?.updatedAt, sameDate(label.updated, first?.updatedAt)),
+                ("agency", label.sourceAgency, first?.agency, sameText(label.sourceAgency, first?.agency)),
+                ("related", String(label.hasRelatedBlock ?? false), String(!(first?.related.isEmpty ?? true)),
+                 (label.hasRelatedBlock ?? false) == !(first?.related.isEmpty ?? true)),
+                ("appended", String(label.appendedArticles?.count ?? 0), String(max(0, parsed.count - 1)),
+                 appendedMatch(label.appendedArticles ?? [], Array(parsed.dropFirst()))),
+                ("dateline", label.dateline, first?.dateline, sameText(label.dateline, first?.dateline)),
+            ]
+            for (field, expected, got, ok) in checks {
+                scores[field]?.total += 1
+                if ok { scores[field]?.correct += 1 } else { misses.append(Miss(file: label.file, field: field, expected: expected, got: got)) }
+            }
+        }
+        return EvaluationReport(
+            title: "labelled articles: \(articles.path)",
+            scores: fields.compactMap { scores[$0] },
+            misses: misses
+        )
+    }
+
+    /// The labels of a JSON Lines file.
+    public static func readLabels(_ url: URL) throws -> [GoldLabel] {
+        let decoder = JSONDecoder()
+        return try String(contentsOf: url, encoding: .utf8)
+            .split(separator: "\n")
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { try decoder.decode(GoldLabel.self, from: Data($0.utf8)) }
+    }
+
+    static func sameText(_ expected: String?, _ got: String?) -> Bool {
+        guard let expected, let got else { return expected == nil && got == nil }
+        return key(expected) == key(got)
+    }
+
+    static func sameDate(_ expected: String?, _ got: String?) -> Bool {
+        guard let expected, let got else { return expected == nil && got == nil }
+        return expected.prefix(10) == got.prefix(10)
+    }
+
+    static func appendedMatch(_ expected: [GoldLabel.AppendedLabel], _ got: [ParsedArticle]) -> Bool {
+        guard expected.count == got.count else { return false }
+        return zip(expected, got).allSatisfy { sameText($0.title, $1.title) && sameDate($0.published, $1.publishedAt) }
+    }
+
+    static func key(_ text: String) -> String {
+        Normaliser.fold(Normaliser.normaliseText(text))
+            .split(whereSeparator: { $0.isWhitespace })
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import ArticleText
+
+@Suite("Enrich: entities")
+struct EnrichEntityTests {
+    @Test("the labelled dev set: recall of at least 85% overall and per language")
+    func devRecall() throws {
+        var found: [String: Int] = [:]
+        var total: [String: Int] = [:]
+        var extra: [String: Int] = [:]
+        var produced: [String: Int] = [:]
+        var misses: [String] = []
+        for label in try EnrichTestSupport.labels() where !label.file.hasPrefix("seed") {
+            let language = label.file.hasPrefix("ar") ? "ar" : "en"
+            let article = try EnrichTestSupport.wholeFileArticle(label.file)
+            let entities = Enricher.enrich(article).entities
+            let expected = label.entities_typed ?? []
+            for item in expected {
+                total[language, default: 0] += 1
+                let kind = EnrichTestSupport.kind(item.type)
+                if entities.contains(where: { $0.type == kind && EnrichTestSupport.same($0.text, item.text) }) {
+                    found[language, default: 0] += 1
+                } else {
+                    let got = entities.filter { EnrichTestSupport.same($0.text, item.text) }.map { "\($0.text)/\($0.type.rawValue)" }
+                    misses.append("\(label.file): \(item.text) [\(item.type)] got \(got)")
+                }
+            }
+            produced[language, default: 0] += entities.count
+            let unmatched = entities.filter { e in !expected.contains { EnrichTestSupport.same(e.text, $0.text) } }
+            extra[language, default: 0] += unmatched.count
+            print("UNLABELLED \(label.file): " + unmatched.map { "\($0.text)/\($0.type.rawValue)" }.joined(separator: " | "))
+        }
+        for miss in misses { print("MISS \(miss)") }
+        var allFound = 0
+        var allTotal = 0
+        for language in total.keys.sorted() {
+            let recall = Double(found[language, default: 0]) / Double(total[language]!)
+            print("RECALL \(language): \(found[language, default: 0])/\(total[language]!) = \(String(format: "%.3f", recall)); entities found \(produced[language, default: 0]), not in the (non-exhaustive) labels \(extra[language, default: 0])")
+            #expect(recall >= 0.85, "recall \(language)")
+            allFound += found[language, default: 0]
+            allTotal += total[language]!
+        }
+        let overall = Double(allFound) / Double(max(allTotal, 1))
+        print("RECALL overall: \(allFound)/\(allTotal) = \(String(format: "%.3f", overall))")
+        #expect(overall >= 0.85)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+@testable import ArticleText
+
+/// Helpers for the enrich tests: the shared corpus (read only, never copied)
+/// and its dev labels.
+enum EnrichTestSupport {
+    /// `shared/` from `NEWSWIRE_SHARED`, else `<package root>/../shared`.
+    static var sharedDirectory: URL {
+        if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/" {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+                return dir.deletingLastPathComponent().appendingPathComponent("shared")
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "/work/shared")
+    }
+
+    static var articlesDirectory: URL { sharedDirectory.appendingPathComponent("corpus/articles") }
+
+    /// Names of the corpus article files, sorted.
+    static func articleFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: articlesDirectory.path).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    static func articleText(_ file: String) throws -> String {
+        try String(contentsOf: articlesDirectory.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    /// An article whose text is the whole file, one paragraph per line, so
+    /// label strings (exact substrings of the file) can be found in it.
+    static func wholeFileArticle(_ file: String) throws -> ParsedArticle {
+        let text = try articleText(file).replacingOccurrences(of: "\r\n", with: "\n")
+        return ParsedArticle(id: file, paragraphs: [text])
+    }
+
+    /// The article as the pipeline sees it: normalised, then parsed; the
+    /// first parsed article (the main one).
+    static func parsedArticle(_ file: String) throws -> ParsedArticle {
+        let text = try articleText(file)
+        let document = Normaliser.normalise(SourceDocument(text: text, format: .text, metadata: DocumentMetadata()))
+        let parsed = ArticleParser.parse(document, context: ParseContext())
+        return parsed.first ?? ParsedArticle(id: file, paragraphs: [document.text])
+    }
+
+    struct LabelledEntity: Decodable {
+        var text: String
+        var type: String
+    }
+
+    struct AppendedArticle: Decodable {
+        var title: String?
+        var entities: [String]?
+    }
+
+    struct Label: Decodable {
+        var file: String
+        var language: String?
+        var entities_typed: [LabelledEntity]?
+        var near_duplicate_group: String?
+        var appended_articles: [AppendedArticle]?
+    }
+
+    static func labels() throws -> [Label] {
+        let url = sharedDirectory.appendingPathComponent("corpus/labels-dev.jsonl")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let decoder = JSONDecoder()
+        return try text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
+            try decoder.decode(Label.self, from: Data($0.utf8))
+        }
+    }
+
+    /// PER/LOC/ORG of the labels as entity types.
+    static func kind(_ label: String) -> Entity.Kind? {
+        switch label {
+        case "PER": return .person
+        case "LOC": return .place
+        case "ORG": return .org
+        case "EVENT": return .event
+        default: return nil
+        }
+    }
+
+    /// Whether a found entity stands for a labelled name: the same folded text,
+    /// or one containing the other where the shorter is at least 60% of the
+    /// longer (a title or a nisba adjective more or less: "الملك سلمان …").
+    static func same(_ found: String, _ label: String) -> Bool {
+        let a = Normaliser.fold(found)
+        let b = Normaliser.fold(label)
+        if a == b { return true }
+        guard a.contains(b) || b.contains(a) else { return false }
+        let shorter = min(a.unicodeScalars.count, b.unicodeScalars.count)
+        let longer = max(a.unicodeScalars.count, b.unicodeScalars.count)
+        return Double(shorter) / Double(longer) >= 0.6
+    }
+}
