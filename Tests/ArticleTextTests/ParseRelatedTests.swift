@@ -54,6 +54,43 @@ import Testing
         #expect(articles[1].paragraphs == [Self.paragraph(2), Self.paragraph(3)])
     }
 
+    /// Regression: with several headlines in the block, the body after the
+    /// last one was glued to the first article instead of opening its own.
+    @Test func appendedArticleAfterSeveralRelatedHeadlines() throws {
+        let text = """
+        عنوان الخبر الأول
+        \(Self.paragraph(1))
+        إقرأ أيضاً:
+        الحكومة تعلن خطة جديدة للنقل
+        ارتفاع أسعار الذهب في الأسواق المحلية
+        عنوان الخبر الثاني الملحق
+        \(Self.paragraph(2))
+        \(Self.paragraph(3))
+        """
+        let articles = ParseTestSupport.parse(text)
+        try #require(articles.count == 2)
+        #expect(articles[0].paragraphs == [Self.paragraph(1)])
+        #expect(articles[0].related == ["الحكومة تعلن خطة جديدة للنقل", "ارتفاع أسعار الذهب في الأسواق المحلية", "عنوان الخبر الثاني الملحق"])
+        #expect(articles[1].title == "عنوان الخبر الثاني الملحق")
+        #expect(articles[1].parentId == articles[0].id)
+        #expect(articles[1].paragraphs == [Self.paragraph(2), Self.paragraph(3)])
+    }
+
+    @Test func bodyOpeningWithAConjunctionContinuesTheFirstArticle() {
+        let continued = "وأضاف المتحدث أن العمل في المشروع سيستمر حتى نهاية العام المقبل وفق الخطة المقررة من قبل."
+        let text = """
+        عنوان الخبر
+        \(Self.paragraph(1))
+        اقرأ أيضا
+        وزير يفتتح مشروعا جديدا في المدينة
+        \(continued)
+        \(Self.paragraph(2))
+        """
+        let articles = ParseTestSupport.parse(text)
+        #expect(articles.count == 1)
+        #expect(articles.first?.paragraphs == [Self.paragraph(1), continued, Self.paragraph(2)])
+    }
+
     @Test func furnitureIsDropped() {
         let text = """
         عنوان

@@ -26,7 +26,7 @@ import Testing
         #expect(first.consumed == inputs.count)
         #expect(first.deadLettered == 1)
         #expect(first.deadLettersByReason == ["normalise/invalid-utf8": 1])
-        #expect(first.articles >= inputs.count)
+        #expect(first.articles == 5, "four good inputs, one of them with an appended article")
 
         let enrichedTopic = try topics.topic(for: .enriched, version: version)
         let enriched = try await Self.readAll(enrichedTopic, count: first.articles, cluster: cluster, logger: logger)

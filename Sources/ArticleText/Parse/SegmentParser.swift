@@ -84,8 +84,9 @@ struct SegmentParser {
                     continue
                 }
                 if let appended = SegmentParser.appendedArticle(lines, headerAt: i) {
-                    related.append(lines[appended].text)
-                    appendedStart = appended
+                    related += appended.related.map { lines[$0].text }
+                    related.append(lines[appended.headline].text)
+                    appendedStart = appended.headline
                     break
                 }
                 var j = i + 1
@@ -152,15 +153,36 @@ struct SegmentParser {
         return covered > 0 && covered >= tokens.count - 2
     }
 
-    /// A block header whose next line is a headline followed by at least two
-    /// body paragraphs opens an appended article; returns the headline index.
-    static func appendedArticle(_ lines: [ArticleLine], headerAt index: Int) -> Int? {
-        let headline = index + 1
-        guard headline + 2 < lines.count else { return nil }
-        let candidate = lines[headline]
-        guard candidate.wordCount >= 3, !isParagraph(candidate), candidate.relatedHeader == nil,
-              lines[headline + 1].isLong, lines[headline + 2].isLong else { return nil }
-        return headline
+    /// A block header followed by headlines, the last of which is followed by
+    /// at least two body paragraphs, opens an appended article: the headlines
+    /// before it stay related items. A headline does not end a sentence and is
+    /// not page furniture or a bare date. A body that opens with a conjunction
+    /// ("وأضاف …") continues the first article instead, so it is not one.
+    static func appendedArticle(_ lines: [ArticleLine], headerAt index: Int) -> (related: [Int], headline: Int)? {
+        var items: [Int] = []
+        var k = index + 1
+        while k + 2 < lines.count, items.count < maxRelatedItemsBeforeAppended {
+            let candidate = lines[k]
+            guard !isParagraph(candidate), candidate.relatedHeader == nil else { return nil }
+            if candidate.wordCount >= 3, !endsSentence(candidate.text), RelatedBlock.isHeadline(candidate),
+               !Boilerplate.isFurniture(candidate), !isPageHeader(candidate), lines[k + 1].isLong, lines[k + 2].isLong {
+                return continuesPreviousArticle(lines[k + 1].text) ? nil : (items, k)
+            }
+            items.append(k)
+            k += 1
+        }
+        return nil
+    }
+
+    /// How many "read also" headlines may stand before an appended article's headline.
+    static let maxRelatedItemsBeforeAppended = 12
+
+    /// An Arabic paragraph opening with the conjunction و glued to a word
+    /// ("وأضاف", "وقال") carries on the story before it.
+    static func continuesPreviousArticle(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars.prefix(2).map(\.value)
+        guard scalars.count == 2, scalars[0] == 0x0648 else { return false }
+        return (0x0621...0x064A).contains(scalars[1])
     }
 
     /// A line that reads as body text: long and ending a sentence, or very long.
