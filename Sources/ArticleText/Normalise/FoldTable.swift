@@ -43,4 +43,24 @@ struct FoldTable: Sendable {
     func entry(_ v: UInt32) -> Int32 {
         v < 0x10000 ? bmp[Int(v)] : (supplementary[v] ?? Self.keep)
     }
+
+    /// Appends the folded form of one scalar (nothing, itself, or its
+    /// replacement): `Normaliser.fold` one scalar at a time, for callers that
+    /// fold while they scan (the parser's tokenizer).
+    func append(_ scalar: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
+        let v = scalar.value
+        if v < 0x80 {
+            out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+            return
+        }
+        let entry = entry(v)
+        if entry == Self.keep {
+            out.append(scalar)
+        } else if entry != Self.remove {
+            let start = Int(entry >> 8)
+            for k in start..<(start + Int(entry & 0xFF)) {
+                if let folded = Unicode.Scalar(replacements[k]) { out.append(folded) }
+            }
+        }
+    }
 }

@@ -1,9 +1,7 @@
-/// The parser's own folding for table lookups: diacritics (U+064B–065F,
-/// U+0670), tatweel and invisible controls dropped; آ أ إ ٱ → ا, ى → ي,
-/// ة → ه, Persian ک ی → ك ي; Arabic-Indic and Persian digits → ASCII; Latin,
-/// Greek and Cyrillic lower-cased with accents removed. It exists so parse
-/// matches its tables the same way whatever the input's normalisation, and
-/// it works one scalar at a time (linear, no regex).
+/// Folding for the parser's table lookups: exactly `Normaliser.fold` (the
+/// search fold of the normalise stage), applied one scalar at a time so the
+/// tokenizer folds while it scans (linear, no regex), plus the small string
+/// helpers the parser's scanners share.
 enum MatchKey {
     /// The folded form of `text`.
     static func fold(_ text: some StringProtocol) -> String {
@@ -30,35 +28,6 @@ enum MatchKey {
 
     /// Appends the folded form of one scalar (possibly nothing, possibly several).
     static func append(_ scalar: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
-        let v = scalar.value
-        switch v {
-        case 0x41...0x5A:
-            out.append(Unicode.Scalar(v + 32)!)
-        case 0..<0x80:
-            out.append(scalar)
-        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-            out.append(" ")
-        case 0x0622, 0x0623, 0x0625, 0x0671:
-            out.append("\u{0627}")
-        case 0x0649, 0x06CC:
-            out.append("\u{064A}")
-        case 0x0629:
-            out.append("\u{0647}")
-        case 0x06A9:
-            out.append("\u{0643}")
-        case 0x0640, 0x064B...0x065F, 0x0670, 0x00AD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF:
-            return
-        case 0x0660...0x0669:
-            out.append(Unicode.Scalar(v - 0x0660 + 0x30)!)
-        case 0x06F0...0x06F9:
-            out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!)
-        case 0x00C0...0x05FF, 0x1E00...0x1FFF:
-            for folded in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
-            where !(0x0300...0x036F).contains(folded.value) {
-                out.append(folded)
-            }
-        default:
-            out.append(scalar)
-        }
+        FoldTable.shared.append(scalar, to: &out)
     }
 }
