@@ -37,7 +37,9 @@ enum CommandRunner {
     }
 
     /// Runs an executable (default: `newswire`) with `stdin` bytes, if any.
-    static func run(_ arguments: [String], executable: URL = binary, stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+    /// Waits for it off Swift's cooperative threads (through the process's
+    /// termination handler), so concurrent async tests keep running.
+    static func run(_ arguments: [String], executable: URL = binary, stdin: Data? = nil, environment: [String: String] = [:]) async throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no executable at \(executable.path)")
         let scratch = temporaryFolder()
         defer { remove(scratch) }
@@ -54,8 +56,16 @@ enum CommandRunner {
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                Issue.record("could not start \(executable.path): \(error)")
+                process.terminationHandler = nil
+                continuation.resume()
+            }
+        }
         return Run(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),

@@ -8,8 +8,8 @@ import Testing
 @Suite struct SchemaCommandTests {
     static var packageRoot: URL { CommandRunner.packageRoot }
 
-    private func newswire(_ arguments: [String]) throws -> CommandRunner.Run {
-        try CommandRunner.run(arguments)
+    private func newswire(_ arguments: [String]) async throws -> CommandRunner.Run {
+        try await CommandRunner.run(arguments)
     }
 
     private func remove(_ url: URL) {
@@ -25,38 +25,38 @@ import Testing
         #expect(SchemaVersion(argument: "v2") == nil)
     }
 
-    @Test func listPrintsEachSchemaWithItsVersions() throws {
-        let run = try newswire(["schema", "list"])
+    @Test func listPrintsEachSchemaWithItsVersions() async throws {
+        let run = try await newswire(["schema", "list"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 2.0"))
         #expect(run.stdout.split(separator: "\n").count == 6)
     }
 
-    @Test func showPrintsTheFileByteForByte() throws {
-        let run = try newswire(["schema", "show", "article.enriched@1.0"])
+    @Test func showPrintsTheFileByteForByte() async throws {
+        let run = try await newswire(["schema", "show", "article.enriched@1.0"])
         #expect(run.status == 0, "\(run.stderr)")
         let file = Self.packageRoot.appendingPathComponent("Schemas/article.enriched/1.0.json")
         #expect(run.stdout == String(decoding: try Data(contentsOf: file), as: UTF8.self))
-        let newest = try newswire(["schema", "show", "article.enriched"])
+        let newest = try await newswire(["schema", "show", "article.enriched"])
         #expect(newest.stdout.contains("\"title\": \"article.enriched 2.0\""))
     }
 
-    @Test func showOfAnUnknownVersionFailsReadably() throws {
-        let run = try newswire(["schema", "show", "article.enriched@1.7"])
+    @Test func showOfAnUnknownVersionFailsReadably() async throws {
+        let run = try await newswire(["schema", "show", "article.enriched@1.7"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("article.enriched has no version 1.7 (it has 1.0, 1.1, 2.0)."))
     }
 
-    @Test func checkPassesOnTheBundledAndRepositorySchemas() throws {
+    @Test func checkPassesOnTheBundledAndRepositorySchemas() async throws {
         for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
-            let run = try newswire(arguments)
+            let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("schema check passed: 6 schemas, 8 versions"))
             #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.1"))
         }
     }
 
-    @Test func checkFailsOnABrokenCopyNamingTheField() throws {
+    @Test func checkFailsOnABrokenCopyNamingTheField() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
         defer { remove(scratch) }
         let copy = scratch.appendingPathComponent("Schemas")
@@ -68,7 +68,7 @@ import Testing
         #expect(broken != text)
         try Data(broken.utf8).write(to: file)
 
-        let run = try newswire(["schema", "check", "--dir", copy.path])
+        let run = try await newswire(["schema", "check", "--dir", copy.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains(
             "article.enriched 1.1: field \"entities[].type\" enum value \"EVENT\" removed (a 1.1 reader would reject 1.0 records that carry it)"

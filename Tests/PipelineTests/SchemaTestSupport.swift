@@ -32,7 +32,9 @@ enum SchemaTestSupport {
 
     /// Runs a program to completion with `input` on its stdin; output goes
     /// through files, so a large output cannot block it.
-    static func run(_ executable: String, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> Run {
+    /// Waits off Swift's cooperative threads (through the termination
+    /// handler), so concurrent async tests keep running.
+    static func run(_ executable: String, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) async throws -> Run {
         let scratch = try temporaryDirectory()
         defer { remove(scratch) }
         let inURL = scratch.appendingPathComponent("stdin")
@@ -48,8 +50,15 @@ enum SchemaTestSupport {
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         return Run(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
@@ -58,11 +67,11 @@ enum SchemaTestSupport {
     }
 
     /// Runs Scripts/validate-records.sh (Python jsonschema) on JSON Lines.
-    static func validate(_ lines: [[UInt8]], arguments: [String]) throws -> Run {
+    static func validate(_ lines: [[UInt8]], arguments: [String]) async throws -> Run {
         var input: [UInt8] = []
         for line in lines { input += line + [UInt8(ascii: "\n")] }
         let script = packageRoot.appendingPathComponent("Scripts/validate-records.sh").path
-        return try run("/bin/bash", [script] + arguments, input: input, environment: ["NEWSWIRE_PYTHON": python])
+        return try await run("/bin/bash", [script] + arguments, input: input, environment: ["NEWSWIRE_PYTHON": python])
     }
 
     static func temporaryDirectory() throws -> URL {

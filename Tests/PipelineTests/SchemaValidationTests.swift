@@ -12,37 +12,37 @@ import Testing
         SchemaTestSupport.schemasDirectory.appendingPathComponent("\(name.rawValue)/\(version).json").path
     }
 
-    private func expectValid(_ lines: [[UInt8]], _ name: SchemaName, _ version: String, strict: Bool = true) throws {
-        let run = try SchemaTestSupport.validate(lines, arguments: (strict ? ["--strict"] : []) + [schemaFile(name, version)])
+    private func expectValid(_ lines: [[UInt8]], _ name: SchemaName, _ version: String, strict: Bool = true) async throws {
+        let run = try await SchemaTestSupport.validate(lines, arguments: (strict ? ["--strict"] : []) + [schemaFile(name, version)])
         #expect(run.status == 0, "\(name.rawValue) \(version): \(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("\(lines.count) records, 0 invalid"), "\(run.stdout)")
     }
 
-    @Test func pythonValidatorIsInstalled() throws {
+    @Test func pythonValidatorIsInstalled() async throws {
         let python = SchemaTestSupport.python
         #expect(FileManager.default.isExecutableFile(atPath: python), "no \(python): run Scripts/setup-tools.sh")
     }
 
-    @Test func everySchemaFileIsValidDraft2020_12() throws {
-        let run = try SchemaTestSupport.validate([], arguments: ["--check-schemas", SchemaTestSupport.schemasDirectory.path])
+    @Test func everySchemaFileIsValidDraft2020_12() async throws {
+        let run = try await SchemaTestSupport.validate([], arguments: ["--check-schemas", SchemaTestSupport.schemasDirectory.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("8 schema files, 0 invalid"))
     }
 
     @Test(arguments: ["1.0", "1.1", "2.0"])
-    func enrichedRecordsMatchTheirVersionExactly(_ version: String) throws {
+    func enrichedRecordsMatchTheirVersionExactly(_ version: String) async throws {
         let parsed = try #require(SchemaVersion(version))
         let lines = try SampleArticles.enriched().map { try RecordEncoding.encode($0, schema: .enriched, version: parsed) }
-        try expectValid(lines, .enriched, version)
+        try await expectValid(lines, .enriched, version)
     }
 
-    @Test func parsedAndNormalisedRecordsMatchTheirSchemasExactly() throws {
+    @Test func parsedAndNormalisedRecordsMatchTheirSchemasExactly() async throws {
         let v1 = SchemaVersion(major: 1, minor: 0)
-        try expectValid(try SampleArticles.parsed().map { try RecordEncoding.encode($0, schema: .parsed, version: v1) }, .parsed, "1.0")
-        try expectValid(try SampleArticles.normalised().map { try RecordEncoding.encode($0, schema: .normalised, version: v1) }, .normalised, "1.0")
+        try await expectValid(try SampleArticles.parsed().map { try RecordEncoding.encode($0, schema: .parsed, version: v1) }, .parsed, "1.0")
+        try await expectValid(try SampleArticles.normalised().map { try RecordEncoding.encode($0, schema: .normalised, version: v1) }, .normalised, "1.0")
     }
 
-    @Test func theRecordTypesOwnEncodingIsEnriched1_1() throws {
+    @Test func theRecordTypesOwnEncodingIsEnriched1_1() async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let lines = try SampleArticles.enriched().map { record -> [UInt8] in
@@ -50,27 +50,27 @@ import Testing
             record.schemaVersion = "1.1"
             return Array(try encoder.encode(record))
         }
-        try expectValid(lines, .enriched, "1.1")
+        try await expectValid(lines, .enriched, "1.1")
     }
 
-    @Test func strictModeCatchesAFieldTheSchemaDoesNotList() throws {
+    @Test func strictModeCatchesAFieldTheSchemaDoesNotList() async throws {
         let line = try RecordEncoding.encode(SampleArticles.enriched()[0], schema: .enriched, version: SchemaVersion(major: 1, minor: 1))
         let relabelled = Array(String(decoding: line, as: UTF8.self)
             .replacingOccurrences(of: "\"schemaVersion\":\"1.1\"", with: "\"schemaVersion\":\"1.0\"").utf8)
-        let strict = try SchemaTestSupport.validate([relabelled], arguments: ["--strict", schemaFile(.enriched, "1.0")])
+        let strict = try await SchemaTestSupport.validate([relabelled], arguments: ["--strict", schemaFile(.enriched, "1.0")])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("'languageConfidence'"), "\(strict.stderr)")
-        try expectValid([relabelled], .enriched, "1.0", strict: false)
+        try await expectValid([relabelled], .enriched, "1.0", strict: false)
     }
 
-    @Test func aVersion2RecordIsNotA1_xRecord() throws {
+    @Test func aVersion2RecordIsNotA1_xRecord() async throws {
         let line = try RecordEncoding.encode(SampleArticles.enriched()[0], schema: .enriched, version: SchemaVersion(major: 2, minor: 0))
-        let run = try SchemaTestSupport.validate([line], arguments: [schemaFile(.enriched, "1.1")])
+        let run = try await SchemaTestSupport.validate([line], arguments: [schemaFile(.enriched, "1.1")])
         #expect(run.status == 1)
         #expect(run.stderr.contains("schemaVersion"))
     }
 
-    @Test func recordsPickTheirOwnSchemaWithSchemasDir() throws {
+    @Test func recordsPickTheirOwnSchemaWithSchemasDir() async throws {
         let v1 = SchemaVersion(major: 1, minor: 0)
         let records = SampleArticles.enriched()
         let lines = [
@@ -79,11 +79,11 @@ import Testing
             try RecordEncoding.encode(records[0], schema: .enriched, version: SchemaVersion(major: 1, minor: 1)),
             try RecordEncoding.encode(records[0], schema: .enriched, version: SchemaVersion(major: 2, minor: 0)),
         ]
-        let run = try SchemaTestSupport.validate(lines, arguments: ["--strict", "--schemas", SchemaTestSupport.schemasDirectory.path])
+        let run = try await SchemaTestSupport.validate(lines, arguments: ["--strict", "--schemas", SchemaTestSupport.schemasDirectory.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     }
 
-    @Test func deadLetterHeadersMatchTheirSchema() throws {
+    @Test func deadLetterHeadersMatchTheirSchema() async throws {
         let headers = DeadLetterHeaders.make(
             stage: .publish, code: "record-too-large", reason: "The broker refused a 2 MB record.", source: SampleArticles.source,
             attempt: 1, inputHeaders: [RecordHeader(name: "traceparent", text: SchemaHeadersTests.traceparent)]
@@ -91,7 +91,7 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let line = Array(try encoder.encode(DeadLetterHeaders.jsonObject(headers)))
-        try expectValid([line], .deadLetter, "1.0")
+        try await expectValid([line], .deadLetter, "1.0")
         let everyTextFailure = try ArticleTextError.Code.allCases.flatMap { code in
             try Stage.allCases.map { stage in
                 let error = ArticleTextError(code, stage: stage, reason: "Example reason.")
@@ -99,29 +99,29 @@ import Testing
                 return Array(try encoder.encode(DeadLetterHeaders.jsonObject(set)))
             }
         }
-        try expectValid(everyTextFailure, .deadLetter, "1.0")
+        try await expectValid(everyTextFailure, .deadLetter, "1.0")
         let withInputHeader = DeadLetterHeaders.make(
             stage: .parse, code: "no-text", reason: "Nothing but boilerplate.", source: SampleArticles.source, attempt: 3,
             inputHeaders: [RecordHeader(name: "x-crawler", text: "c7")]
         )
-        try expectValid([Array(try encoder.encode(DeadLetterHeaders.jsonObject(withInputHeader)))], .deadLetter, "1.0", strict: false)
+        try await expectValid([Array(try encoder.encode(DeadLetterHeaders.jsonObject(withInputHeader)))], .deadLetter, "1.0", strict: false)
     }
 
-    @Test func rawEnvelopesOfEveryShapeMatch() throws {
+    @Test func rawEnvelopesOfEveryShapeMatch() async throws {
         let envelopes = [
             #"{"body":"نص فقط"}"#,
             #"{"schema":"article.raw","schemaVersion":"1.0","url":"https://news.example/a","source":"صحيفة المثال","fetchedAt":"2025-01-23T08:00:00Z","language":"ar","contentType":"text/html","body":"<p>نص</p>"}"#,
             #"{"url":null,"source":null,"fetchedAt":null,"language":null,"contentType":null,"body":"x"}"#,
         ]
-        try expectValid(envelopes.map { Array($0.utf8) }, .raw, "1.0")
-        let bad = try SchemaTestSupport.validate([Array(#"{"url":"https://news.example/a"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
+        try await expectValid(envelopes.map { Array($0.utf8) }, .raw, "1.0")
+        let bad = try await SchemaTestSupport.validate([Array(#"{"url":"https://news.example/a"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("'body' is a required property"))
-        let nullName = try SchemaTestSupport.validate([Array(#"{"schema":null,"body":"x"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
+        let nullName = try await SchemaTestSupport.validate([Array(#"{"schema":null,"body":"x"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
         #expect(nullName.status == 1, "the decoder refuses a null schema name, so the schema must too")
     }
 
-    @Test func aStatsDocumentOfTheDesignedShapeMatches() throws {
+    @Test func aStatsDocumentOfTheDesignedShapeMatches() async throws {
         let stats = """
         {"schema":"stats","schemaVersion":"1.0","generatedAt":"2025-01-23T08:00:00Z","pipelineVersion":"0.1.0",
          "workerId":"newswire-1","uptimeSeconds":12.5,"consumerGroup":"newswire","guarantee":"at-least-once","outputVersion":"1.1",
@@ -135,6 +135,6 @@ import Testing
          "totals":{"consumed":42,"committed":40,"produced":132,"deadLettered":1}}
         """
         let line = Array(stats.split(separator: "\n").joined().utf8)
-        try expectValid([line], .stats, "1.0")
+        try await expectValid([line], .stats, "1.0")
     }
 }
