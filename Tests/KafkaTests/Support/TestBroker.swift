@@ -1,0 +1,16 @@
+import Foundation
+import Logging
+
+/// Where the real-broker tests find Tansu: `NEWSWIRE_TEST_BROKERS`, set by
+/// `Scripts/test.sh` (which also puts librdkafka ≥ 2.2 on LD_LIBRARY_PATH).
+enum TestBroker {
+    static var address: String? { ProcessInfo.processInfo.environment["NEWSWIRE_TEST_BROKERS"] }
+    static var isAvailable: Bool { address != nil }
+    static var bootstrap: String { address ?? "" }
+
+    static var logger: Logger {
+        var logger = Logger(label: "kafka-tests")
+        logger.logLevel = .error
+        return logger
+    }
+}
