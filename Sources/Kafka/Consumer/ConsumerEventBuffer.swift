@@ -5,7 +5,7 @@ import Synchronization
 /// iterates its events.
 ///
 /// The poll thread blocks (on a semaphore, outside Swift's thread pool) when
-/// `capacity` events are waiting, so a slow application slows fetching rather
+/// more than `capacity` events are waiting, so a slow application slows fetching rather
 /// than growing memory. A revocation blocks the poll thread until the
 /// application asks for the event after it (see `KafkaConsumerEvent`).
 final class ConsumerEventBuffer: Sendable {
@@ -73,7 +73,7 @@ final class ConsumerEventBuffer: Sendable {
                 return (waiter, false)
             }
             state.events.append(event)
-            if state.count >= capacity && !state.closing {
+            if state.count > capacity && !state.closing {
                 state.spaceWaiter = space
                 return (nil, true)
             }
@@ -131,7 +131,7 @@ final class ConsumerEventBuffer: Sendable {
                     }
                     if let event = state.popFirst() {
                         if case .partitionsRevoked = event { state.revocationHandedOut = true }
-                        if state.count < capacity, let space = state.spaceWaiter {
+                        if state.count <= capacity, let space = state.spaceWaiter {
                             signals.append(space)
                             state.spaceWaiter = nil
                         }

@@ -41,6 +41,9 @@ final class DeliveryTracker: Sendable {
         return done
     }
 
+    /// True once every message has a report.
+    var isComplete: Bool { state.withLock { $0.complete != nil } }
+
     /// All reports, in the order of the batch.
     func reports() async -> [KafkaDeliveryReport] {
         await withCheckedContinuation { continuation in

@@ -9,6 +9,9 @@ public struct KafkaDeliveries: Sendable {
     /// How many messages the batch had.
     public var count: Int { tracker.count }
 
+    /// True once every message has its report (delivered or failed).
+    public var isComplete: Bool { tracker.isComplete }
+
     /// One report per message, in the order of the batch.
     public func reports() async -> [KafkaDeliveryReport] {
         await tracker.reports()

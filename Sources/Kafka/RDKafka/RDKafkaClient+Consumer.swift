@@ -99,7 +99,7 @@ extension RDKafkaClient {
     /// and hands the batch on. Ends by closing the consumer (leaving the group).
     func runConsumerLoop(_ thread: PollThread, batchSize: Int) {
         let events = context.events!
-        while !thread.isStopping && context.fatalError.withLock({ $0 == nil }) {
+        while !thread.isStopping && !recordFatalError() {
             guard let first = rd_kafka_consumer_poll(handle, 1000) else { continue }
             take(first)
             var count = 1
@@ -118,11 +118,27 @@ extension RDKafkaClient {
         events.finish(failure: context.fatalError.withLock { $0 })
     }
 
+    /// Checks librdkafka for a fatal error (consumers may report it as a
+    /// message error rather than through the error callback) and records it.
+    private func recordFatalError() -> Bool {
+        var errorText = [CChar](repeating: 0, count: RDKafkaConstants.errorStringSize)
+        let code = rd_kafka_fatal_error(handle, &errorText, errorText.count)
+        guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return false }
+        var error = Self.error(code, message: Self.string(errorText))
+        error.isFatal = true
+        context.fatalError.withLock { $0 = $0 ?? error }
+        return true
+    }
+
     private func take(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) {
         defer { rd_kafka_message_destroy(pointer) }
         let message = pointer.pointee
         guard message.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             context.flushPendingMessages()
+            if message.err == RD_KAFKA_RESP_ERR__FATAL {
+                _ = recordFatalError()
+                return
+            }
             let topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
             if message.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
                 context.events?.push(.partitionEOF(KafkaPartitionOffset(topic: topic, partition: message.partition, offset: KafkaOffset(message.offset))))

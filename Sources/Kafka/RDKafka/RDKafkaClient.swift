@@ -1,5 +1,6 @@
 import Crdkafka
 import Logging
+import Synchronization
 
 /// The one type that holds librdkafka pointers: a `rd_kafka_t` handle and the
 /// C calls made on it (creation, callbacks, produce, consume, admin, mock
@@ -79,11 +80,14 @@ final class RDKafkaClient: @unchecked Sendable {
         }
     }
 
+    /// The version warning is given once per process, not once per client.
+    private static let versionWarned = Atomic<Bool>(false)
+
     private static func logVersion(_ logger: Logger) {
         let version = LibrdkafkaVersion.string
         if LibrdkafkaVersion.parsesTaggedFieldsCorrectly {
             logger.debug("librdkafka \(version)")
-        } else {
+        } else if !versionWarned.exchange(true, ordering: .relaxed) {
             logger.warning(
                 "librdkafka \(version) is older than 2.2: it misreads some brokers' ApiVersions replies (e.g. Tansu); run with a newer librdkafka.so.1 on LD_LIBRARY_PATH"
             )
@@ -125,5 +129,14 @@ final class RDKafkaClient: @unchecked Sendable {
 
     static func context(_ opaque: UnsafeMutableRawPointer?) -> RDKafkaClientContext? {
         opaque.map { Unmanaged<RDKafkaClientContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+}
+
+extension RDKafkaClient {
+    /// `rd_kafka_test_fatal_error`: raises a fabricated fatal error, so tests
+    /// can check that fatal errors surface.
+    func raiseFatalErrorForTesting(_ code: KafkaErrorCode, reason: String) -> KafkaError? {
+        let result = rd_kafka_test_fatal_error(handle, rd_kafka_resp_err_t(rawValue: code.rawValue), reason)
+        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : Self.error(result)
     }
 }

@@ -9,8 +9,9 @@ enum TestBroker {
     static var bootstrap: String { address ?? "" }
 
     static var logger: Logger {
-        var logger = Logger(label: "kafka-tests")
-        logger.logLevel = .error
+        // stderr is unbuffered, so logs survive a killed test run.
+        var logger = Logger(label: "kafka-tests", factory: { label in StreamLogHandler.standardError(label: label) })
+        logger.logLevel = ProcessInfo.processInfo.environment["NEWSWIRE_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         return logger
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import Kafka
+import Logging
+
+/// Produces or consumes N messages of a given size through the Kafka layer
+/// and prints one line `ours <mode> <messages> <seconds> <msgs/s>`.
+/// `Benchmarks/kafka-throughput.sh` runs it next to kcat on the same broker.
+///
+///   kafka-throughput produce --brokers B --topic T [--messages N] [--size BYTES]
+///   kafka-throughput consume --brokers B --topic T [--messages N]
+///   kafka-throughput create  --brokers B --topic T [--partitions P]
+@main
+struct KafkaThroughput {
+    static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let mode = arguments.first else {
+            fail("usage: kafka-throughput produce|consume|create --brokers B --topic T [--messages N] [--size BYTES] [--partitions P]")
+        }
+        var options: [String: String] = [:]
+        var index = 1
+        while index + 1 < arguments.count {
+            options[arguments[index]] = arguments[index + 1]
+            index += 2
+        }
+        guard let brokers = options["--brokers"], let topic = options["--topic"] else { fail("--brokers and --topic are required") }
+        let messages = Int(options["--messages"] ?? "1000000") ?? 1_000_000
+        let size = Int(options["--size"] ?? "2048") ?? 2048
+        var logger = Logger(label: "kafka-throughput")
+        logger.logLevel = .warning
+
+        let start = ContinuousClock.now
+        switch mode {
+        case "create":
+            let admin = try KafkaAdmin(bootstrapServers: brokers, logger: logger)
+            try await admin.createTopic(KafkaNewTopic(name: topic, partitions: Int(options["--partitions"] ?? "4") ?? 4), ignoreExisting: true)
+            await admin.close()
+            return
+        case "produce":
+            try await produce(brokers: brokers, topic: topic, count: messages, size: size, logger: logger)
+        case "consume":
+            try await consume(brokers: brokers, topic: topic, count: messages, logger: logger)
+        default:
+            fail("unknown mode \(mode)")
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("ours \(mode) \(messages) \(String(format: "%.3f", seconds)) \(Int(Double(messages) / seconds))")
+    }
+
+    static func produce(brokers: String, topic: String, count: Int, size: Int, logger: Logger) async throws {
+        let producer = try KafkaProducer(configuration: .init(bootstrapServers: brokers), logger: logger)
+        let payload = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+        let batchSize = 1000
+        var pending: [KafkaDeliveries] = []
+        var failed = 0
+        var sent = 0
+        while sent < count {
+            let batch = (sent..<min(count, sent + batchSize)).map { _ in KafkaProducerMessage(topic: topic, value: payload) }
+            pending.append(try await producer.send(batch))
+            sent += batch.count
+            if pending.count > 64 {
+                failed += await pending.removeFirst().reports().filter { !$0.isDelivered }.count
+            }
+        }
+        for deliveries in pending {
+            failed += await deliveries.reports().filter { !$0.isDelivered }.count
+        }
+        await producer.close()
+        if failed > 0 { fail("\(failed) of \(count) messages were not delivered") }
+    }
+
+    static func consume(brokers: String, topic: String, count: Int, logger: Logger) async throws {
+        // Like `kcat -C`: read the partitions directly from the beginning, no group.
+        let admin = try KafkaAdmin(bootstrapServers: brokers, logger: logger)
+        let metadata = try await admin.describeTopic(topic)
+        await admin.close()
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "kafka-throughput")
+        configuration.maxBatchSize = 5000
+        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+        try consumer.assign(metadata.partitions.map { KafkaPartitionOffset(topic: topic, partition: $0.id, offset: .beginning) })
+        var received = 0
+        var bytes = 0
+        for try await event in consumer.events {
+            if case .messages(let batch) = event {
+                received += batch.count
+                for message in batch { bytes &+= message.value.count }
+                if received >= count { break }
+            }
+        }
+        await consumer.close()
+        if received < count { fail("received only \(received) of \(count) messages") }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("kafka-throughput: \(message)\n".utf8))
+        exit(1)
+    }
+}
