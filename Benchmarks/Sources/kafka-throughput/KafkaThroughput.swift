@@ -6,7 +6,7 @@ import Logging
 /// and prints one line `ours <mode> <messages> <seconds> <msgs/s>`.
 /// `Benchmarks/kafka-throughput.sh` runs it next to kcat on the same broker.
 ///
-///   kafka-throughput produce --brokers B --topic T [--messages N] [--size BYTES]
+///   kafka-throughput produce --brokers B --topic T [--messages N] [--size BYTES] [--property KEY=VALUE]...
 ///   kafka-throughput consume --brokers B --topic T [--messages N]
 ///   kafka-throughput create  --brokers B --topic T [--partitions P]
 @main
@@ -17,9 +17,15 @@ struct KafkaThroughput {
             fail("usage: kafka-throughput produce|consume|create --brokers B --topic T [--messages N] [--size BYTES] [--partitions P]")
         }
         var options: [String: String] = [:]
+        var properties: [String: String] = [:]
         var index = 1
         while index + 1 < arguments.count {
-            options[arguments[index]] = arguments[index + 1]
+            if arguments[index] == "--property", let equals = arguments[index + 1].firstIndex(of: "=") {
+                let pair = arguments[index + 1]
+                properties[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            } else {
+                options[arguments[index]] = arguments[index + 1]
+            }
             index += 2
         }
         guard let brokers = options["--brokers"], let topic = options["--topic"] else { fail("--brokers and --topic are required") }
@@ -36,9 +42,9 @@ struct KafkaThroughput {
             await admin.close()
             return
         case "produce":
-            try await produce(brokers: brokers, topic: topic, count: messages, size: size, logger: logger)
+            try await produce(brokers: brokers, topic: topic, count: messages, size: size, properties: properties, logger: logger)
         case "consume":
-            try await consume(brokers: brokers, topic: topic, count: messages, logger: logger)
+            try await consume(brokers: brokers, topic: topic, count: messages, properties: properties, logger: logger)
         default:
             fail("unknown mode \(mode)")
         }
@@ -47,8 +53,12 @@ struct KafkaThroughput {
         print("ours \(mode) \(messages) \(String(format: "%.3f", seconds)) \(Int(Double(messages) / seconds))")
     }
 
-    static func produce(brokers: String, topic: String, count: Int, size: Int, logger: Logger) async throws {
-        let producer = try KafkaProducer(configuration: .init(bootstrapServers: brokers), logger: logger)
+    static func produce(brokers: String, topic: String, count: Int, size: Int, properties: [String: String], logger: Logger) async throws {
+        trace("start")
+        var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
+        configuration.properties = properties
+        let producer = try KafkaProducer(configuration: configuration, logger: logger)
+        trace("producer created")
         let payload = [UInt8](repeating: UInt8(ascii: "x"), count: size)
         let batchSize = 1000
         var pending: [KafkaDeliveries] = []
@@ -62,33 +72,50 @@ struct KafkaThroughput {
                 failed += await pending.removeFirst().reports().filter { !$0.isDelivered }.count
             }
         }
+        trace("all enqueued")
         for deliveries in pending {
             failed += await deliveries.reports().filter { !$0.isDelivered }.count
         }
+        trace("all delivered")
         await producer.close()
+        trace("closed")
         if failed > 0 { fail("\(failed) of \(count) messages were not delivered") }
     }
 
-    static func consume(brokers: String, topic: String, count: Int, logger: Logger) async throws {
+    static func consume(brokers: String, topic: String, count: Int, properties: [String: String], logger: Logger) async throws {
         // Like `kcat -C`: read the partitions directly from the beginning, no group.
+        trace("start")
         let admin = try KafkaAdmin(bootstrapServers: brokers, logger: logger)
         let metadata = try await admin.describeTopic(topic)
+        trace("described")
         await admin.close()
+        trace("admin closed")
         var configuration = KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "kafka-throughput")
         configuration.maxBatchSize = 5000
+        configuration.properties = properties
         let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
         try consumer.assign(metadata.partitions.map { KafkaPartitionOffset(topic: topic, partition: $0.id, offset: .beginning) })
         var received = 0
         var bytes = 0
         for try await event in consumer.events {
             if case .messages(let batch) = event {
+                if received == 0 { trace("first batch") }
                 received += batch.count
                 for message in batch { bytes &+= message.value.count }
                 if received >= count { break }
             }
         }
+        trace("all received")
         await consumer.close()
+        trace("closed")
         if received < count { fail("received only \(received) of \(count) messages") }
+    }
+
+    /// With `KAFKA_THROUGHPUT_TRACE=1`, prints phase times to stderr.
+    static let traceStart = ContinuousClock.now
+    static func trace(_ phase: String) {
+        guard ProcessInfo.processInfo.environment["KAFKA_THROUGHPUT_TRACE"] == "1" else { return }
+        FileHandle.standardError.write(Data("\(ContinuousClock.now - traceStart) \(phase)\n".utf8))
     }
 
     static func fail(_ message: String) -> Never {

@@ -71,7 +71,12 @@ final class RDKafkaClient: @unchecked Sendable {
     func wakePollThread() {
         switch kind {
         case .producer:
-            rd_kafka_yield(handle)
+            // `rd_kafka_yield` only works from inside a callback; yielding the
+            // main queue wakes a thread blocked in `rd_kafka_poll`.
+            if let queue = rd_kafka_queue_get_main(handle) {
+                rd_kafka_queue_yield(queue)
+                rd_kafka_queue_destroy(queue)
+            }
         case .consumer:
             if let queue = rd_kafka_queue_get_consumer(handle) {
                 rd_kafka_queue_yield(queue)
