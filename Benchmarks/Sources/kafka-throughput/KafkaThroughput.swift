@@ -9,6 +9,8 @@ import Logging
 ///   kafka-throughput produce --brokers B --topic T [--messages N] [--size BYTES] [--property KEY=VALUE]...
 ///   kafka-throughput consume --brokers B --topic T [--messages N]
 ///   kafka-throughput create  --brokers B --topic T [--partitions P]
+///   kafka-throughput embedded [--messages N] [--size BYTES]   (round trip on an
+///     in-process mock cluster: a short, self-contained run)
 @main
 struct KafkaThroughput {
     static func main() async throws {
@@ -28,11 +30,15 @@ struct KafkaThroughput {
             }
             index += 2
         }
-        guard let brokers = options["--brokers"], let topic = options["--topic"] else { fail("--brokers and --topic are required") }
         let messages = Int(options["--messages"] ?? "1000000") ?? 1_000_000
         let size = Int(options["--size"] ?? "2048") ?? 2048
         var logger = Logger(label: "kafka-throughput")
-        logger.logLevel = .warning
+        logger.logLevel = .error
+        if mode == "embedded" {
+            try await embeddedRoundTrip(count: messages, size: size, logger: logger)
+            return
+        }
+        guard let brokers = options["--brokers"], let topic = options["--topic"] else { fail("--brokers and --topic are required") }
 
         let start = ContinuousClock.now
         switch mode {
@@ -109,6 +115,34 @@ struct KafkaThroughput {
         await consumer.close()
         trace("closed")
         if received < count { fail("received only \(received) of \(count) messages") }
+    }
+
+    /// Produces `count` messages to an embedded cluster, consumes them in a
+    /// group with explicit commits, and shuts everything down.
+    static func embeddedRoundTrip(count: Int, size: Int, logger: Logger) async throws {
+        let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
+        try cluster.createTopic("roundtrip", partitions: 2)
+        let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers), logger: logger)
+        let payload = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+        let messages = (0..<count).map {
+            KafkaProducerMessage(topic: "roundtrip", key: Array("k\($0)".utf8), value: payload, headers: [KafkaHeader(key: "n", string: "\($0)")])
+        }
+        try await producer.send(messages).delivered()
+        await producer.close()
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: "roundtrip")
+        configuration.sessionTimeout = .seconds(6)
+        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+        try consumer.subscribe(topics: ["roundtrip"])
+        var received = 0
+        for try await event in consumer.events {
+            if case .messages(let batch) = event {
+                received += batch.count
+                try await consumer.commit(batch.map(\.commitOffset))
+                if received >= count { break }
+            }
+        }
+        await consumer.close()
+        print("embedded round trip: \(count) produced, \(received) consumed")
     }
 
     /// With `KAFKA_THROUGHPUT_TRACE=1`, prints phase times to stderr.
