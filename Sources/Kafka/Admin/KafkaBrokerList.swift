@@ -3,6 +3,7 @@
 /// Exists so a typo gives one clear sentence at once instead of librdkafka
 /// retrying an impossible address in the background.
 public struct KafkaBrokerList: Hashable, Sendable, CustomStringConvertible {
+    /// One broker address of the list.
     public struct Address: Hashable, Sendable {
         public var host: String
         public var port: Int

@@ -52,16 +52,19 @@ final class ConsumerEventBuffer: Sendable {
     }
 
     /// Hands a revocation on and blocks until the application has handled it
-    /// (asked for the next event), unless the consumer is closing.
+    /// (asked for the next event). While closing, the revocation is not
+    /// delivered at all: the member is leaving the group, so commits made for
+    /// it would be rejected; the application commits before `close()`.
     func pushRevocation(_ revocation: KafkaRevocation) {
         let handled = DispatchSemaphore(value: 0)
-        let mustWait = state.withLock { state -> Bool in
+        let deliver = state.withLock { state -> Bool in
             if state.closing || state.finished { return false }
             state.revocationWaiter = handled
             return true
         }
+        guard deliver else { return }
         push(.partitionsRevoked(revocation))
-        if mustWait { handled.wait() }
+        handled.wait()
     }
 
     private func deliver(_ event: KafkaConsumerEvent, space: DispatchSemaphore) -> Bool {

@@ -99,8 +99,9 @@ public final class KafkaConsumer: Sendable {
         }.get()
     }
 
-    /// Leaves the group (revocations are delivered but not waited for), ends
-    /// `events`, and returns when the poll thread has stopped.
+    /// Leaves the group and ends `events`; returns when the poll thread has
+    /// stopped. Commit what you processed first: the revocation that closing
+    /// causes is not delivered, since the member is already leaving.
     public func close() async {
         stopPolling()
         await pollThread.join()

@@ -7,6 +7,8 @@ public struct KafkaConsumerEvents: AsyncSequence, Sendable {
 
     let buffer: ConsumerEventBuffer
 
+    /// Asking it for the next event also completes the handling of a
+    /// revocation it returned before (see `KafkaConsumerEvent`).
     public struct AsyncIterator: AsyncIteratorProtocol {
         let buffer: ConsumerEventBuffer
 
