@@ -33,4 +33,24 @@ import Testing
         await consumer.close()
         await producer.close()
     }
+
+    /// Other processes can use the cluster: `kcat -L` lists its brokers.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kcat"), "needs kcat"))
+    func kcatListsTheBrokers() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3, logger: TestBroker.logger)
+        try cluster.createTopic(TestNames.topic(), partitions: 2)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/kcat")
+        process.arguments = ["-L", "-b", cluster.bootstrapServers, "-m", "10"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = try output.fileHandleForReading.readToEnd() ?? Data()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains(" 3 brokers:"))
+        #expect(text.contains("partitions"))
+    }
 }
