@@ -1,0 +1,117 @@
+import Logging
+
+/// A producer: send batches with keys, headers and explicit or partitioner-
+/// chosen partitions, await their delivery reports, flush, and run transactions.
+///
+/// When librdkafka's local queue is full, `send` waits for deliveries to make
+/// room (backpressure) instead of failing. A dedicated thread blocks in
+/// `rd_kafka_poll` to serve delivery reports as they arrive.
+public final class KafkaProducer: Sendable {
+    let client: RDKafkaClient
+    private let pollThread: PollThread
+
+    /// Decoded statistics, when `statisticsInterval` is set.
+    public let statistics: AsyncStream<KafkaStatistics>
+
+    public init(configuration: KafkaProducerConfiguration, logger: Logger = Logger(label: "newswire.kafka.producer")) throws(KafkaError) {
+        let context = RDKafkaClientContext(logger: logger, events: nil)
+        let client = try RDKafkaClient(kind: .producer, properties: configuration.librdkafkaProperties, context: context)
+        self.client = client
+        self.statistics = context.statistics
+        self.pollThread = PollThread(name: "kafka-producer") { thread in
+            client.runProducerLoop(thread)
+        }
+    }
+
+    deinit {
+        pollThread.requestStop()
+        client.wakePollThread()
+    }
+
+    /// Hands every message to librdkafka, awaiting queue space when the local
+    /// queue is full, and returns the pending delivery reports. Throws only on
+    /// a fatal client error; per-message failures are in the reports.
+    public func send(_ messages: [KafkaProducerMessage]) async throws(KafkaError) -> KafkaDeliveries {
+        if let fatal = client.context.fatalError.withLock({ $0 }) { throw fatal }
+        let tracker = DeliveryTracker(count: messages.count)
+        let slots = RDKafkaClient.DeliverySlots(tracker: tracker)
+        let progress = client.context.progress
+        var index = 0
+        while index < messages.count {
+            let seen = progress.generation
+            guard let failure = client.produce(messages[index], opaque: slots.opaque(for: index)) else {
+                index += 1
+                continue
+            }
+            if failure.code == .queueFull {
+                await progress.wait(after: seen)
+                continue
+            }
+            let message = messages[index]
+            let report = KafkaDeliveryReport(topic: message.topic, partition: message.partition ?? -1, offset: .invalid, error: failure)
+            if tracker.record(report, at: index) { slots.release() }
+            index += 1
+        }
+        if tracker.finishEnqueueing() { slots.release() }
+        return KafkaDeliveries(tracker: tracker)
+    }
+
+    /// Sends one message and returns its delivery report once the broker acknowledged it.
+    public func send(_ message: KafkaProducerMessage) async throws(KafkaError) -> KafkaDeliveryReport {
+        let reports = try await send([message]).delivered()
+        return reports[0]
+    }
+
+    /// Returns when every queued message has a delivery report, or throws
+    /// `.timedOut` after `timeout`.
+    public func flush(timeout: Duration = .seconds(30)) async throws(KafkaError) {
+        let client = client
+        if let failure = await BlockingCall.run({ client.flush(timeout: timeout) }) { throw failure }
+    }
+
+    /// Registers the `transactional.id` with the cluster; call once before the first transaction.
+    public func initTransactions(timeout: Duration = .seconds(30)) async throws(KafkaError) {
+        let client = client
+        if let failure = await BlockingCall.run({ client.initTransactions(timeout: timeout) }) { throw failure }
+    }
+
+    public func beginTransaction() throws(KafkaError) {
+        if let failure = client.beginTransaction() { throw failure }
+    }
+
+    /// Adds the consumer's offsets to the current transaction, so they commit
+    /// (or abort) together with what was produced.
+    public func sendOffsetsToTransaction(
+        _ offsets: [KafkaPartitionOffset],
+        consumer: KafkaConsumer,
+        timeout: Duration = .seconds(30)
+    ) async throws(KafkaError) {
+        let client = client
+        let consumerClient = consumer.client
+        if let failure = await BlockingCall.run({ client.sendOffsetsToTransaction(offsets, consumer: consumerClient, timeout: timeout) }) {
+            throw failure
+        }
+    }
+
+    public func commitTransaction(timeout: Duration = .seconds(30)) async throws(KafkaError) {
+        let client = client
+        if let failure = await BlockingCall.run({ client.commitTransaction(timeout: timeout) }) { throw failure }
+    }
+
+    public func abortTransaction(timeout: Duration = .seconds(30)) async throws(KafkaError) {
+        let client = client
+        if let failure = await BlockingCall.run({ client.abortTransaction(timeout: timeout) }) { throw failure }
+    }
+
+    /// Flushes (up to `timeout`), then stops the delivery thread. Messages still
+    /// undelivered after that are reported as failed when the producer is released.
+    public func close(timeout: Duration = .seconds(30)) async {
+        let client = client
+        if let failure = await BlockingCall.run({ client.flush(timeout: timeout) }) {
+            client.context.logger.warning("closing the producer: \(failure)")
+        }
+        pollThread.requestStop()
+        client.wakePollThread()
+        await pollThread.join()
+    }
+}

@@ -1,0 +1,239 @@
+import Crdkafka
+
+/// Consuming: subscription, the poll loop, message conversion, rebalances,
+/// commits and offset queries. Calls that block say so; run them through `BlockingCall`.
+extension RDKafkaClient {
+    /// Subscribes to topics; names starting with `^` are regular expressions.
+    func subscribe(_ topics: [String]) -> KafkaError? {
+        let list = rd_kafka_topic_partition_list_new(Int32(max(1, topics.count)))!
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for topic in topics {
+            rd_kafka_topic_partition_list_add(list, topic, RDKafkaConstants.partitionUnassigned)
+        }
+        let result = rd_kafka_subscribe(handle, list)
+        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : Self.error(result)
+    }
+
+    /// Reads exactly these partitions from these offsets, without a group rebalance.
+    func assign(_ offsets: [KafkaPartitionOffset]) -> KafkaError? {
+        let list = Self.makeList(offsets)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_assign(handle, list)
+        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : Self.error(result)
+    }
+
+    func assignment() -> Result<[KafkaTopicPartition], KafkaError> {
+        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        let result = rd_kafka_assignment(handle, &list)
+        defer { if let list { rd_kafka_topic_partition_list_destroy(list) } }
+        guard result == RD_KAFKA_RESP_ERR_NO_ERROR else { return .failure(Self.error(result)) }
+        return .success(Self.read(list).map(\.topicPartition))
+    }
+
+    func pause(_ partitions: [KafkaTopicPartition]) -> KafkaError? {
+        let list = Self.makeList(partitions)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_pause_partitions(handle, list)
+        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? Self.firstError(list) : Self.error(result)
+    }
+
+    func resume(_ partitions: [KafkaTopicPartition]) -> KafkaError? {
+        let list = Self.makeList(partitions)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_resume_partitions(handle, list)
+        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? Self.firstError(list) : Self.error(result)
+    }
+
+    /// Blocks up to `timeout`.
+    func seek(_ offsets: [KafkaPartitionOffset], timeout: Duration) -> KafkaError? {
+        let list = Self.makeList(offsets)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        if let failure = rd_kafka_seek_partitions(handle, list, Self.milliseconds(timeout)) {
+            return Self.consume(error: failure)
+        }
+        return Self.firstError(list)
+    }
+
+    /// Synchronous commit of explicit offsets; blocks until the broker answers.
+    func commit(_ offsets: [KafkaPartitionOffset]) -> KafkaError? {
+        let list = Self.makeList(offsets)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_commit(handle, list, 0)
+        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? Self.firstError(list) : Self.error(result)
+    }
+
+    /// The group's committed offsets; blocks up to `timeout`.
+    func committed(_ partitions: [KafkaTopicPartition], timeout: Duration) -> Result<[KafkaPartitionOffset], KafkaError> {
+        let list = Self.makeList(partitions)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_committed(handle, list, Self.milliseconds(timeout))
+        guard result == RD_KAFKA_RESP_ERR_NO_ERROR else { return .failure(Self.error(result)) }
+        return .success(Self.read(list))
+    }
+
+    /// Asks the leader for low and high watermarks; blocks up to `timeout`.
+    func watermarks(_ partition: KafkaTopicPartition, timeout: Duration) -> Result<KafkaWatermarks, KafkaError> {
+        var low: Int64 = 0
+        var high: Int64 = 0
+        let result = rd_kafka_query_watermark_offsets(handle, partition.topic, partition.partition, &low, &high, Self.milliseconds(timeout))
+        guard result == RD_KAFKA_RESP_ERR_NO_ERROR else { return .failure(Self.error(result)) }
+        return .success(KafkaWatermarks(low: low, high: high))
+    }
+
+    /// The earliest offset whose timestamp is ≥ `timestampMilliseconds`, per
+    /// partition (`.end` when none); blocks up to `timeout`.
+    func offsets(forTimestamp timestampMilliseconds: Int64, partitions: [KafkaTopicPartition], timeout: Duration)
+        -> Result<[KafkaPartitionOffset], KafkaError>
+    {
+        let list = Self.makeList(partitions.map { KafkaPartitionOffset(topicPartition: $0, offset: KafkaOffset(timestampMilliseconds)) })
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_offsets_for_times(handle, list, Self.milliseconds(timeout))
+        guard result == RD_KAFKA_RESP_ERR_NO_ERROR else { return .failure(Self.error(result)) }
+        return .success(Self.read(list))
+    }
+
+    // MARK: the poll loop
+
+    /// Blocks in `rd_kafka_consumer_poll` until a message or event arrives,
+    /// then drains what is already there (up to `batchSize`) without waiting,
+    /// and hands the batch on. Ends by closing the consumer (leaving the group).
+    func runConsumerLoop(_ thread: PollThread, batchSize: Int) {
+        let events = context.events!
+        while !thread.isStopping && !recordFatalError() {
+            guard let first = rd_kafka_consumer_poll(handle, 1000) else { continue }
+            take(first)
+            var count = 1
+            while count < batchSize, !thread.isStopping, let next = rd_kafka_consumer_poll(handle, 0) {
+                take(next)
+                count += 1
+            }
+            context.flushPendingMessages()
+        }
+        events.beginClosing()
+        context.flushPendingMessages()
+        let result = rd_kafka_consumer_close(handle)
+        if result != RD_KAFKA_RESP_ERR_NO_ERROR {
+            context.logger.warning("closing the consumer: \(Self.error(result))")
+        }
+        events.finish(failure: context.fatalError.withLock { $0 })
+    }
+
+    /// Checks librdkafka for a fatal error (consumers may report it as a
+    /// message error rather than through the error callback) and records it.
+    private func recordFatalError() -> Bool {
+        var errorText = [CChar](repeating: 0, count: RDKafkaConstants.errorStringSize)
+        let code = rd_kafka_fatal_error(handle, &errorText, errorText.count)
+        guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return false }
+        var error = Self.error(code, message: Self.string(errorText))
+        error.isFatal = true
+        context.fatalError.withLock { $0 = $0 ?? error }
+        return true
+    }
+
+    private func take(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) {
+        defer { rd_kafka_message_destroy(pointer) }
+        let message = pointer.pointee
+        guard message.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            context.flushPendingMessages()
+            if message.err == RD_KAFKA_RESP_ERR__FATAL {
+                _ = recordFatalError()
+                return
+            }
+            let topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+            if message.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
+                context.events?.push(.partitionEOF(KafkaPartitionOffset(topic: topic, partition: message.partition, offset: KafkaOffset(message.offset))))
+            } else {
+                let text = String(cString: rd_kafka_message_errstr(pointer))
+                let error = Self.error(message.err, message: topic.isEmpty ? text : "\(topic)/\(message.partition): \(text)")
+                context.logger.warning("consumer error: \(error)")
+                context.events?.push(.error(error))
+            }
+            return
+        }
+        let converted = Self.convert(pointer)
+        context.pendingMessages.withLock { $0.append(converted) }
+    }
+
+    /// Copies one message into Swift values.
+    static func convert(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage {
+        let message = pointer.pointee
+        let value: [UInt8] =
+            if let payload = message.payload, message.len > 0 {
+                Array(UnsafeRawBufferPointer(start: payload, count: message.len))
+            } else {
+                []
+            }
+        let key: [UInt8]? = message.key.map { Array(UnsafeRawBufferPointer(start: $0, count: message.key_len)) }
+        var headers: [KafkaHeader] = []
+        var headerList: OpaquePointer?
+        if rd_kafka_message_headers(pointer, &headerList) == RD_KAFKA_RESP_ERR_NO_ERROR, let headerList {
+            var index = 0
+            var name: UnsafePointer<CChar>?
+            var bytes: UnsafeRawPointer?
+            var size = 0
+            while rd_kafka_header_get_all(headerList, index, &name, &bytes, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+                headers.append(
+                    KafkaHeader(
+                        key: name.map { String(cString: $0) } ?? "",
+                        value: bytes.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
+                    )
+                )
+                index += 1
+            }
+        }
+        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        let timestamp = rd_kafka_message_timestamp(pointer, &timestampType)
+        return KafkaMessage(
+            topic: String(cString: rd_kafka_topic_name(message.rkt)),
+            partition: message.partition,
+            offset: KafkaOffset(message.offset),
+            key: key,
+            value: value,
+            headers: headers,
+            timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
+        )
+    }
+
+    // MARK: rebalances
+
+    /// Runs on the poll thread inside `rd_kafka_consumer_poll`. Assignments are
+    /// applied at once; a revocation is first handed to the application, and
+    /// the partitions are released only after it has handled it.
+    static func handleRebalance(
+        _ handle: OpaquePointer,
+        context: RDKafkaClientContext,
+        code: rd_kafka_resp_err_t,
+        partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+    ) {
+        let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
+        let changed = read(partitions).map(\.topicPartition)
+        context.flushPendingMessages()
+        switch code {
+        case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+            if cooperative {
+                if let failure = rd_kafka_incremental_assign(handle, partitions) {
+                    context.events?.push(.error(consume(error: failure)))
+                }
+            } else {
+                let result = rd_kafka_assign(handle, partitions)
+                if result != RD_KAFKA_RESP_ERR_NO_ERROR { context.events?.push(.error(error(result))) }
+            }
+            context.logger.debug("assigned \(changed)")
+            context.events?.push(.partitionsAssigned(changed))
+        case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+            let lost = rd_kafka_assignment_lost(handle) != 0
+            context.logger.debug("revoking \(changed)\(lost ? " (lost)" : "")")
+            context.events?.pushRevocation(KafkaRevocation(partitions: changed, lost: lost))
+            if cooperative {
+                if let failure = rd_kafka_incremental_unassign(handle, partitions) {
+                    context.events?.push(.error(consume(error: failure)))
+                }
+            } else {
+                rd_kafka_assign(handle, nil)
+            }
+        default:
+            rd_kafka_assign(handle, nil)
+            context.events?.push(.error(error(code)))
+        }
+    }
+}

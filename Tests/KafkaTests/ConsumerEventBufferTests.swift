@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Kafka
+
+/// The hand-over between poll thread and application, without a broker.
+@Suite struct ConsumerEventBufferTests {
+    private static func message(_ offset: Int64) -> KafkaMessage {
+        KafkaMessage(topic: "t", partition: 0, offset: KafkaOffset(offset), key: nil, value: [])
+    }
+
+    @Test func revocationIsReleasedOnlyWhenTheNextEventIsRequested() async throws {
+        let buffer = ConsumerEventBuffer(capacity: 4)
+        let released = DispatchSemaphore(value: 0)
+        let pusher = Thread {
+            buffer.push(.messages([Self.message(0)]))
+            buffer.pushRevocation(KafkaRevocation(partitions: [KafkaTopicPartition(topic: "t", partition: 0)], lost: false))
+            released.signal()
+        }
+        pusher.start()
+
+        guard case .messages(let batch) = try await buffer.next() else { Issue.record("expected messages first"); return }
+        #expect(batch.map(\.offset) == [KafkaOffset(0)])
+        guard case .partitionsRevoked(let revocation) = try await buffer.next() else { Issue.record("expected the revocation"); return }
+        #expect(revocation.partitions.count == 1)
+        // The application is still "handling" the revocation: the poll thread must wait.
+        #expect(released.wait(timeout: .now()) == .timedOut)
+
+        let next = Task { try await buffer.next() }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                released.wait()
+                continuation.resume()
+            }
+        }
+        buffer.finish(failure: nil)
+        #expect(try await next.value == nil)
+    }
+
+    @Test func fullBufferBlocksThePollThreadUntilTheApplicationReads() async throws {
+        let buffer = ConsumerEventBuffer(capacity: 2)
+        let pushedAll = DispatchSemaphore(value: 0)
+        Thread {
+            for offset in 0..<3 { buffer.push(.messages([Self.message(Int64(offset))])) }
+            pushedAll.signal()
+        }.start()
+        // Two fit; the third push waits until one is read.
+        guard case .messages(let first) = try await buffer.next() else { Issue.record("expected messages"); return }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                pushedAll.wait()
+                continuation.resume()
+            }
+        }
+        var offsets = first.map(\.offset.rawValue)
+        for _ in 0..<2 {
+            if case .messages(let batch) = try await buffer.next() { offsets += batch.map(\.offset.rawValue) }
+        }
+        #expect(offsets == [0, 1, 2])
+    }
+
+    @Test func fatalFailureIsThrownAfterBufferedEvents() async throws {
+        let buffer = ConsumerEventBuffer(capacity: 4)
+        buffer.push(.messages([Self.message(7)]))
+        buffer.finish(failure: KafkaError(code: .fatal, name: "_FATAL", message: "boom", isFatal: true))
+        guard case .messages = try await buffer.next() else { Issue.record("expected messages"); return }
+        await #expect(throws: KafkaError.self) { try await buffer.next() }
+    }
+}

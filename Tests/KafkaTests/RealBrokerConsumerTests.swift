@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+@testable import Kafka
+
+/// The consumer against a real broker (Tansu), on librdkafka ≥ 2.2.
+@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+struct RealBrokerConsumerTests {
+    @Test func consumesSeveralTopicsAndAPattern() async throws {
+        let prefix = TestNames.topic()
+        let topics = ["\(prefix)-a", "\(prefix)-b"]
+        let producer = try TestTopics.producer()
+        for topic in topics {
+            try await TestTopics.create(topic, partitions: 2)
+            try await TestTopics.fill(topic, partitions: 2, count: 25, producer: producer)
+        }
+        let byList = try TestTopics.consumer()
+        try byList.subscribe(topics: topics)
+        let listed = try await ConsumerCollector.collect(byList, count: 100).messages
+        #expect(Set(listed.map(\.topic)) == Set(topics))
+        #expect(Set(listed.map { "\($0.topic)/\($0.partition)/\($0.offset)" }).count == 100)
+
+        let byPattern = try TestTopics.consumer()
+        try byPattern.subscribe(topics: ["^\(prefix)-.*"])
+        let matched = try await ConsumerCollector.collect(byPattern, count: 100).messages
+        #expect(Set(matched.map(\.topic)) == Set(topics))
+        #expect(matched.count == 100)
+        await byList.close()
+        await byPattern.close()
+        await producer.close()
+    }
+
+    @Test func messagesArriveInPartitionOrder() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 3)
+        let producer = try TestTopics.producer()
+        try await TestTopics.fill(topic, partitions: 3, count: 200, producer: producer)
+        let consumer = try TestTopics.consumer()
+        try consumer.subscribe(topics: [topic])
+        let messages = try await ConsumerCollector.collect(consumer, count: 600).messages
+        for partition in Int32(0)..<3 {
+            let mine = messages.filter { $0.partition == partition }
+            #expect(mine.map(\.offset.rawValue) == Array(0..<200))
+            #expect(mine.map { String(decoding: $0.value, as: UTF8.self) } == (0..<200).map { "p\(partition)-\($0)" })
+        }
+        await consumer.close()
+        await producer.close()
+    }
+
+    @Test func pauseStopsAPartitionAndResumeContinuesIt() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 2)
+        let producer = try TestTopics.producer()
+        let consumer = try TestTopics.consumer()
+        let recorder = ConsumerRecorder(consumer)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await recorder.run() }
+            try consumer.subscribe(topics: [topic])
+            try await Eventually.wait(for: "both partitions assigned") { recorder.assignment.count == 2 }
+            let paused = KafkaTopicPartition(topic: topic, partition: 0)
+            try consumer.pause([paused])
+            try await TestTopics.fill(topic, partitions: 2, count: 10, producer: producer)
+            // A marker behind partition 1's messages: once it is here, anything
+            // fetchable from partition 0 would have been fetched as well.
+            _ = try await producer.send(KafkaProducerMessage(topic: topic, partition: 1, key: nil, value: "marker"))
+            try await Eventually.wait(for: "partition 1 and its marker") { recorder.messages.count >= 11 }
+            #expect(recorder.messages.allSatisfy { $0.partition == 1 })
+
+            try consumer.resume([paused])
+            try await Eventually.wait(for: "partition 0 after resume") { recorder.messages.count >= 21 }
+            #expect(recorder.messages.filter { $0.partition == 0 }.map(\.offset.rawValue) == Array(0..<10))
+            await consumer.close()
+            try await group.waitForAll()
+        }
+        await producer.close()
+    }
+
+    @Test func seekRereadsFromAnOffset() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 1)
+        let producer = try TestTopics.producer()
+        try await TestTopics.fill(topic, partitions: 1, count: 20, producer: producer)
+        let consumer = try TestTopics.consumer()
+        let recorder = ConsumerRecorder(consumer)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await recorder.run() }
+            try consumer.subscribe(topics: [topic])
+            try await Eventually.wait(for: "20 messages") { recorder.messages.count == 20 }
+            try await consumer.seek([KafkaPartitionOffset(topic: topic, partition: 0, offset: KafkaOffset(5))])
+            try await Eventually.wait(for: "the re-read") { recorder.messages.count == 35 }
+            #expect(recorder.messages.map(\.offset.rawValue) == Array(0..<20) + Array(5..<20))
+            await consumer.close()
+            try await group.waitForAll()
+        }
+        await producer.close()
+    }
+
+    @Test func committedOffsetIsWhereTheGroupResumes() async throws {
+        let topic = TestNames.topic()
+        let group = TestNames.group()
+        try await TestTopics.create(topic, partitions: 1)
+        let producer = try TestTopics.producer()
+        try await TestTopics.fill(topic, partitions: 1, count: 12, producer: producer)
+        let first = try TestTopics.consumer(group: group)
+        try first.subscribe(topics: [topic])
+        let messages = try await ConsumerCollector.collect(first, count: 12).messages
+        try await first.commit([messages[6].commitOffset])
+        let partition = KafkaTopicPartition(topic: topic, partition: 0)
+        #expect(try await first.committed([partition]).map(\.offset) == [KafkaOffset(7)])
+        await first.close()
+
+        let second = try TestTopics.consumer(group: group)
+        try second.subscribe(topics: [topic])
+        let resumed = try await ConsumerCollector.collect(second, count: 5).messages
+        #expect(resumed.map(\.offset.rawValue) == Array(7..<12))
+        await second.close()
+        await producer.close()
+    }
+
+    @Test func watermarksCountTheMessages() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 1)
+        let producer = try TestTopics.producer()
+        // One record per batch: Tansu's high watermark is wrong for multi-record batches.
+        try await TestTopics.fillOneByOne(topic, partition: 0, count: 8, producer: producer)
+        let consumer = try TestTopics.consumer()
+        let marks = try await consumer.watermarks(KafkaTopicPartition(topic: topic, partition: 0))
+        #expect(marks.low == 0)
+        #expect(marks.high == 8)
+        await consumer.close()
+        await producer.close()
+    }
+
+    /// Neither test broker answers offsets-for-times correctly (Tansu always
+    /// returns offset 0, the mock cluster nothing), so this checks only that
+    /// the call reaches the broker and maps one answer per partition.
+    @Test func offsetsForTimesAnswersEveryPartition() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 2)
+        let producer = try TestTopics.producer()
+        try await TestTopics.fill(topic, partitions: 2, count: 5, producer: producer)
+        let consumer = try TestTopics.consumer()
+        let partitions = [KafkaTopicPartition(topic: topic, partition: 0), KafkaTopicPartition(topic: topic, partition: 1)]
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let answers = try await consumer.offsets(forTimestamp: now - 60_000, partitions: partitions)
+        #expect(answers.map(\.topicPartition) == partitions)
+        #expect(answers.allSatisfy { $0.error == nil && ($0.offset == .end || (0...5).contains($0.offset.rawValue)) })
+        await consumer.close()
+        await producer.close()
+    }
+
+    @Test func consumerStatisticsShowThePartitions() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 2)
+        let producer = try TestTopics.producer()
+        try await TestTopics.fill(topic, partitions: 2, count: 10, producer: producer)
+        let consumer = try TestTopics.consumer { $0.statisticsInterval = .milliseconds(200) }
+        try consumer.subscribe(topics: [topic])
+        _ = try await ConsumerCollector.collect(consumer, count: 20)
+        var found: KafkaStatistics?
+        for await report in consumer.statistics where report.partitions.filter({ $0.topic == topic }).count == 2 {
+            found = report
+            break
+        }
+        let statistics = try #require(found)
+        #expect(statistics.type == "consumer")
+        #expect(statistics.receivedMessages >= 20)
+        #expect(statistics.group?.assignmentSize == 2)
+        await consumer.close()
+        await producer.close()
+    }
+
+    @Test func partitionsMoveToTheRemainingMemberAfterClose() async throws {
+        let topic = TestNames.topic()
+        let group = TestNames.group()
+        try await TestTopics.create(topic, partitions: 4)
+        // close() sends LeaveGroup (librdkafka's `debug=cgrp` log shows the
+        // request and its response), but neither test broker rebalances
+        // faster on it than on session expiry (seen with 10 s and 30 s
+        // sessions), so this checks only that the hand-over completes.
+        let first = try TestTopics.consumer(group: group)
+        let second = try TestTopics.consumer(group: group)
+        let firstRecorder = ConsumerRecorder(first)
+        let secondRecorder = ConsumerRecorder(second)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await firstRecorder.run() }
+            tasks.addTask { try await secondRecorder.run() }
+            try first.subscribe(topics: [topic])
+            try await Eventually.wait(for: "the first member to own everything") { firstRecorder.assignment.count == 4 }
+            try second.subscribe(topics: [topic])
+            try await Eventually.wait(for: "the partitions to be shared", timeout: .seconds(40)) {
+                !secondRecorder.assignment.isEmpty && firstRecorder.assignment.count + secondRecorder.assignment.count == 4
+            }
+            await first.close()
+            try await Eventually.wait(for: "the second member to take over", timeout: .seconds(30)) {
+                secondRecorder.assignment.count == 4
+            }
+            await second.close()
+            try await tasks.waitForAll()
+        }
+    }
+}
