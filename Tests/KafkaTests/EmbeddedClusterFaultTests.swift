@@ -207,8 +207,10 @@ import Testing
         } throws: { error in
             (error as? KafkaError)?.message.contains("no Kafka broker answered at 127.0.0.1:1") == true
         }
-        // A bound, not a speed figure: the check must not hang.
-        #expect(clock.now - started < .seconds(15))
+        // A bound against a hang, not a speed figure: alone the call takes the
+        // 2 s timeout, but the parallel suite on 2 cores can delay its resumption
+        // by tens of seconds (seen: 27 s), so the bound is generous.
+        #expect(clock.now - started < .seconds(120))
     }
 
     @Test func malformedBrokerListFailsBeforeConnecting() async {
