@@ -18,8 +18,9 @@ struct NamedInputs {
                 continue
             }
             for file in try InputFiles.expand([path]) {
-                let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-                let input = NamedInputs(name: file.path, bytes: try InputFiles.read(file), modified: attributes?[.modificationDate] as? Date)
+                let bytes = try InputFiles.read(file)
+                let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+                let input = NamedInputs(name: file.path, bytes: bytes, modified: attributes[.modificationDate] as? Date)
                 inputs += split(input, lines: lines)
             }
         }
