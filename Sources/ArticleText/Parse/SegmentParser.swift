@@ -24,22 +24,26 @@ struct SegmentParser {
         var source: Attribution?
         var header = Attribution()
         var pendingSource = false
+        /// A source line ("المصدر: …", or its label alone with the value on the
+        /// next line) feeds the attribution instead of the text.
+        func takeSourceLine(_ line: ArticleLine) -> Bool {
+            if pendingSource {
+                pendingSource = false
+                source = source ?? SourceLine.attribution(of: line.text)
+                return true
+            }
+            let label = SourceLine.label(line)
+            guard label.isLabel else { return false }
+            if let value = label.value { source = source ?? SourceLine.attribution(of: value) } else { pendingSource = true }
+            return true
+        }
         var i = start + 1
 
         while i < lines.count, !lines[i].isLong, i - start <= SegmentParser.headerLimit,
               lines[i].relatedHeader == nil {
             let line = lines[i]
             i += 1
-            if pendingSource {
-                pendingSource = false
-                source = source ?? SourceLine.attribution(of: line.text)
-                continue
-            }
-            let label = SourceLine.label(line)
-            if label.isLabel {
-                if let value = label.value { source = source ?? SourceLine.attribution(of: value) } else { pendingSource = true }
-                continue
-            }
+            if takeSourceLine(line) { continue }
             if Boilerplate.isListed(line) || Boilerplate.isCaption(line) { continue }
             let tokens = Tokenizer.tokens(line.text, limit: 256)
             if SegmentParser.carriesDate(tokens) {
@@ -102,16 +106,7 @@ struct SegmentParser {
                 continue
             }
             i += 1
-            if pendingSource {
-                pendingSource = false
-                source = source ?? SourceLine.attribution(of: line.text)
-                continue
-            }
-            let label = SourceLine.label(line)
-            if label.isLabel {
-                if let value = label.value { source = source ?? SourceLine.attribution(of: value) } else { pendingSource = true }
-                continue
-            }
+            if takeSourceLine(line) { continue }
             if Boilerplate.isFurniture(line) || Boilerplate.isCaption(line) {
                 flushShortRun()
                 continue
