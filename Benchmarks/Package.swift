@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .executableTarget(
@@ -22,7 +23,17 @@ let package = Package(
                 .product(name: "Kafka", package: rootIdentity),
                 .product(name: "Logging", package: "swift-log"),
             ]
-        )
+        ),
+        .executableTarget(
+            name: "pipeline-throughput",
+            dependencies: [
+                .product(name: "Kafka", package: rootIdentity),
+                .product(name: "ArticleText", package: rootIdentity),
+                .product(name: "Pipeline", package: rootIdentity),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

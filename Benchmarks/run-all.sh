@@ -18,5 +18,7 @@ echo "== Text stages: enrich (parse as baseline)"
 ./text-enrich.sh
 echo "== HTML publication dates: newswire vs htmldate"
 ../Scripts/evaluate-html-dates.sh
+echo "== The worker end to end vs the stages alone"
+./pipeline-throughput.sh
 echo "== Kafka layer vs kcat"
 ./kafka-throughput.sh "${kafka_args[@]}"
