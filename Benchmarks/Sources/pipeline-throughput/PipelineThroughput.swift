@@ -61,6 +61,7 @@ struct PipelineThroughput {
         let worker = ArticleWorker(configuration: configuration, logger: logger)
         let group = ServiceGroup(services: [worker], logger: logger)
         // Timed from the first committed batch, so joining the group is not counted.
+        let total = messages
         let (pipeline, firstBatch) = try await withThrowingTaskGroup(of: (Duration, Int)?.self) { tasks in
             tasks.addTask {
                 try await group.run()
@@ -70,7 +71,7 @@ struct PipelineThroughput {
                 await worker.counters.waitUntilConsumed(1)
                 let started = clock.now
                 let first = worker.counters.current.consumed
-                await worker.counters.waitUntilConsumed(messages)
+                await worker.counters.waitUntilConsumed(total)
                 let elapsed = clock.now - started
                 await group.triggerGracefulShutdown()
                 return (elapsed, first)
