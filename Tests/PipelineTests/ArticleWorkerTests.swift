@@ -12,14 +12,7 @@ import Testing
     let logger = quietLogger("test.worker")
 
     @Test func everyInputBecomesRecordsOrADeadLetterAndIsCommitted() async throws {
-        let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
-        let topics = OutputTopics(prefix: "t\(UInt32.random(in: 0...UInt32.max))")
-        let input = "\(topics.prefix).raw"
-        try cluster.createTopic(input, partitions: 2)
-        let inputs = try Self.exampleInputs(topic: input)
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)
-        try await producer.send(inputs).delivered()
-        await producer.close()
+        let (cluster, topics, input, inputs) = try await ExampleCluster.start(partitions: 2, logger: logger)
 
         let version = RecordEncoding.latest(.enriched, major: 1)!
         let first = try await runWorker(cluster: cluster, group: "g1", input: input, topics: topics, version: version, until: inputs.count)
@@ -29,7 +22,7 @@ import Testing
         #expect(first.articles == 5, "four good inputs, one of them with an appended article")
 
         let enrichedTopic = try topics.topic(for: .enriched, version: version)
-        let enriched = try await Self.readAll(enrichedTopic, count: first.articles, cluster: cluster, logger: logger)
+        let enriched = try await ExampleCluster.readAll(enrichedTopic, count: first.articles, cluster: cluster, logger: logger)
         #expect(enriched.count == first.articles)
         for message in enriched {
             #expect(message.header(HeaderName.schema)?.stringValue == "article.enriched")
@@ -38,7 +31,7 @@ import Testing
             #expect(message.key != nil)
         }
 
-        let letters = try await Self.readAll(topics.deadLetter, count: 1, cluster: cluster, logger: logger)
+        let letters = try await ExampleCluster.readAll(topics.deadLetter, count: 1, cluster: cluster, logger: logger)
         let letter = try #require(letters.first)
         #expect(letter.value == inputs.first { $0.key == Array("bad.txt".utf8) }?.value)
         #expect(letter.header(HeaderName.deadLetterCode)?.stringValue == "invalid-utf8")
@@ -51,7 +44,7 @@ import Testing
 
         let replay = try await runWorker(cluster: cluster, group: "g2", input: input, topics: topics, version: version, until: inputs.count)
         #expect(replay.articles == first.articles)
-        let both = try await Self.readAll(enrichedTopic, count: 2 * first.articles, cluster: cluster, logger: logger)
+        let both = try await ExampleCluster.readAll(enrichedTopic, count: 2 * first.articles, cluster: cluster, logger: logger)
         let byKey = Dictionary(grouping: both, by: { $0.key ?? [] })
         #expect(byKey.count == first.articles)
         for (_, copies) in byKey {
@@ -80,40 +73,5 @@ import Testing
             try await tasks.waitForAll()
         }
         return worker.counters.current
-    }
-
-    /// The project's own examples plus one input that is not UTF-8.
-    static func exampleInputs(topic: String) throws -> [KafkaProducerMessage] {
-        let folder = packageRoot().appendingPathComponent("Examples")
-        var messages: [KafkaProducerMessage] = []
-        for name in ["ar-two-articles.txt", "en-wire-story.txt", "ar-page.html", "en-envelope.json"] {
-            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
-            let type = name.hasSuffix(".html") ? "text/html" : name.hasSuffix(".json") ? "application/json" : "text/plain"
-            messages.append(KafkaProducerMessage(topic: topic, key: Array(name.utf8), value: bytes, headers: [KafkaHeader(key: "content-type", string: type)]))
-        }
-        messages.append(KafkaProducerMessage(topic: topic, key: Array("bad.txt".utf8), value: [0x41, 0xE9, 0x74, 0xE9, 0x0A]))
-        return messages
-    }
-
-    static func packageRoot(file: String = #filePath) -> URL {
-        var url = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }
-
-    static func readAll(_ topic: String, count: Int, cluster: EmbeddedCluster, logger: Logger) async throws -> [KafkaMessage] {
-        var configuration = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: "reader-\(UUID().uuidString)")
-        configuration.sessionTimeout = .seconds(6)
-        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
-        try consumer.subscribe(topics: [topic])
-        var messages: [KafkaMessage] = []
-        for try await event in consumer.events {
-            if case .messages(let batch) = event { messages += batch }
-            if messages.count >= count { break }
-        }
-        await consumer.close()
-        return messages
     }
 }

@@ -11,14 +11,7 @@ import Testing
     let logger = quietLogger("test.replay")
 
     @Test func replaysAnOffsetRangeAndRedrivesDeadLetters() async throws {
-        let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
-        let topics = OutputTopics(prefix: "r\(UInt32.random(in: 0...UInt32.max))")
-        let input = "\(topics.prefix).raw"
-        try cluster.createTopic(input, partitions: 1)
-        let inputs = try ArticleWorkerTests.exampleInputs(topic: input)
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)
-        try await producer.send(inputs).delivered()
-        await producer.close()
+        let (cluster, topics, input, inputs) = try await ExampleCluster.start(partitions: 1, logger: logger)
 
         let version = RecordEncoding.latest(.enriched, major: 1)!
         let job = ReplayJob(
@@ -46,7 +39,7 @@ import Testing
         let again = try await redrive.run(dlqPlan, consumer: dlqConsumer, logger: logger)
         #expect(again.deadLettered == 1)
 
-        let letters = try await ArticleWorkerTests.readAll(topics.deadLetter, count: 2, cluster: cluster, logger: logger)
+        let letters = try await ExampleCluster.readAll(topics.deadLetter, count: 2, cluster: cluster, logger: logger)
         let attempts = letters.compactMap { $0.header(HeaderName.deadLetterAttempt)?.stringValue }.sorted()
         #expect(attempts == ["1", "2"])
         #expect(letters.allSatisfy { $0.value == letters[0].value })
