@@ -12,6 +12,6 @@ seconds="${2:-3}"
 files=("$corpus"/*.txt)
 [ -e "${files[0]}" ] || { echo "no .txt articles in $corpus" >&2; exit 2; }
 echo "building EnrichBench (release)…" >&2
-NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/EnrichBench --scratch-path "$root/.build-enrichbench" >&2
-bench="$(NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/EnrichBench --scratch-path "$root/.build-enrichbench" --show-bin-path)/EnrichBench"
+NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/TextBench --scratch-path "$root/.build-textbench" --product EnrichBench >&2
+bench="$(NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/TextBench --scratch-path "$root/.build-textbench" --show-bin-path)/EnrichBench"
 "$bench" --seconds "$seconds" "${files[@]}"

@@ -12,6 +12,6 @@ seconds="${2:-3}"
 files=("$corpus"/*.txt)
 [ -e "${files[0]}" ] || { echo "no .txt articles in $corpus" >&2; exit 2; }
 echo "building ParseBench (release)…" >&2
-NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/ParseBench --scratch-path "$root/.build-parsebench" >&2
-bench="$(NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/ParseBench --scratch-path "$root/.build-parsebench" --show-bin-path)/ParseBench"
+NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/TextBench --scratch-path "$root/.build-textbench" --product ParseBench >&2
+bench="$(NEWSWIRE_TEXT_ONLY=1 swift build -c release --package-path Benchmarks/TextBench --scratch-path "$root/.build-textbench" --show-bin-path)/ParseBench"
 "$bench" --seconds "$seconds" "${files[@]}"

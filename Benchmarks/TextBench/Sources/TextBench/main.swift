@@ -1,4 +1,5 @@
 import ArticleText
+import BenchSupport
 import Foundation
 
 // Times the normalise stage (Normaliser.normalise: NFC, controls, whitespace,
@@ -44,17 +45,10 @@ var sink = 0
     }
 }
 
-runOnce()  // warm up: loads the tables
-let clock = ContinuousClock()
-var rounds = 0
-let start = clock.now
-var elapsed = Duration.zero
-repeat {
+let (rounds, seconds, _) = Measure.repeating(minimum: minimumSeconds) {
     runOnce()
-    rounds += 1
-    elapsed = clock.now - start
-} while elapsed < .seconds(minimumSeconds)
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return 0
+}
 let bytes = Double(totalBytes * rounds)
 let articles = Double(inputs.count * rounds)
 let figures = String(format: "seconds=%.3f mbps=%.2f aps=%.0f", seconds, bytes / seconds / 1e6, articles / seconds)

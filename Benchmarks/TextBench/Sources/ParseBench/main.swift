@@ -1,4 +1,5 @@
 import ArticleText
+import BenchSupport
 import Foundation
 
 // Times the parse stage (ArticleParser.parse) over every file given, each
@@ -38,32 +39,15 @@ guard !sources.isEmpty else {
 let documents = sources.map(Normaliser.normalise)
 let totalBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
 let context = ParseContext(referenceDate: Date(timeIntervalSince1970: 1_600_000_000))
-let clock = ContinuousClock()
-
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-
-/// Runs `body` over and over for at least `minimum` seconds; returns rounds and seconds.
-func measure(minimum: Double, _ body: () -> Int) -> (rounds: Int, seconds: Double, sink: Int) {
-    var sink = body()
-    var rounds = 0
-    let start = clock.now
-    var elapsed = Duration.zero
-    repeat {
-        sink &+= body()
-        rounds += 1
-        elapsed = clock.now - start
-    } while seconds(elapsed) < minimum
-    return (rounds, seconds(elapsed), sink)
-}
 
 var produced = 0
-let parse = measure(minimum: minimumSeconds) {
+let parse = Measure.repeating(minimum: minimumSeconds) {
     var count = 0
     for doc in documents { count += ArticleParser.parse(doc, context: context).count }
     produced = count
     return count
 }
-let normalise = measure(minimum: minimumSeconds) {
+let normalise = Measure.repeating(minimum: minimumSeconds) {
     var n = 0
     for source in sources { n &+= Normaliser.normalise(source).text.utf8.count }
     return n
@@ -86,7 +70,7 @@ for unit in units {
     func time(_ bytes: Int) -> Double {
         let text = String(repeating: unit, count: bytes / unit.utf8.count)
         let doc = Normaliser.normalise(SourceDocument(text: text, format: .text))
-        let r = measure(minimum: 0.2) { ArticleParser.parse(doc, context: context).count }
+        let r = Measure.repeating(minimum: 0.2) { ArticleParser.parse(doc, context: context).count }
         return r.seconds / Double(r.rounds)
     }
     let small = time(512 * 1024)

@@ -1,4 +1,5 @@
 import ArticleText
+import BenchSupport
 import Foundation
 
 // Times the enrich stage (Enricher.enrich) over every article parsed from the
@@ -36,34 +37,17 @@ let context = ParseContext(referenceDate: Date(timeIntervalSince1970: 1_600_000_
 let documents = sources.map(Normaliser.normalise)
 let articles = documents.flatMap { ArticleParser.parse($0, context: context) }
 let totalBytes = articles.reduce(0) { $0 + $1.text.utf8.count }
-let clock = ContinuousClock()
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-
-/// Runs `body` over and over for at least `minimum` seconds; returns rounds and seconds.
-func measure(minimum: Double, _ body: () -> Int) -> (rounds: Int, seconds: Double, sink: Int) {
-    var sink = body()
-    var rounds = 0
-    let start = clock.now
-    var elapsed = Duration.zero
-    repeat {
-        sink &+= body()
-        rounds += 1
-        elapsed = clock.now - start
-    } while seconds(elapsed) < minimum
-    return (rounds, seconds(elapsed), sink)
-}
-
-let loadStart = clock.now
+let loadStart = Measure.clock.now
 let first = Enricher.enrich(articles[0])
-let load = seconds(clock.now - loadStart)
+let load = Measure.seconds(Measure.clock.now - loadStart)
 
-let enrich = measure(minimum: minimumSeconds) {
+let enrich = Measure.repeating(minimum: minimumSeconds) {
     var n = 0
     for article in articles { n &+= Enricher.enrich(article).entities.count }
     return n
 }
-let parse = measure(minimum: minimumSeconds) {
+let parse = Measure.repeating(minimum: minimumSeconds) {
     var n = 0
     for doc in documents { n &+= ArticleParser.parse(doc, context: context).count }
     return n
