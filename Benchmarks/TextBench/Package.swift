@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "newswire", path: "../..")],
     targets: [
-        .target(name: "BenchSupport"),
+        .target(name: "BenchSupport", dependencies: [.product(name: "ArticleText", package: "newswire")]),
         .executableTarget(
             name: "TextBench",
             dependencies: ["BenchSupport", .product(name: "ArticleText", package: "newswire")]

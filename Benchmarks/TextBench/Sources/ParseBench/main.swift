@@ -23,19 +23,7 @@ while let argument = arguments.next() {
     default: paths.append(argument)
     }
 }
-let sources: [SourceDocument] = paths.compactMap { path in
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    do {
-        return try InputDecoder.decode(RawArticle(bytes: [UInt8](data), declaredFormat: .text))
-    } catch {
-        FileHandle.standardError.write(Data("skipping \(path): \(error)\n".utf8))
-        return nil
-    }
-}
-guard !sources.isEmpty else {
-    FileHandle.standardError.write(Data("usage: ParseBench [--seconds S] [--no-linear] FILE…\n".utf8))
-    exit(2)
-}
+let sources = CorpusSources.decode(paths, usage: "ParseBench [--seconds S] [--no-linear] FILE…")
 let documents = sources.map(Normaliser.normalise)
 let totalBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
 let context = ParseContext(referenceDate: Date(timeIntervalSince1970: 1_600_000_000))
