@@ -1,0 +1,16 @@
+/// A header line that is only the name of the body issuing the text
+/// ("وزارة الخارجية الأمريكية", "الوكالة الأمريكية للتنمية الدولية",
+/// "OFFICE OF THE SPOKESPERSON"): it opens with an institution noun from
+/// `ParseData/issuer-heads.txt`, is short, has no digits and does not end a
+/// sentence. It credits the source; it is not a headline.
+enum IssuerLine {
+    static let heads = LineTable(ParseTable.lines("issuer-heads"))
+    static let maxWords = 6
+
+    static func matches(_ line: ArticleLine) -> Bool {
+        guard (2...maxWords).contains(line.wordCount), line.isWhole,
+              !line.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
+              !SegmentParser.endsSentence(line.text) else { return false }
+        return heads.opening(of: line.key) != nil
+    }
+}
