@@ -35,10 +35,12 @@ struct SegmentParser {
         // text has no headline and its header starts here.
         let headless = IssuerLine.matches(lines[start])
             || (lines[start].wordCount <= 8 && SegmentParser.carriesDate(Tokenizer.tokens(lines[start].text, limit: 32)))
+        var leadParagraph: String?
         if headless {
             start -= 1
-        } else if SegmentParser.isBodyOpening(lines[start]) {
+        } else if SegmentParser.isBodyOpening(lines[start]) || WireTag.opening(lines[start].text)?.agency != nil {
             paragraphs.append(lines[start].text)
+            leadParagraph = lines[start].text
         } else {
             title = lines[start].text
         }
@@ -66,7 +68,6 @@ struct SegmentParser {
             i += 1
             if takeSourceLine(line) { continue }
             if Boilerplate.isListed(line) || Boilerplate.isCaption(line) { continue }
-            if LineScript.isForeign(line, dominant: script) { continue }
             if IssuerLine.matches(line) {
                 if header.agency == nil { header.agency = line.text }
                 continue
@@ -89,6 +90,8 @@ struct SegmentParser {
                 header.fill(from: byline)
                 continue
             }
+            // A language switcher or banner in the other script is chrome.
+            if LineScript.isForeign(line, dominant: script) { continue }
             paragraphs.append(line.text)
         }
 
@@ -155,7 +158,7 @@ struct SegmentParser {
 
         attribution.fill(from: source)
         attribution.fill(from: header)
-        if let firstBody, let opening = WireTag.opening(firstBody) {
+        if let firstBody = leadParagraph ?? firstBody, let opening = WireTag.opening(firstBody) {
             attribution.fill(from: opening)
             if opening.dateline != nil { dateLines.append(Tokenizer.tokens(firstBody, limit: 12)) }
         }

@@ -38,7 +38,7 @@ enum Byline {
         }
         if requireKnown || parts.separator == "(" || parts.separator == "," || parts.separator == "،" { return nil }
         // "الوزير بلينكن: صباح الخير جميعا." is a speaker and what was said.
-        if parts.separator == ":", SegmentParser.endsSentence(parts.second) { return nil }
+        if parts.separator == ":", SegmentParser.endsSentence(text) { return nil }
         return Attribution(agency: nil, dateline: parts.separator == ":" ? parts.first : parts.second)
     }
 }

@@ -8,24 +8,26 @@ enum LineScript: Sendable {
     /// How many letters of the text are looked at.
     static let sampleLetters = 4_000
 
-    /// The script most letters of `lines` are in (at least two thirds).
+    /// The script most letters of `lines` are in (at least three for every
+    /// two of the other), not counting addresses (words with "/").
     static func dominant(_ lines: [ArticleLine]) -> LineScript {
         var arabic = 0
         var latin = 0
         outer: for line in lines {
-            for scalar in line.text.unicodeScalars {
-                switch classify(scalar) {
-                case .arabic: arabic += 1
-                case .latin: latin += 1
-                case .unknown: continue
+            for word in line.text.split(whereSeparator: { $0.isWhitespace }) where !word.contains("/") {
+                for scalar in word.unicodeScalars {
+                    switch classify(scalar) {
+                    case .arabic: arabic += 1
+                    case .latin: latin += 1
+                    case .unknown: continue
+                    }
                 }
                 if arabic + latin >= sampleLetters { break outer }
             }
         }
-        let total = arabic + latin
-        guard total > 0 else { return .unknown }
-        if arabic * 3 >= total * 2 { return .arabic }
-        if latin * 3 >= total * 2 { return .latin }
+        guard arabic + latin > 0 else { return .unknown }
+        if arabic * 2 >= latin * 3 { return .arabic }
+        if latin * 2 >= arabic * 3 { return .latin }
         return .unknown
     }
 
