@@ -31,12 +31,10 @@ struct SegmentParser {
             skipped += 1
         }
         guard start < lines.count else { return }
-        // An issuer line or a date line where the headline would be: the
-        // text has no headline and its header starts here.
-        let headless = IssuerLine.matches(lines[start])
-            || (lines[start].wordCount <= 8 && SegmentParser.carriesDate(Tokenizer.tokens(lines[start].text, limit: 32)))
+        // An issuer line where the headline would be: the text has no
+        // headline and its header starts here.
         var leadParagraph: String?
-        if headless {
+        if IssuerLine.matches(lines[start]) {
             start -= 1
         } else if SegmentParser.isBodyOpening(lines[start]) || WireTag.opening(lines[start].text)?.agency != nil {
             paragraphs.append(lines[start].text)
