@@ -17,10 +17,12 @@ public enum LabelEvaluation {
     /// Reads `labels` (JSON Lines of `GoldLabel`) and scores every file in it;
     /// each label's `file` is a path under `articles`, or else next to the
     /// label file (texts whose licence lets the project keep them).
-    public static func run(articles: URL, labels: URL) throws -> EvaluationReport {
+    /// `only`, when not empty, keeps the labels whose `file` starts with one
+    /// of its prefixes ("pages/", "articles/en_lee"), to score one kind.
+    public static func run(articles: URL, labels: URL, only: [String] = []) throws -> EvaluationReport {
         var scores = Dictionary(uniqueKeysWithValues: (fields + entityFields).map { ($0, FieldScore(field: $0)) })
         var misses: [Miss] = []
-        for label in try readLabels(labels) {
+        for label in try readLabels(labels) where only.isEmpty || only.contains(where: { label.file.hasPrefix($0) }) {
             let bytes = try [UInt8](Data(contentsOf: textURL(label.file, articles: articles, labels: labels)))
             let format: InputFormat = label.format == "html" ? .html : .text
             let parsed: [ParsedArticle]

@@ -8,7 +8,9 @@
 enum RelatedLinks {
     static let maxBlocks = 4
     static let maxItems = 12
-    static let maxHeadlineWords = 30
+    /// A headline is short; a link holding a teaser too is not one (and two
+    /// such long lines after a header would read as an appended article).
+    static let maxHeadlineWords = 13
     /// A related block is small: more text than this is a container.
     static let maxBlockText = 4_000
 
