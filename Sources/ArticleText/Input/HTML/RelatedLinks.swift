@@ -61,7 +61,7 @@ enum RelatedLinks {
             let text = element.textContent
             let words = text.split(separator: " ").count
             // Markup inside <noscript> arrives as text: not a headline.
-            guard (3...maxHeadlineWords).contains(words), !text.contains("<"), !items.contains(text) else { return }
+            guard (3...maxHeadlineWords).contains(words), !text.unicodeScalars.contains(where: { $0 == "<" }), !items.contains(text) else { return }
             items.append(text)
         }
         return items

@@ -14,7 +14,7 @@ enum LineScript: Sendable {
         var arabic = 0
         var latin = 0
         outer: for line in lines {
-            for word in line.text.split(whereSeparator: { $0.isWhitespace }) where !word.contains("/") {
+            for word in line.text.split(whereSeparator: { $0.isWhitespace }) where !word.unicodeScalars.contains(where: { $0 == "/" }) {
                 for scalar in word.unicodeScalars {
                     switch classify(scalar) {
                     case .arabic: arabic += 1
