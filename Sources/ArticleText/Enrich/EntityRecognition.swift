@@ -44,24 +44,24 @@ enum EntityRecognition: EnrichmentStep {
     /// Later (and earlier) mentions of names already found: the same words
     /// elsewhere, and an English person's last word on its own.
     private static func otherMentions(of found: [EntityCandidate], in words: EntityWords) -> [EntityCandidate] {
-        var known: [String: EntityCandidate] = [:]
+        var known: [FoldedWord: EntityCandidate] = [:]
         for candidate in found where candidate.source != .gazetteer {
             let text = words.input.slice(candidate.start, candidate.end)
-            let folded = Normaliser.fold(text)
+            let folded = FoldedWord(folding: text)
             if known[folded] == nil { known[folded] = candidate }
             if candidate.type == .person, let last = text.split(separator: " ").last, last.first?.isUppercase == true,
                 last.count > 2, text.contains(" ")
             {
-                let key = Normaliser.fold(String(last))
+                let key = FoldedWord(folding: String(last))
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
             }
         }
-        let firstWords = Set(known.keys.map { String($0.prefix { $0 != " " }) })
+        let firstWords = WordSet(known.keys.map { FoldedWord(String($0.string.prefix { $0 != " " })) })
         var out: [EntityCandidate] = []
         for k in 0..<words.count where firstWords.contains(words[k].folded) {
             for length in (1...4).reversed() where k + length <= words.count {
                 guard (k..<(k + length - 1)).allSatisfy({ words.joined[$0] }) else { continue }
-                let folded = (k..<(k + length)).map { words[$0].folded }.joined(separator: " ")
+                let folded = FoldedWord((k..<(k + length)).map { words[$0].folded.string }.joined(separator: " "))
                 guard let source = known[folded] else { continue }
                 if words[k].script == .latin && !words[k].isCapitalised { continue }
                 out.append(EntityCandidate(
