@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import Pipeline
 
-/// The binary carries a copy of Schemas/ (Sources/Pipeline/SchemaFiles);
-/// Scripts/sync-schemas.sh makes it, and this test fails when they differ.
+/// The binary carries a copy of Schemas/ (Sources/Pipeline/SchemaFiles,
+/// compiled in by the EmbedResources plugin); Scripts/sync-schemas.sh makes
+/// it, and this test fails when they differ.
 @Suite struct SchemaBundleTests {
     private func files(under root: URL) throws -> [String: Data] {
         var found: [String: Data] = [:]
@@ -17,8 +18,8 @@ import Testing
     }
 
     @Test func theBundledSchemasEqualSchemasFolder() throws {
-        let bundled = try #require(SchemaLibrary.bundledDirectory)
-        let inBundle = try files(under: bundled)
+        let library = try SchemaLibrary.bundled()
+        let inBundle = Dictionary(uniqueKeysWithValues: library.documents.map { ("\($0.name)/\($0.version).json", Data($0.bytes)) })
         let inRepository = try files(under: SchemaTestSupport.schemasDirectory)
         #expect(inRepository.count == 8)
         #expect(inBundle.keys.sorted() == inRepository.keys.sorted(), "run Scripts/sync-schemas.sh")

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 
-/// Every flag can also come from the environment as `NEWSWIRE_<FLAG>`
-/// (upper-cased, dashes as underscores), for containers. A flag given on the
-/// command line wins.
+/// One flag's `NEWSWIRE_<FLAG>` variable, read by hand. `EnvironmentArguments`
+/// already puts every variable of a command's flags on its command line
+/// before parsing, so a command needs this only for a value it reads outside
+/// ArgumentParser. A flag given on the command line wins.
 enum Environment {
     static func variableName(forFlag flag: String) -> String {
-        "NEWSWIRE_" + flag.uppercased().replacingOccurrences(of: "-", with: "_")
+        EnvironmentArguments.variableName(forFlag: flag)
     }
 
     static func value(forFlag flag: String) -> String? {
