@@ -96,7 +96,7 @@ let serviceTargets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
-    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline"]),
+    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "ArticleText", "StatsServer"]),
 ]
 
 // `NEWSWIRE_TEXT_ONLY=1 swift test` builds only the text stages (Foundation and

@@ -21,7 +21,7 @@ import Testing
         let library = try SchemaLibrary.bundled()
         let inBundle = Dictionary(uniqueKeysWithValues: library.documents.map { ("\($0.name)/\($0.version).json", Data($0.bytes)) })
         let inRepository = try files(under: SchemaTestSupport.schemasDirectory)
-        #expect(inRepository.count == 8)
+        #expect(inRepository.count == 12)
         #expect(inBundle.keys.sorted() == inRepository.keys.sorted(), "run Scripts/sync-schemas.sh")
         for (path, bytes) in inRepository {
             #expect(inBundle[path] == bytes, "\(path) differs: run Scripts/sync-schemas.sh")
@@ -30,8 +30,8 @@ import Testing
 
     @Test func theBundledLibraryLoads() throws {
         let library = try SchemaLibrary.bundled()
-        #expect(library.versions(of: "article.enriched").map(\.description) == ["1.0", "1.1", "2.0"])
-        #expect(try library.document("article.enriched").version.description == "2.0")
+        #expect(library.versions(of: "article.enriched").map(\.description) == ["1.0", "1.1", "1.2", "2.0", "2.1"])
+        #expect(try library.document("article.enriched").version.description == "2.1")
         #expect(throws: SchemaError.self) { try library.document("article.nothing") }
     }
 }

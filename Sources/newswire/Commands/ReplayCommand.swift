@@ -83,7 +83,7 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
             "--until \(end) is not after --from \(start), so the range is empty; give an --until offset above \(start)"
         case let (.time(start), .time(end)) where end <= start:
             "--until \(end.formatted(.iso8601)) is not after --from \(start.formatted(.iso8601)), so the range is empty; give a later --until"
-        case (.end, .beginning), (.end, .offset), (.end, .time):
+        case (.end, _):
             "--from end starts after every message, so the range is empty; give an earlier --from"
         case (_, .beginning):
             "--until beginning ends before every message, so the range is empty; give a later --until"
