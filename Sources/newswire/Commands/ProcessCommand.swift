@@ -28,7 +28,7 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "The input form: auto, text, html or json (a raw-article envelope); auto reads .json files as json.")
     var inputFormat: InputFormat = .auto
 
-    @Option(help: "The article.enriched schema version to write (\(OutputVersion.supportedList)).")
+    @Option(help: "The article.enriched schema version to write: \(OutputVersion.supportedList).")
     var outputVersion = OutputVersion.defaultVersion.description
 
     @Option(help: "The largest input accepted, in bytes.")

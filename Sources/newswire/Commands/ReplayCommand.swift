@@ -34,7 +34,7 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Where to stop (exclusive): end (as of now), an offset, or an ISO 8601 time.")
     var until: String = "end"
 
-    @Option(help: "The article.enriched schema version to write (\(OutputVersion.supportedList)).")
+    @Option(help: "The article.enriched schema version to write: \(OutputVersion.supportedList).")
     var outputVersion = OutputVersion.defaultVersion.description
 
     @Option(help: "The replay's own consumer group (default newswire-replay-<time>).")

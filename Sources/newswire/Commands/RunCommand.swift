@@ -34,7 +34,7 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Delivery guarantee; this build has at-least-once.")
     var guarantee = "at-least-once"
 
-    @Option(help: "The article.enriched schema version to write (\(OutputVersion.supportedList)).")
+    @Option(help: "The article.enriched schema version to write: \(OutputVersion.supportedList).")
     var outputVersion = OutputVersion.defaultVersion.description
 
     @Option(help: "Where to serve /stats, /metrics, /healthz, /readyz and the dashboard: HOST:PORT or off.")
