@@ -10,6 +10,7 @@ final class BackgroundCommand: Sendable {
         var stdout = Data()
         var stderr = Data()
         var lineWaiter: CheckedContinuation<String?, Never>?
+        var stderrWaiter: (text: String, continuation: CheckedContinuation<Bool, Never>)?
         var exitWaiter: CheckedContinuation<Void, Never>?
         var exited = false
     }
@@ -36,16 +37,23 @@ final class BackgroundCommand: Sendable {
         err.fileHandleForReading.readabilityHandler = { [self] handle in
             let chunk = handle.availableData
             if chunk.isEmpty { handle.readabilityHandler = nil }
-            state.withLock { $0.stderr.append(chunk) }
+            let found = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+                state.stderr.append(chunk)
+                guard let waiter = state.stderrWaiter, String(decoding: state.stderr, as: UTF8.self).contains(waiter.text) else { return nil }
+                state.stderrWaiter = nil
+                return waiter.continuation
+            }
+            found?.resume(returning: true)
         }
         process.terminationHandler = { [self] _ in
             let waiters = state.withLock { state in
                 state.exited = true
-                defer { state.exitWaiter = nil; state.lineWaiter = nil }
-                return (state.exitWaiter, state.lineWaiter)
+                defer { state.exitWaiter = nil; state.lineWaiter = nil; state.stderrWaiter = nil }
+                return (state.exitWaiter, state.lineWaiter, state.stderrWaiter?.continuation)
             }
             waiters.0?.resume()
             waiters.1?.resume(returning: nil)
+            waiters.2?.resume(returning: false)
         }
         try process.run()
     }
@@ -97,6 +105,32 @@ final class BackgroundCommand: Sendable {
         }
         timer.cancel()
         return line
+    }
+
+    /// True once stderr contains `text`; false when the process ended or `deadline` passed first.
+    func waitForStderr(containing text: String, within deadline: Duration) async -> Bool {
+        let timer = DeadlineTimer()
+        let found = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let ready = state.withLock { state -> Bool? in
+                if String(decoding: state.stderr, as: UTF8.self).contains(text) { return true }
+                if state.exited { return false }
+                state.stderrWaiter = (text, continuation)
+                return nil
+            }
+            if let ready {
+                continuation.resume(returning: ready)
+                return
+            }
+            timer.start(after: deadline) { [self] in
+                let waiter = state.withLock { state in
+                    defer { state.stderrWaiter = nil }
+                    return state.stderrWaiter?.continuation
+                }
+                waiter?.resume(returning: false)
+            }
+        }
+        timer.cancel()
+        return found
     }
 
     /// SIGTERM, then waits for the exit; SIGKILL after `deadline`. Returns the exit status.

@@ -13,6 +13,8 @@ struct StatusCommand: AsyncParsableCommand, LoggingCommand {
         discussion: """
             Lists the topics the group consumes: those it has committed offsets on or its \
             members are assigned. A group the brokers do not know is an error.
+            Where the brokers cannot describe groups (the embedded cluster), so is a group \
+            without committed offsets.
 
             Example:
               newswire status --brokers localhost:9092 --group newswire

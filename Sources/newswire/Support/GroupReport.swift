@@ -18,9 +18,15 @@ struct GroupReport {
             (metadata.topic(name)?.partitions ?? []).map { KafkaTopicPartition(topic: name, partition: $0.id) }
         }
         let committed = try await admin.committedOffsets(group: group, partitions: partitions, timeout: timeout)
-        let exists = description?.exists ?? !committed.isEmpty
-        guard exists || !committed.isEmpty else {
-            throw CommandFailure("no such group: the brokers know no consumer group '\(group)' (no members, no committed offsets); check --group")
+        if committed.isEmpty {
+            guard let description else {
+                throw CommandFailure(
+                    "group '\(group)' has no committed offsets: it does not exist or has not committed yet (these brokers cannot describe groups); check --group"
+                )
+            }
+            guard description.exists else {
+                throw CommandFailure("no such group: the brokers know no consumer group '\(group)' (no members, no committed offsets); check --group")
+            }
         }
         let consumed = requested.isEmpty
             ? Array(Set(committed.map(\.topic)).union(description?.assignedTopics ?? [])).sorted()
