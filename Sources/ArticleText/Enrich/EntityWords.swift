@@ -11,6 +11,8 @@ struct EntityWords {
     /// The longest gazetteer name starting at each word, looked up once.
     private(set) var known: [Gazetteer.Match?] = []
     private let allReadings: [[ArabicPrefixes.Variant]]
+    /// Each word's id among the gazetteer's name words (-1: in no name).
+    private let gazetteerWords: [Int32]
 
     init(_ input: EnrichInput) {
         self.input = input
@@ -28,6 +30,7 @@ struct EntityWords {
         self.tokenIndex = tokenIndex
         self.joined = joined
         self.allReadings = tokens.map(Self.readings(of:))
+        self.gazetteerWords = tokens.map { Gazetteer.shared.wordID($0.folded) ?? -1 }
         self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
     }
 
@@ -51,6 +54,12 @@ struct EntityWords {
     func startsLine(_ k: Int) -> Bool {
         guard let before = tokenBefore(k) else { return true }
         return before.kind == .lineBreak
+    }
+
+    /// Word k's id among the gazetteer's name words, or nil when no name has it.
+    func gazetteerWord(_ k: Int) -> Int32? {
+        let id = gazetteerWords[k]
+        return id < 0 ? nil : id
     }
 
     /// Word k's folded form and its readings without Arabic clitics.
