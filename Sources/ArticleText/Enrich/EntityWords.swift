@@ -29,7 +29,7 @@ struct EntityWords {
         self.tokens = tokens
         self.tokenIndex = tokenIndex
         self.joined = joined
-        self.allReadings = tokens.map(Self.readings(of:))
+        self.allReadings = tokenIndex.map { Self.readings(of: input.tokens[$0], input.clitics[$0]) }
         self.gazetteerWords = tokens.map { Gazetteer.shared.wordID($0.folded) ?? -1 }
         self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
     }
@@ -65,12 +65,12 @@ struct EntityWords {
     /// Word k's folded form and its readings without Arabic clitics.
     func readings(_ k: Int) -> [ArabicPrefixes.Variant] { allReadings[k] }
 
-    private static func readings(of token: EnrichToken) -> [ArabicPrefixes.Variant] {
+    private static func readings(of token: EnrichToken, _ clitics: ArabicPrefixes.Readings) -> [ArabicPrefixes.Variant] {
         var out = [ArabicPrefixes.Variant(stem: token.folded, prefixLength: 0)]
         if token.script == .arabic {
             // ك and ف are read as clitics only before the article ("كالعادة"):
             // on a bare word they are far more often its own first letter.
-            out += ArabicPrefixes.variants(of: token.folded, minimumStem: 3).filter { variant in
+            out += clitics.variants(minimumStem: 3).filter { variant in
                 let first = token.folded.unicodeScalars.first
                 return !(first == "ك" || first == "ف") || variant.stem.hasPrefix("ال")
             }
