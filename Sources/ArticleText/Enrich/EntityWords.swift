@@ -11,6 +11,8 @@ struct EntityWords {
     /// The longest gazetteer name starting at each word, looked up once.
     private(set) var known: [Gazetteer.Match?] = []
     private let allReadings: [[ArabicPrefixes.Variant]]
+    /// Each word's id among the gazetteer's name words (-1: in no name).
+    private let gazetteerWords: [Int32]
 
     init(_ input: EnrichInput) {
         self.input = input
@@ -27,7 +29,8 @@ struct EntityWords {
         self.tokens = tokens
         self.tokenIndex = tokenIndex
         self.joined = joined
-        self.allReadings = tokens.map(Self.readings(of:))
+        self.allReadings = tokenIndex.map { Self.readings(of: input.tokens[$0], input.clitics[$0]) }
+        self.gazetteerWords = tokens.map { Gazetteer.shared.wordID($0.folded) ?? -1 }
         self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
     }
 
@@ -53,15 +56,21 @@ struct EntityWords {
         return before.kind == .lineBreak
     }
 
+    /// Word k's id among the gazetteer's name words, or nil when no name has it.
+    func gazetteerWord(_ k: Int) -> Int32? {
+        let id = gazetteerWords[k]
+        return id < 0 ? nil : id
+    }
+
     /// Word k's folded form and its readings without Arabic clitics.
     func readings(_ k: Int) -> [ArabicPrefixes.Variant] { allReadings[k] }
 
-    private static func readings(of token: EnrichToken) -> [ArabicPrefixes.Variant] {
+    private static func readings(of token: EnrichToken, _ clitics: ArabicPrefixes.Readings) -> [ArabicPrefixes.Variant] {
         var out = [ArabicPrefixes.Variant(stem: token.folded, prefixLength: 0)]
         if token.script == .arabic {
             // ك and ف are read as clitics only before the article ("كالعادة"):
             // on a bare word they are far more often its own first letter.
-            out += ArabicPrefixes.variants(of: token.folded, minimumStem: 3).filter { variant in
+            out += clitics.variants(minimumStem: 3).filter { variant in
                 let first = token.folded.unicodeScalars.first
                 return !(first == "ك" || first == "ف") || variant.stem.hasPrefix("ال")
             }
