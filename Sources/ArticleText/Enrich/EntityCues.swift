@@ -22,6 +22,7 @@ struct EntityCues: Sendable {
         var englishOrgAfter: [String]
         var englishNotNames: [String]
         var englishNotEntities: [String]
+        var placeContextWords: [String]
     }
 
     private struct NameFile: Decodable {
@@ -64,6 +65,8 @@ struct EntityCues: Sendable {
     let englishNotEntities: Set<String>
     let englishGivenNames: Set<String>
     let latinParticles: Set<String>
+    /// Prepositions and place nouns before which a name is a place ("في", "مدينة", "in").
+    let placeContextWords: WordSet
 
     private init() {
         let cues = EnrichResource.decode(CueFile.self, from: "entity-cues")
@@ -96,5 +99,6 @@ struct EntityCues: Sendable {
         englishNotEntities = Set(cues.englishNotEntities)
         englishGivenNames = Set(names.english)
         latinParticles = Set(names.particles.latin)
+        placeContextWords = fold(cues.placeContextWords)
     }
 }
