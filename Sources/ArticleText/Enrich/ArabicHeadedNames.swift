@@ -55,12 +55,15 @@ enum ArabicHeadedNames {
                 continue
             }
             var start = words.start(k, skippingFolded: head.prefixLength)
+            var restoresArticle = head.restoresArticle
             if cues.arabicOrgHeadsOutside.contains(head.noun)
                 || (type == .place && !cues.arabicPlaceHeadsKeepHead.contains(head.noun))
             {
                 start = words[k + 1].start
+                restoresArticle = false
             }
-            out.append(EntityCandidate(start: start, end: words[last].end, type: type, id: nil, source: .pattern))
+            out.append(EntityCandidate(
+                start: start, end: words[last].end, type: type, id: nil, source: .pattern, restoresArticle: restoresArticle))
             k = last + 1
         }
         return out
@@ -70,6 +73,7 @@ enum ArabicHeadedNames {
         var noun: FoldedWord
         var definite: Bool
         var prefixLength: Int
+        var restoresArticle = false
     }
 
     /// The head noun at word k, clitics removed ("بجامعة" → جامعة).
@@ -80,12 +84,15 @@ enum ArabicHeadedNames {
     private static func head(at k: Int, in words: EntityWords) -> Head? {
         for reading in words.readings(k) {
             if heads.contains(reading.stem) {
-                return Head(noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength)
+                return Head(
+                    noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength,
+                    restoresArticle: reading.restoresArticle)
             }
             if definiteHeads.contains(reading.stem) {
                 let bare = reading.stem.droppingFirst(2)
                 let noun = heads.contains(bare) ? bare : reading.stem
-                return Head(noun: noun, definite: true, prefixLength: reading.prefixLength)
+                return Head(
+                    noun: noun, definite: true, prefixLength: reading.prefixLength, restoresArticle: reading.restoresArticle)
             }
         }
         return nil

@@ -22,10 +22,17 @@ enum ArabicPersonNames {
             }
             if let (cueEnd, strong) = trigger(at: k, in: words), cueEnd + 1 < words.count, words.joined[cueEnd] {
                 var first = cueEnd + 1
-                while first < words.count, isNisbaAdjective(words[first].folded), first + 1 < words.count,
-                    words.joined[first]
-                {
-                    first += 1
+                while first + 1 < words.count, words.joined[first] {
+                    if isNisbaAdjective(words[first].folded) || titleAdjectives.contains(words[first].folded) {
+                        first += 1
+                    } else if strong, let known = words.known[first], known.start > words[first].start,
+                        words[first].folded.hasPrefix("ل"), known.lastWord + 1 < words.count, words.joined[known.lastWord]
+                    {
+                        // "المبعوث الخاص لليمن تيم ليندركينغ", "المبعوث الخاص للأمم المتحدة مارتن غريفيث"
+                        first = known.lastWord + 1
+                    } else {
+                        break
+                    }
                 }
                 let given = cues.arabicGivenNames.contains(words[first].folded) || words[first].folded.hasPrefix("عبد")
                 if strong || given || bareNamePair(at: first, in: words),
@@ -53,6 +60,9 @@ enum ArabicPersonNames {
         return out
     }
 
+    /// Definite adjectives of a title ("المبعوث الخاص", "الوزير السابق") between it and the name.
+    private static let titleAdjectives: WordSet = ["الخاص", "الخاصه", "السابق", "السابقه", "الاسبق", "الحالي", "الجديد", "الاعلي", "العام", "الاول", "الدائم"]
+
     /// Titles without the article that still introduce a name ("د. …", "معالي …").
     private static let unprefixedTitles: WordSet = ["د", "معالي", "سمو", "فخامه", "سعاده"]
     private static let titlePairStarts = WordSet(
@@ -64,6 +74,7 @@ enum ArabicPersonNames {
         return [k, k + 1].allSatisfy { m in
             let f = words[m].folded
             return !f.hasPrefix("ال") && isNamePart(f) && !looksLikeVerb(f) && !hasPlaceAfterClitic(m, in: words)
+                && !isVerbOrPronounForm(words[m]) && !(m == k + 1 && endsLikeFeminineVerb(words[m]))
         }
     }
 
@@ -74,12 +85,52 @@ enum ArabicPersonNames {
             && !EntityCues.shared.arabicGivenNames.contains(folded)
     }
 
-    /// "بمكة": a clitic on a known place, so the place, not a name part.
+    /// "بمكة", "بالمدينة": a clitic on a known place or on a definite noun,
+    /// so not a name part. The known name must be whole after the clitic:
+    /// "بايدن" is a name, not ب + the first word of "ايدن بريري".
     private static func hasPlaceAfterClitic(_ m: Int, in words: EntityWords) -> Bool {
+        if let known = words.known[m], known.start > words[m].start { return true }
         for reading in words.readings(m) where reading.prefixLength > 0 {
-            if reading.stem.hasPrefix("ال") || Gazetteer.shared.startsName(reading.stem) { return true }
+            if reading.stem.hasPrefix("ال") { return true }
         }
         return false
+    }
+
+    /// A verb or a word carrying a pronoun, never a name: "شكره" (his
+    /// thanks), "بأنها" (that she), "لديهم", "يعتزم" (he intends), "أحيطت"
+    /// (she was told). Checked on the text as written, so a name ending in
+    /// ة (folded to ه: "حمزة") is not mistaken for ـه. Known given names pass.
+    static func isVerbOrPronounForm(_ token: EnrichToken) -> Bool {
+        let folded = token.folded
+        if EntityCues.shared.arabicGivenNames.contains(folded) { return false }
+        let scalars = Array(token.text.unicodeScalars.filter { $0.properties.isAlphabetic })
+        let n = scalars.count
+        guard n >= 3 else { return false }
+        func ends(_ suffix: String) -> Bool {
+            let s = Array(suffix.unicodeScalars)
+            return n > s.count + 1 && Array(scalars[(n - s.count)...]) == s
+        }
+        if ends("ها") || ends("هم") || ends("هما") || ends("كم") || ends("هن") { return true }
+        if n >= 4, scalars[n - 1] == "\u{0647}" { return true }
+        if folded.hasPrefix("بان") || folded.hasPrefix("لان") || folded.hasPrefix("كان") { return true }
+        if (4...6).contains(n), scalars[0] == "\u{064A}" { return true }
+        return false
+    }
+
+    /// A past-tense verb of the third person feminine ("أحيطت", "شاركت"),
+    /// written with a final ت: not the second word of a bare name pair.
+    private static func endsLikeFeminineVerb(_ token: EnrichToken) -> Bool {
+        token.text.unicodeScalars.last == "\u{062A}" && !EntityCues.shared.arabicGivenNames.contains(token.folded)
+    }
+
+    /// "ج." in "أنتوني ج. بلينكن": one Arabic letter and a full stop inside a
+    /// name, on the same line, before another name word. Returns that word.
+    private static func wordAfterInitial(_ m: Int, in words: EntityWords) -> Int? {
+        guard m + 1 < words.count, words[m].script == .arabic, words[m].folded.unicodeScalars.count == 1,
+            let dot = words.tokenAfter(m), dot.text == ".", words.tokenIndex[m + 1] == words.tokenIndex[m] + 2,
+            words[m + 1].script == .arabic, isNamePart(words[m + 1].folded)
+        else { return nil }
+        return m + 1
     }
 
     /// A title or verb of saying ending at the returned word; `strong` titles
@@ -97,6 +148,13 @@ enum ArabicPersonNames {
         for reading in readings {
             if cues.arabicTitles.contains(reading), reading.hasPrefix("ال") || unprefixedTitles.contains(reading) {
                 return (k, true)
+            }
+            // A title noun and its definite genitive: "وزير الخارجية", "مدير المكتب".
+            if cues.arabicTitles.contains(reading), !reading.hasPrefix("ال"), k + 1 < words.count, words.joined[k],
+                words[k + 1].script == .arabic, words[k + 1].folded.hasPrefix("ال"),
+                !StopWords.contains(words[k + 1].folded, language: "ar")
+            {
+                return (k + 1, true)
             }
             if cues.arabicSpeechVerbs.contains(reading) { return (k, false) }
         }
@@ -133,7 +191,7 @@ enum ArabicPersonNames {
     static func chain(from k: Int, prefix: Int, in words: EntityWords, needsGiven: Bool, minimumParts: Int) -> Int? {
         let cues = EntityCues.shared
         let firstWord = prefix > 0 ? words[k].folded.droppingFirst(prefix) : words[k].folded
-        guard isNamePart(firstWord), !looksLikeVerb(firstWord),
+        guard isNamePart(firstWord), !looksLikeVerb(firstWord), prefix > 0 || !isVerbOrPronounForm(words[k]),
             !firstWord.hasPrefix("ال") || cues.arabicGivenNames.contains(firstWord),
             prefix > 0 || !hasPlaceAfterClitic(k, in: words)
         else { return nil }
@@ -151,6 +209,14 @@ enum ArabicPersonNames {
         let ambiguousStart = cues.arabicAmbiguousNames.contains(firstWord) && minimumParts > 1
         while m < words.count, words.joined[m - 1], words[m].script == .arabic {
             let f = words[m].folded
+            // "أنتوني ج. بلينكن": an initial between two name words.
+            if let after = wordAfterInitial(m, in: words), parts < 4 {
+                last = after
+                parts += 1
+                m = after + 1
+                continue
+            }
+            if isVerbOrPronounForm(words[m]) { break }
             if hasPlaceAfterClitic(m, in: words) || looksLikeVerb(f) || f.hasSuffix("كم") || f.hasSuffix("هم") { break }
             if f == "علي", m + 1 < words.count, words[m + 1].folded.hasPrefix("ال") { break }
             if f == "علي", words[m].text.unicodeScalars.last == "ى" { break }

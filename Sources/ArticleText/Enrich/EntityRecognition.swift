@@ -10,7 +10,8 @@ enum EntityRecognition: EnrichmentStep {
         var candidates: [EntityCandidate] = []
         for case let match? in words.known {
             candidates.append(EntityCandidate(
-                start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer))
+                start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer,
+                restoresArticle: match.restoresArticle))
         }
         candidates += ArabicHeadedNames.candidates(in: words)
         candidates += ArabicPersonNames.candidates(in: words)
@@ -20,7 +21,9 @@ enum EntityRecognition: EnrichmentStep {
         var resolved = EntityResolution.resolve(candidates)
         resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
         result.entities = resolved.map {
-            Entity(text: name(input, $0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
+            Entity(
+                text: $0.restoresArticle ? name(input, $0.start, $0.end) : input.slice($0.start, $0.end), type: $0.type,
+                start: $0.start, end: $0.end, id: $0.id)
         }
     }
 

@@ -37,6 +37,8 @@ struct Gazetteer: Sendable {
         var firstWord: Int
         var lastWord: Int
         var name: Name
+        /// The name's article was elided after ل in the text ("للأمم المتحدة").
+        var restoresArticle = false
     }
 
     static let shared = Gazetteer()
@@ -124,7 +126,7 @@ struct Gazetteer: Sendable {
                 {
                     best = Match(
                         start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, firstWord: k,
-                        lastWord: last, name: name)
+                        lastWord: last, name: name, restoresArticle: reading.restoresArticle)
                 }
                 guard last + 1 < words.count, words.joined[last], let id = words.gazetteerWord(last + 1),
                     let next = trie.child(of: node, id)
