@@ -3,6 +3,8 @@
 
 Writes into Sources/ArticleText/Enrich/EnrichData/:
   stopwords.json  stop words of ar en fr es de tr fa ur ru uk (stopwordsiso)
+  english-words.json  everyday lower-case English words (Debian word lists
+                  ∩ wordfreq, given names left out)
   places.json     countries and world regions (CLDR via babel, pycountry),
                   continents, first-level subdivisions (ISO 3166-2 via
                   pycountry: states, provinces, regions, governorates …),
@@ -242,7 +244,26 @@ def places(stop_ar):
     return entries
 
 
+# Zipf frequency from which a lower-case English word is an everyday word.
+ENGLISH_WORD_ZIPF = 3.3
+
+
+def english_words():
+    """Everyday lower-case English words: in Debian's word lists as
+    lower-case entries and used at least ENGLISH_WORD_ZIPF in wordfreq's
+    English list, given names left out. A capitalised run made only of
+    these ("Far East", "Charge Demolition") is not a person's name."""
+    given = given_names()
+    words = common_words()
+    freqs = get_frequency_dict("en")
+    floor = 10 ** ENGLISH_WORD_ZIPF / 1e9
+    return sorted(w for w in words if w.isalpha() and len(w) > 1 and w not in given and freqs.get(w, 0.0) >= floor)
+
+
 def main():
+    with open(os.path.join(OUT, "english-words.json"), "w", encoding="utf-8") as f:
+        json.dump(english_words(), f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
     stops = stopwords()
     with open(os.path.join(OUT, "stopwords.json"), "w", encoding="utf-8") as f:
         json.dump(stops, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -37,4 +37,13 @@ import Testing
         #expect(found.contains("الأمم المتحدة/ORG"), "\(found)")
         #expect(!found.contains("اليبيا/PLACE"), "\(found)")
     }
+
+    @Test func aRoyalRankIsPartOfTheName() {
+        #expect(entities("وصل الملك سلمان بن عبدالعزيز إلى جدة.").contains("الملك سلمان بن عبدالعزيز/PERSON"))
+    }
+
+    @Test func aSurnameAloneIsTheSamePerson() {
+        let found = entities("وقال المبعوث الخاص تيم ليندركينغ إن الهدنة صامدة. وأضاف ليندركينغ أن الأطراف ملتزمة.")
+        #expect(found.filter { $0 == "ليندركينغ/PERSON" }.count == 1, "\(found)")
+    }
 }

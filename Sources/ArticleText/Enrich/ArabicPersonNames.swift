@@ -38,7 +38,12 @@ enum ArabicPersonNames {
                 if strong || given || bareNamePair(at: first, in: words),
                     let last = chain(from: first, prefix: 0, in: words, needsGiven: false, minimumParts: strong || given ? 1 : 2)
                 {
-                    out.append(EntityCandidate(start: words[first].start, end: words[last].end, type: .person, id: nil, source: .cue))
+                    var start = words[first].start
+                    // A royal rank stays part of the name: "الملك سلمان بن عبدالعزيز".
+                    if cueEnd == k, first == k + 1, let royal = words.readings(k).first(where: { royalTitles.contains($0.stem) }) {
+                        start = words.start(k, skippingFolded: royal.prefixLength)
+                    }
+                    out.append(EntityCandidate(start: start, end: words[last].end, type: .person, id: nil, source: .cue))
                     k = last + 1
                     continue
                 }
@@ -59,6 +64,9 @@ enum ArabicPersonNames {
         }
         return out
     }
+
+    /// Ranks written as part of a royal's name ("الملك سلمان", "Prince Harry" in English).
+    private static let royalTitles: WordSet = ["الملك", "الملكه", "الامير", "الاميره"]
 
     /// Definite adjectives of a title ("المبعوث الخاص", "الوزير السابق") between it and the name.
     private static let titleAdjectives: WordSet = ["الخاص", "الخاصه", "السابق", "السابقه", "الاسبق", "الحالي", "الجديد", "الاعلي", "العام", "الاول", "الدائم"]

@@ -37,6 +37,19 @@ enum EnglishNames {
         return token.text[token.text.index(after: hyphen)...].first?.isLowercase == true
     }
 
+    /// "J." in "Antony J. Blinken": one capital letter and a full stop,
+    /// directly before the next word of the name.
+    private static func isInitial(_ k: Int, in words: EntityWords) -> Bool {
+        guard k + 1 < words.count, words[k].script == .latin, words[k].text.unicodeScalars.count == 1,
+            words[k].isCapitalised, let dot = words.tokenAfter(k), dot.text == ".",
+            words.tokenIndex[k + 1] == words.tokenIndex[k] + 2, words[k + 1].isCapitalised
+        else { return false }
+        return true
+    }
+
+    /// Ranks that stay part of the name ("Prince Harry", "Queen Elizabeth").
+    private static let royalTitles: Set<String> = ["King", "Queen", "Prince", "Princess"]
+
     static func candidates(in words: EntityWords) -> [EntityCandidate] {
         let cues = EntityCues.shared
         var out: [EntityCandidate] = []
@@ -48,7 +61,9 @@ enum EnglishNames {
             }
             var last = k
             var m = k + 1
-            while m < words.count, words.joined[m - 1], words[m].script == .latin, !isCompoundAdjective(words[m]) {
+            while m < words.count, words.joined[m - 1] || isInitial(m - 1, in: words), words[m].script == .latin,
+                !isCompoundAdjective(words[m])
+            {
                 if let known = words.known[m], known.name.type != .person,
                     words.known[k] == nil || known.firstWord != k
                 {
@@ -110,8 +125,10 @@ enum EnglishNames {
         }
         var personStart = first
         var titled = false
+        var royal = false
         for m in first...last where cues.englishTitles.contains(words[m].text) {
-            personStart = m + 1
+            royal = royalTitles.contains(words[m].text) && m < last
+            personStart = royal ? m : m + 1
             titled = true
         }
         if !titled, first > 0, cues.englishTitles.contains(words[first - 1].text) || cues.englishBylineCues.contains(words[first - 1].text) {
@@ -120,7 +137,7 @@ enum EnglishNames {
         if !titled, let after = words.tokenAfter(last), after.kind == .word, cues.englishSpeechVerbs.contains(after.text) {
             titled = true
         }
-        while personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
+        while !royal, personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
         guard personStart <= last else { return [] }
         let runs = splitOnConnectors(personStart, last, in: words)
         var out: [EntityCandidate] = []
@@ -129,6 +146,8 @@ enum EnglishNames {
             if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
                 if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
                     let known = titled || cues.englishGivenNames.contains(words[a].text)
+                    // "Far East", "Charge Demolition": every word an everyday word, no cue: not a name.
+                    if !known, (a...b).allSatisfy({ cues.englishWords.contains(words[$0].folded) }) { continue }
                     out.append(candidate(a, b, .person, known ? .cue : .heuristic))
                 }
             }

@@ -67,6 +67,8 @@ struct EntityCues: Sendable {
     let latinParticles: Set<String>
     /// Prepositions and place nouns before which a name is a place ("في", "مدينة", "in").
     let placeContextWords: WordSet
+    /// Everyday lower-case English words (`english-words.json`), folded.
+    let englishWords: WordSet
 
     private init() {
         let cues = EnrichResource.decode(CueFile.self, from: "entity-cues")
@@ -100,5 +102,6 @@ struct EntityCues: Sendable {
         englishGivenNames = Set(names.english)
         latinParticles = Set(names.particles.latin)
         placeContextWords = fold(cues.placeContextWords)
+        englishWords = WordSet(EnrichResource.decode([String].self, from: "english-words").map { FoldedWord($0) })
     }
 }

@@ -44,6 +44,20 @@ enum EntityRecognition: EnrichmentStep {
         return "\u{0627}" + text
     }
 
+    /// The last word of an Arabic person's name when it can stand alone for
+    /// the person ("ليندركينغ" after "تيم ليندركينغ"): four letters or more,
+    /// without the article (a definite family name, "البرهان", is a word
+    /// too), not a given name, stop word or cue word.
+    private static func arabicSurname(_ word: String) -> FoldedWord? {
+        let folded = FoldedWord(folding: word)
+        let cues = EntityCues.shared
+        guard EnrichTokeniser.script(of: Array(word.unicodeScalars)[...]) == .arabic, folded.unicodeScalars.count >= 4,
+            !folded.hasPrefix("ال"), !cues.arabicGivenNames.contains(folded), !cues.arabicNotNames.contains(folded),
+            !StopWords.contains(folded, language: "ar")
+        else { return nil }
+        return folded
+    }
+
     /// Later (and earlier) mentions of names already found: the same words
     /// elsewhere, and an English person's last word on its own.
     private static func otherMentions(of found: [EntityCandidate], in words: EntityWords) -> [EntityCandidate] {
@@ -57,6 +71,11 @@ enum EntityRecognition: EnrichmentStep {
             {
                 let key = FoldedWord(folding: String(last))
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
+            }
+            if candidate.type == .person, text.contains(" "), let last = text.split(separator: " ").last,
+                let key = arabicSurname(String(last)), known[key] == nil
+            {
+                known[key] = candidate
             }
         }
         let firstWords = WordSet(known.keys.map { FoldedWord(String($0.string.prefix { $0 != " " })) })

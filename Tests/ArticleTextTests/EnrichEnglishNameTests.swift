@@ -1,0 +1,38 @@
+import Testing
+
+@testable import ArticleText
+
+/// English names: initialisms keep their full stop, a middle initial stays
+/// inside a name, a royal rank is part of the name, runs of everyday words
+/// are no person, and head words type a run. Sentences written for the
+/// project.
+@Suite(.timeLimit(.minutes(1))) struct EnrichEnglishNameTests {
+    private func entities(_ text: String) -> [String] {
+        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
+    }
+
+    @Test func anInitialismKeepsItsFullStop() {
+        #expect(EnrichTokeniser.tokens(of: "the U.S. said").map(\.text) == ["the", "U.S.", "said"])
+        #expect(EnrichTokeniser.tokens(of: "in the U.S.").map(\.text) == ["in", "the", "U.S."])
+        #expect(EnrichTokeniser.tokens(of: "Amazon.com").map(\.text) == ["Amazon.com"])
+    }
+
+    @Test func aMiddleInitialStaysInsideAName() {
+        #expect(entities("Secretary of State Antony J. Blinken met the minister.").contains("Antony J. Blinken/PERSON"))
+    }
+
+    @Test func aRoyalRankIsPartOfTheName() {
+        #expect(entities("The visit by Prince William was cut short.").contains("Prince William/PERSON"))
+    }
+
+    @Test func everydayWordsAreNoPerson() {
+        let found = entities("Troops moved into the Far East after a Charge Demolition began.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func headWordsTypeARun() {
+        let found = entities("The Labour Government said flights to Alice Springs resume.")
+        #expect(found.contains("Labour Government/ORG"), "\(found)")
+        #expect(found.contains("Alice Springs/PLACE"), "\(found)")
+    }
+}
