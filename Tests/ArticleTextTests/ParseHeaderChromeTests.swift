@@ -27,6 +27,14 @@ import Testing
         #expect(article?.publishedAt?.hasPrefix("2022-10-03") == true)
     }
 
+    @Test func aWellKnownSeatOfGovernmentAloneOnTheFirstLineIsTheIssuer() {
+        let article = first("البيت الأبيض\nبيان صحفي\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
+        #expect(article?.title == nil)
+        #expect(article?.agency == "البيت الأبيض")
+        let headline = first("البيت الأبيض يعلن عقوبات جديدة\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
+        #expect(headline?.title == "البيت الأبيض يعلن عقوبات جديدة")
+    }
+
     @Test func issuerLineBelowTheHeadlineCreditsTheText() {
         let article = first("الوزارة تطلق حملة للتوعية\nوزارة الصحة العامة\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
         #expect(article?.title == "الوزارة تطلق حملة للتوعية")
