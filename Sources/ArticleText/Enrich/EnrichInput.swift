@@ -18,7 +18,7 @@ struct EnrichInput {
         self.article = article
         self.text = article.text
         self.scalars = Array(text.unicodeScalars)
-        let tokens = EnrichTokeniser.tokens(of: text)
+        let tokens = EnrichTokeniser.tokens(of: text, scalars: scalars)
         self.tokens = tokens
         let clitics = tokens.map { $0.kind == .word ? ArabicPrefixes.readings(of: $0.folded) : ArabicPrefixes.Readings() }
         self.clitics = clitics

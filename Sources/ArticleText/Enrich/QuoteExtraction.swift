@@ -3,7 +3,16 @@
 /// saying in the quote's sentence ("قال X إن «…»", "“…,” X said"), else an
 /// organisation next to such a verb ("وقالت الوزارة …").
 enum QuoteExtraction: EnrichmentStep {
-    private static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "«": "»", "\"": "\"", "„": "“"]
+    /// The closing mark of a quotation opened by `s`, if `s` opens one (“…” «…» "…" „…“).
+    private static func closer(of s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "“": "”"
+        case "«": "»"
+        case "\"": "\""
+        case "„": "“"
+        default: nil
+        }
+    }
     private static let minimumWords = 3
 
     static func apply(_ input: EnrichInput, to result: inout Enrichment) {
@@ -12,7 +21,7 @@ enum QuoteExtraction: EnrichmentStep {
         var quotes: [Quote] = []
         var i = 0
         while i < scalars.count {
-            guard let closer = pairs[scalars[i]] else {
+            guard let closer = closer(of: scalars[i]) else {
                 i += 1
                 continue
             }
@@ -75,11 +84,11 @@ enum QuoteExtraction: EnrichmentStep {
     /// The sentence around a span: back to the previous line break or full
     /// stop, forward to the next one.
     private static func sentence(around start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> (Int, Int) {
-        let stops: Set<Unicode.Scalar> = ["\n", ".", "!", "?", "؟"]
+        func isStop(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "." || s == "!" || s == "?" || s == "؟" }
         var a = start
-        while a > 0, !stops.contains(scalars[a - 1]) { a -= 1 }
+        while a > 0, !isStop(scalars[a - 1]) { a -= 1 }
         var b = end
-        while b < scalars.count, !stops.contains(scalars[b]) { b += 1 }
+        while b < scalars.count, !isStop(scalars[b]) { b += 1 }
         return (a, b)
     }
 }
