@@ -72,7 +72,7 @@ enum EntityRecognition: EnrichmentStep {
                 let key = FoldedWord(folding: String(last))
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
             }
-            if candidate.type == .person, text.contains(" "), let last = text.split(separator: " ").last,
+            if candidate.type == .person, text.unicodeScalars.contains(" "), let last = text.split(separator: " ").last,
                 let key = arabicSurname(String(last)), known[key] == nil
             {
                 known[key] = candidate
