@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: entities")
+@Suite("Enrich: entities", .needsSharedCorpus, .timeLimit(.minutes(10)))
 struct EnrichEntityTests {
     @Test("the labelled dev set: recall of at least 85% overall and per language")
     func devRecall() throws {

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: the seed article")
+@Suite("Enrich: the seed article", .needsSharedCorpus, .timeLimit(.minutes(10)))
 struct EnrichSeedTests {
     /// Types for the appended article's labels, which carry none: the reading
     /// the labelling conventions give (conference and exhibitions are events).

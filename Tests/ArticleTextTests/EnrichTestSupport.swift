@@ -1,34 +1,20 @@
 import Foundation
+import TestSupport
 
 @testable import ArticleText
 
 /// Helpers for the enrich tests: the shared corpus (read only, never copied)
 /// and its dev labels.
 enum EnrichTestSupport {
-    /// `shared/` from `NEWSWIRE_SHARED`, else `<package root>/../shared`.
-    static var sharedDirectory: URL {
-        if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared")
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/work/shared")
-    }
-
-    static var articlesDirectory: URL { sharedDirectory.appendingPathComponent("corpus/articles") }
+    static func articlesDirectory() throws -> URL { try SharedCorpus.url("corpus/articles") }
 
     /// Names of the corpus article files, sorted.
     static func articleFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: articlesDirectory.path).filter { $0.hasSuffix(".txt") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: articlesDirectory().path).filter { $0.hasSuffix(".txt") }.sorted()
     }
 
     static func articleText(_ file: String) throws -> String {
-        try String(contentsOf: articlesDirectory.appendingPathComponent(file), encoding: .utf8)
+        try String(contentsOf: articlesDirectory().appendingPathComponent(file), encoding: .utf8)
     }
 
     /// An article whose text is the whole file, one paragraph per line, so
@@ -66,7 +52,7 @@ enum EnrichTestSupport {
     }
 
     static func labels() throws -> [Label] {
-        let url = sharedDirectory.appendingPathComponent("corpus/labels-dev.jsonl")
+        let url = try SharedCorpus.url("corpus/labels-dev.jsonl")
         let text = try String(contentsOf: url, encoding: .utf8)
         let decoder = JSONDecoder()
         return try text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {

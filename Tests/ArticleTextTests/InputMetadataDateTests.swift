@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: metadata dates")
+@Suite("Input decoder: metadata dates", .timeLimit(.minutes(10)))
 struct InputMetadataDateTests {
     @Test(arguments: [
         ("2020-06-07", "2020-06-07"),

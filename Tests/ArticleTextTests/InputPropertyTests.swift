@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: totality")
+@Suite("Input decoder: totality", .timeLimit(.minutes(10)))
 struct InputPropertyTests {
     @Test func arbitraryBytesDecodeOrFailWithACode() {
         var random = NormaliseRandom(seed: 7)

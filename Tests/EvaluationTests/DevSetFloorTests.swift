@@ -1,27 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Evaluation
 
 /// Runs the evaluation harness on the labelled dev set (read from the shared
 /// corpus) and holds the floors: title 100%, published and updated
 /// ≥ 95%, agency ≥ 90%, related-block detection ≥ 90%.
-@Suite struct DevSetFloorTests {
-    static var shared: URL {
-        if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared")
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/work/shared")
-    }
-
-    @Test func devSetMeetsTheFloors() throws {
-        let corpus = Self.shared.appendingPathComponent("corpus")
+@Suite(.timeLimit(.minutes(10))) struct DevSetFloorTests {
+    @Test(.needsSharedCorpus) func devSetMeetsTheFloors() throws {
+        let corpus = try SharedCorpus.url("corpus")
         let report = try LabelEvaluation.run(
             articles: corpus.appendingPathComponent("articles"),
             labels: corpus.appendingPathComponent("labels-dev.jsonl")

@@ -1,7 +1,7 @@
 import Testing
 @testable import Evaluation
 
-@Suite struct EvaluationReportTests {
+@Suite(.timeLimit(.minutes(10))) struct EvaluationReportTests {
     @Test func rendersScoresAndMisses() {
         let report = EvaluationReport(
             title: "t",

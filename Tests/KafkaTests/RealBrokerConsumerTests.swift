@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// The consumer against a real broker (Tansu), on librdkafka ≥ 2.2.
-@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+@Suite(.needsRealBroker, .timeLimit(.minutes(3)))
 struct RealBrokerConsumerTests {
     @Test func consumesSeveralTopicsAndAPattern() async throws {
         let prefix = TestNames.topic()
@@ -55,18 +56,18 @@ struct RealBrokerConsumerTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await recorder.run() }
             try consumer.subscribe(topics: [topic])
-            try await Eventually.wait(for: "both partitions assigned") { recorder.assignment.count == 2 }
+            try await eventually("both partitions assigned") { recorder.assignment.count == 2 }
             let paused = KafkaTopicPartition(topic: topic, partition: 0)
             try consumer.pause([paused])
             try await TestTopics.fill(topic, partitions: 2, count: 10, producer: producer)
             // A marker behind partition 1's messages: once it is here, anything
             // fetchable from partition 0 would have been fetched as well.
             _ = try await producer.send(KafkaProducerMessage(topic: topic, partition: 1, key: nil, value: "marker"))
-            try await Eventually.wait(for: "partition 1 and its marker") { recorder.messages.count >= 11 }
+            try await eventually("partition 1 and its marker") { recorder.messages.count >= 11 }
             #expect(recorder.messages.allSatisfy { $0.partition == 1 })
 
             try consumer.resume([paused])
-            try await Eventually.wait(for: "partition 0 after resume") { recorder.messages.count >= 21 }
+            try await eventually("partition 0 after resume") { recorder.messages.count >= 21 }
             #expect(recorder.messages.filter { $0.partition == 0 }.map(\.offset.rawValue) == Array(0..<10))
             await consumer.close()
             try await group.waitForAll()
@@ -84,9 +85,9 @@ struct RealBrokerConsumerTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await recorder.run() }
             try consumer.subscribe(topics: [topic])
-            try await Eventually.wait(for: "20 messages") { recorder.messages.count == 20 }
+            try await eventually("20 messages") { recorder.messages.count == 20 }
             try await consumer.seek([KafkaPartitionOffset(topic: topic, partition: 0, offset: KafkaOffset(5))])
-            try await Eventually.wait(for: "the re-read") { recorder.messages.count == 35 }
+            try await eventually("the re-read") { recorder.messages.count == 35 }
             #expect(recorder.messages.map(\.offset.rawValue) == Array(0..<20) + Array(5..<20))
             await consumer.close()
             try await group.waitForAll()
@@ -156,14 +157,12 @@ struct RealBrokerConsumerTests {
         let consumer = try TestTopics.consumer { $0.statisticsInterval = .milliseconds(200) }
         try consumer.subscribe(topics: [topic])
         _ = try await ConsumerCollector.collect(consumer, count: 20)
-        var found: KafkaStatistics?
-        for await report in consumer.statistics where report.partitions.filter({ $0.topic == topic }).count == 2 {
-            found = report
-            break
+        // Reports from before the messages arrived may still be buffered: wait
+        // for one that counts them.
+        let statistics = try await firstReport("a statistics report showing both partitions and 20 messages received", of: consumer.statistics) {
+            report in report.partitions.filter { $0.topic == topic }.count == 2 && report.receivedMessages >= 20
         }
-        let statistics = try #require(found)
         #expect(statistics.type == "consumer")
-        #expect(statistics.receivedMessages >= 20)
         #expect(statistics.group?.assignmentSize == 2)
         await consumer.close()
         await producer.close()
@@ -185,13 +184,13 @@ struct RealBrokerConsumerTests {
             tasks.addTask { try await firstRecorder.run() }
             tasks.addTask { try await secondRecorder.run() }
             try first.subscribe(topics: [topic])
-            try await Eventually.wait(for: "the first member to own everything") { firstRecorder.assignment.count == 4 }
+            try await eventually("the first member to own everything") { firstRecorder.assignment.count == 4 }
             try second.subscribe(topics: [topic])
-            try await Eventually.wait(for: "the partitions to be shared", timeout: .seconds(40)) {
+            try await eventually("the partitions to be shared", within: .seconds(40)) {
                 !secondRecorder.assignment.isEmpty && firstRecorder.assignment.count + secondRecorder.assignment.count == 4
             }
             await first.close()
-            try await Eventually.wait(for: "the second member to take over", timeout: .seconds(30)) {
+            try await eventually("the second member to take over", within: .seconds(30)) {
                 secondRecorder.assignment.count == 4
             }
             await second.close()

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// The transactions API against a real broker (Tansu). Tansu stores consumer
 /// offsets sent in a committed transaction and drops those of an aborted one,
 /// which is what these tests check; it does not hide aborted records from
 /// `read_committed` readers, so that part of the guarantee is not tested here
 /// (and the mock cluster implements neither).
-@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+@Suite(.needsRealBroker, .timeLimit(.minutes(3)))
 struct RealBrokerTransactionTests {
     @Test func committedTransactionStoresOffsetsAndAbortedOneDoesNot() async throws {
         let input = TestNames.topic("input")

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `newswire process` as a user runs it: records on stdout, readable errors
 /// on stderr with a non-zero exit, and every record of the whole shared
 /// corpus valid against its schema by an independent validator.
-@Suite struct ProcessCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct ProcessCommandTests {
     @Test func printsOneRecordPerArticleOfTheExamples() async throws {
-        let example = CommandRunner.packageRoot.appendingPathComponent("Examples/ar-two-articles.txt").path
-        let run = try await CommandRunner.run(["process", example])
+        let example = Repository.examples.appendingPathComponent("ar-two-articles.txt").path
+        let run = try await Programs.newswire(["process", example])
         #expect(run.status == 0, "\(run.stderr)")
         let records = try run.stdout.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -19,9 +20,9 @@ import Testing
     }
 
     @Test func sameInputGivesByteIdenticalRecords() async throws {
-        let example = CommandRunner.packageRoot.appendingPathComponent("Examples/en-wire-story.txt").path
-        let first = try await CommandRunner.run(["process", example])
-        let second = try await CommandRunner.run(["process", example])
+        let example = Repository.examples.appendingPathComponent("en-wire-story.txt").path
+        let first = try await Programs.newswire(["process", example])
+        let second = try await Programs.newswire(["process", example])
         #expect(first.status == 0)
         #expect(!first.stdout.isEmpty)
         #expect(first.stdout == second.stdout)
@@ -29,14 +30,14 @@ import Testing
 
     @Test func readsStandardInput() async throws {
         let text = "Council approves new library\nThe city council approved the new library on Monday.\n"
-        let run = try await CommandRunner.run(["process", "--stage", "parse", "-"], stdin: Data(text.utf8))
+        let run = try await Programs.newswire(["process", "--stage", "parse", "-"], stdin: Array(text.utf8))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("\"title\":\"Council approves new library\""))
     }
 
     @Test func badInputIsReportedWithItsReasonAndAFailingExit() async throws {
-        let bad = CommandRunner.packageRoot.appendingPathComponent("Examples/bad-latin1.txt").path
-        let run = try await CommandRunner.run(["process", bad])
+        let bad = Repository.examples.appendingPathComponent("bad-latin1.txt").path
+        let run = try await Programs.newswire(["process", bad])
         #expect(run.status != 0)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("bad-latin1.txt: normalise failed (invalid-utf8)"), "\(run.stderr)")
@@ -52,14 +53,14 @@ import Testing
         (["run", "--guarantee", "exactly-once"], "not available in this build"),
     ])
     func badArgumentsSayWhatIsWrong(arguments: [String], expected: String) async throws {
-        let run = try await CommandRunner.run(arguments)
+        let run = try await Programs.newswire(arguments)
         #expect(run.status != 0)
         #expect(run.stderr.contains(expected), "\(run.stderr)")
     }
 
     @Test func unreachableBrokerFailsWithinTheTimeout() async throws {
         let started = ContinuousClock.now
-        let run = try await CommandRunner.run(["status", "--brokers", "127.0.0.1:1", "--timeout", "2"])
+        let run = try await Programs.newswire(["status", "--brokers", "127.0.0.1:1", "--timeout", "2"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("no Kafka broker answered at 127.0.0.1:1"), "\(run.stderr)")
         // A bound against a hang, not a speed target: the call itself waits 2 s.
@@ -68,19 +69,18 @@ import Testing
 
     /// Issue 5: every record `process` writes for the whole corpus validates,
     /// at each stage and each enriched version, with Python's jsonschema.
-    @Test(arguments: [
+    @Test(.needsSharedCorpus, arguments: [
         ("normalise", "1.1"), ("parse", "1.1"), ("enrich", "1.0"), ("enrich", "1.1"), ("enrich", "2.0"),
     ])
     func corpusRecordsValidateAgainstTheirSchemas(stage: String, version: String) async throws {
-        let articles = CommandRunner.shared.appendingPathComponent("corpus/articles")
-        try #require(FileManager.default.fileExists(atPath: articles.path), "no corpus at \(articles.path); set NEWSWIRE_SHARED")
-        let run = try await CommandRunner.run(["process", "--stage", stage, "--output-version", version, articles.path])
+        let articles = try SharedCorpus.url("corpus/articles")
+        let run = try await Programs.newswire(["process", "--stage", stage, "--output-version", version, articles.path])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count >= 38)
-        let validator = CommandRunner.packageRoot.appendingPathComponent("Scripts/validate-records.sh")
-        let check = try await CommandRunner.run(["--strict", "--schemas", CommandRunner.packageRoot.appendingPathComponent("Schemas").path],
-                                          executable: validator, stdin: Data(run.stdout.utf8))
+        let check = try await Programs.run(
+            Repository.script("validate-records.sh"), ["--strict", "--schemas", Repository.schemas.path], stdin: Array(run.stdout.utf8)
+        )
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 }

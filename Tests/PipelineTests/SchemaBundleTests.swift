@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// The binary carries a copy of Schemas/ (Sources/Pipeline/SchemaFiles);
 /// Scripts/sync-schemas.sh makes it, and this test fails when they differ.
-@Suite struct SchemaBundleTests {
+@Suite(.timeLimit(.minutes(5))) struct SchemaBundleTests {
     private func files(under root: URL) throws -> [String: Data] {
         var found: [String: Data] = [:]
         let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
@@ -19,7 +20,7 @@ import Testing
     @Test func theBundledSchemasEqualSchemasFolder() throws {
         let bundled = try #require(SchemaLibrary.bundledDirectory)
         let inBundle = try files(under: bundled)
-        let inRepository = try files(under: SchemaTestSupport.schemasDirectory)
+        let inRepository = try files(under: Repository.schemas)
         #expect(inRepository.count == 8)
         #expect(inBundle.keys.sorted() == inRepository.keys.sorted(), "run Scripts/sync-schemas.sh")
         for (path, bytes) in inRepository {
