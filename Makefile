@@ -13,6 +13,7 @@ test:
 # corpus tests read ../shared (or $NEWSWIRE_SHARED); without it they fail
 # naming the path.
 test-text:
+	python3 Scripts/fetch-eval-corpus.py
 	NEWSWIRE_TEXT_ONLY=1 NEWSWIRE_SHARED="$${NEWSWIRE_SHARED:-$$(cd .. && pwd)/shared}" swift test --scratch-path .build-textonly
 
 build:

@@ -35,7 +35,8 @@ export NEWSWIRE_SHARED
 NEWSWIRE_SHARED=$(cd "$shared" && pwd)
 
 Scripts/setup-system.sh
-Scripts/setup-tools.sh
+timeout --kill-after=30s 15m Scripts/setup-tools.sh
+timeout --kill-after=30s 15m python3 Scripts/fetch-eval-corpus.py
 
 Scripts/check-deploy.sh
 timeout --kill-after=1m "$build_limit" swift build --build-tests
