@@ -131,20 +131,34 @@ struct RealBrokerConsumerTests {
         await producer.close()
     }
 
-    /// Neither test broker answers offsets-for-times correctly (Tansu always
-    /// returns offset 0, the mock cluster nothing), so this checks only that
-    /// the call reaches the broker and maps one answer per partition.
+    /// Neither test broker answers offsets-for-times correctly for a real
+    /// time (Tansu always returns offset 0, the mock cluster nothing), but
+    /// both answer the ListOffsets protocol's two special times: -1 (latest)
+    /// with the end offset and -2 (earliest) with the first. Asking for those
+    /// on partitions of different lengths shows that each partition's own
+    /// answer comes back, not a fixed one.
     @Test func offsetsForTimesAnswersEveryPartition() async throws {
         let topic = TestNames.topic()
         try await TestTopics.create(topic, partitions: 2)
         let producer = try TestTopics.producer()
-        try await TestTopics.fill(topic, partitions: 2, count: 5, producer: producer)
+        // One record per batch: Tansu's high watermark is wrong for multi-record batches.
+        try await TestTopics.fillOneByOne(topic, partition: 0, count: 5, producer: producer)
+        try await TestTopics.fillOneByOne(topic, partition: 1, count: 3, producer: producer)
         let consumer = try TestTopics.consumer()
         let partitions = [KafkaTopicPartition(topic: topic, partition: 0), KafkaTopicPartition(topic: topic, partition: 1)]
+
+        let latest = try await consumer.offsets(forTimestamp: -1, partitions: partitions)
+        #expect(latest.map(\.topicPartition) == partitions)
+        #expect(latest.map(\.offset) == [KafkaOffset(5), KafkaOffset(3)])
+        let earliest = try await consumer.offsets(forTimestamp: -2, partitions: partitions)
+        #expect(earliest.map(\.offset) == [KafkaOffset(0), KafkaOffset(0)])
+
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let answers = try await consumer.offsets(forTimestamp: now - 60_000, partitions: partitions)
         #expect(answers.map(\.topicPartition) == partitions)
-        #expect(answers.allSatisfy { $0.error == nil && ($0.offset == .end || (0...5).contains($0.offset.rawValue)) })
+        #expect(zip(answers, [5, 3]).allSatisfy { answer, count in
+            answer.error == nil && (answer.offset == .end || (0...Int64(count)).contains(answer.offset.rawValue))
+        })
         await consumer.close()
         await producer.close()
     }

@@ -5,7 +5,8 @@ import TestSupport
 
 /// The transactions API against a real broker (Tansu). Tansu stores consumer
 /// offsets sent in a committed transaction and drops those of an aborted one,
-/// which is what these tests check; it does not hide aborted records from
+/// which is what these tests check, with a transaction after the abort to show
+/// that the abort ended its transaction; it does not hide aborted records from
 /// `read_committed` readers, so that part of the guarantee is not tested here
 /// (and the mock cluster implements neither).
 @Suite(.needsRealBroker, .timeLimit(.minutes(3)))
@@ -40,6 +41,15 @@ struct RealBrokerTransactionTests {
         try await producer.sendOffsetsToTransaction([messages[9].commitOffset], consumer: consumer)
         try await producer.abortTransaction()
         #expect(try await consumer.committed([partition]).map(\.offset) == [KafkaOffset(5)])
+
+        // The abort ended the transaction: a new one can begin, and what it
+        // commits is stored (an abort that did nothing would leave the second
+        // transaction open, and beginning a third would fail).
+        try producer.beginTransaction()
+        try await producer.send([KafkaProducerMessage(topic: output, partition: 0, key: messages[5].key, value: messages[5].value)]).delivered()
+        try await producer.sendOffsetsToTransaction([messages[5].commitOffset], consumer: consumer)
+        try await producer.commitTransaction()
+        #expect(try await consumer.committed([partition]).map(\.offset) == [KafkaOffset(6)])
 
         await consumer.close()
         await producer.close()
