@@ -71,16 +71,23 @@ enum EnrichTestSupport {
         }
     }
 
-    /// Whether a found entity stands for a labelled name: the same folded text,
-    /// or one containing the other where the shorter is at least 60% of the
-    /// longer (a title or a nisba adjective more or less: "الملك سلمان …").
+    /// Whether a found entity's text is the labelled name: the same words
+    /// after folding (runs of whitespace count as one space). No partial
+    /// credit: a name found without its title ("سلمان …" for "الملك سلمان …")
+    /// or with a word more or less is a miss.
     static func same(_ found: String, _ label: String) -> Bool {
+        words(found) == words(label)
+    }
+
+    /// Whether one folded text contains the other: for showing what was
+    /// found near a missed name, never for scoring.
+    static func overlaps(_ found: String, _ label: String) -> Bool {
         let a = Normaliser.fold(found)
         let b = Normaliser.fold(label)
-        if a == b { return true }
-        guard a.contains(b) || b.contains(a) else { return false }
-        let shorter = min(a.unicodeScalars.count, b.unicodeScalars.count)
-        let longer = max(a.unicodeScalars.count, b.unicodeScalars.count)
-        return Double(shorter) / Double(longer) >= 0.6
+        return a.contains(b) || b.contains(a)
+    }
+
+    private static func words(_ text: String) -> [Substring] {
+        Normaliser.fold(text).split(whereSeparator: \.isWhitespace)
     }
 }
