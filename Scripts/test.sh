@@ -62,8 +62,10 @@ run_part() {
     local limit=${part_limits[$((part - 1))]}
     echo "== suite $part/3: $description (at most $limit)"
     local status=0
+    # Line-buffered (stdbuf), so a part stopped by its timeout still shows
+    # every line its tests printed, the time-limit issues included.
     LD_LIBRARY_PATH="$library_path" timeout --kill-after=30s "$limit" \
-        swift test --skip-build --xunit-output "$results/part$part.xml" "$@" || status=$?
+        stdbuf -oL -eL swift test --skip-build --xunit-output "$results/part$part.xml" "$@" || status=$?
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
         failed+=("part $part did not finish within $limit and was stopped")
     elif [ "$status" -ne 0 ]; then
@@ -91,7 +93,11 @@ for part in (1, 2, 3):
     if not os.path.exists(path):
         problems.append(f"part {part} wrote no test results ({os.path.basename(path)})")
         continue
-    cases = ET.parse(path).getroot().iter("testcase")
+    try:
+        cases = ET.parse(path).getroot().iter("testcase")
+    except ET.ParseError as error:
+        problems.append(f"part {part} left incomplete test results ({os.path.basename(path)}: {error})")
+        continue
     count = 0
     for case in cases:
         count += 1

@@ -3,6 +3,7 @@ import Kafka
 /// Reads a consumer's events until `count` messages have arrived, recording
 /// rebalances and errors, with a deadline.
 public enum ConsumerCollector {
+    /// The messages, rebalances and errors seen before `count` messages arrived.
     public struct Collected: Sendable {
         public var messages: [KafkaMessage] = []
         public var assigned: [[KafkaTopicPartition]] = []

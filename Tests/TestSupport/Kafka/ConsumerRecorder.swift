@@ -5,6 +5,7 @@ import Synchronization
 /// wait on conditions (counts, assignments) while the consumer keeps running.
 /// `onRevoke` runs *inside* the revocation, before the partitions are released.
 public final class ConsumerRecorder: Sendable {
+    /// Everything recorded so far; read it through `state.withLock`.
     public struct State: Sendable {
         public var messages: [KafkaMessage] = []
         public var assignment: Set<KafkaTopicPartition> = []

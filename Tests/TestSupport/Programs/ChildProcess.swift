@@ -12,10 +12,14 @@ final class ChildProcess: @unchecked Sendable {
     private let process = Process()
     private let started = Mutex(false)
 
-    init(executable: URL, arguments: [String], environment: [String: String], stdin: FileHandle, stdout: FileHandle, stderr: FileHandle) {
+    init(
+        executable: URL, arguments: [String], environment: [String: String], currentDirectory: URL?,
+        stdin: FileHandle, stdout: FileHandle, stderr: FileHandle
+    ) {
         process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr

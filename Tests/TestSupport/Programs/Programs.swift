@@ -24,7 +24,7 @@ public enum Programs {
     }
 
     /// Runs `executable` with `arguments`, `stdin` bytes and extra
-    /// `environment`, and returns once it exits. Output goes through files, so
+    /// `environment` (in `currentDirectory`, if given), and returns once it exits. Output goes through files, so
     /// a large output cannot block it; the wait happens off Swift's
     /// cooperative threads (the process's termination handler). After
     /// `timeout` the program is terminated and `TimedOut` is thrown.
@@ -33,6 +33,7 @@ public enum Programs {
         _ arguments: [String],
         stdin: [UInt8] = [],
         environment: [String: String] = [:],
+        currentDirectory: URL? = nil,
         timeout: Duration = .seconds(120)
     ) async throws -> ProgramRun {
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no executable at \(executable.path)")
@@ -47,6 +48,7 @@ public enum Programs {
         let child = ChildProcess(
             executable: executable, arguments: arguments,
             environment: ProcessInfo.processInfo.environment.merging(environment) { _, given in given },
+            currentDirectory: currentDirectory,
             stdin: try FileHandle(forReadingFrom: inURL),
             stdout: try FileHandle(forWritingTo: outURL),
             stderr: try FileHandle(forWritingTo: errURL)
@@ -63,7 +65,9 @@ public enum Programs {
     }
 
     /// `newswire` with `arguments`.
-    public static func newswire(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) async throws -> ProgramRun {
-        try await run(newswire, arguments, stdin: stdin, environment: environment)
+    public static func newswire(
+        _ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:], timeout: Duration = .seconds(120)
+    ) async throws -> ProgramRun {
+        try await run(newswire, arguments, stdin: stdin, environment: environment, timeout: timeout)
     }
 }
