@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: entities", .needsSharedCorpus, .timeLimit(.minutes(10)))
+@Suite("Enrich: entities", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct EnrichEntityTests {
     /// Recall with exact spans (`EnrichTestSupport.same`), measured on
     /// 2026-12-01: Arabic 82/87 (94.3%), English 48/51 (94.1%), overall

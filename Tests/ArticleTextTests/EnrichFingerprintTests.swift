@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: SimHash fingerprint", .timeLimit(.minutes(10)))
+@Suite("Enrich: SimHash fingerprint", .timeLimit(.minutes(5)))
 struct EnrichFingerprintTests {
     private func hamming(_ a: String, _ b: String) throws -> Int {
         let x = try #require(UInt64(a, radix: 16))

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: language and script", .timeLimit(.minutes(10)))
+@Suite("Enrich: language and script", .timeLimit(.minutes(5)))
 struct EnrichLanguageTests {
     private func language(_ text: String) -> (String?, String?, Double?) {
         let e = Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text]))

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: the seed article", .needsSharedCorpus, .timeLimit(.minutes(10)))
+@Suite("Enrich: the seed article", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct EnrichSeedTests {
     /// Types for the appended article's labels, which carry none: the reading
     /// the labelling conventions give (conference and exhibitions are events).

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: topics", .timeLimit(.minutes(10)))
+@Suite("Enrich: topics", .timeLimit(.minutes(5)))
 struct EnrichTopicTests {
     @Test("the BBC files' categories are their top IPTC topic", .needsSharedCorpus)
     func bbcCategories() throws {

@@ -7,7 +7,7 @@ import TestSupport
 /// only, never copied). Every page must decode (or, for pages with no text at
 /// all, fail with `no-text`), and the metadata publication date must match the
 /// label on at least the share measured when this floor was set.
-@Suite("Input decoder: html-dates corpus", .needsSharedCorpus, .timeLimit(.minutes(10)))
+@Suite("Input decoder: html-dates corpus", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct InputHTMLDatesCorpusTests {
     /// Measured 183/200 = 0.915 (date part of `publishedAt` equal to the label,
     /// pages labelled with no date counted right when nothing is found);

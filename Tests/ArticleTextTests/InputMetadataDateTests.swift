@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: metadata dates", .timeLimit(.minutes(10)))
+@Suite("Input decoder: metadata dates", .timeLimit(.minutes(5)))
 struct InputMetadataDateTests {
     @Test(arguments: [
         ("2020-06-07", "2020-06-07"),

@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: totality", .timeLimit(.minutes(10)))
+@Suite("Input decoder: totality", .timeLimit(.minutes(5)))
 struct InputPropertyTests {
     /// What the decoder may do with one input.
     enum Outcome: Hashable, CustomStringConvertible {

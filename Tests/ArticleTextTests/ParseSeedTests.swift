@@ -5,7 +5,7 @@ import TestSupport
 
 /// Golden test on the canonical seed article (read from the shared corpus,
 /// never copied): two articles, dates, agency, dateline, parent link.
-@Suite(.timeLimit(.minutes(10))) struct ParseSeedTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseSeedTests {
     static func seed() throws -> [ParsedArticle] {
         let url = try SharedCorpus.url("corpus/articles/seed_ar_almustaqilla.txt")
         let bytes = try [UInt8](Data(contentsOf: url))

@@ -9,7 +9,7 @@ import TestSupport
 /// these 20 files and parse is deterministic, so any miss here is a rule that
 /// broke — the regression this test is for. A change that trades one of them
 /// away on purpose lowers its floor in the same commit, and says why.
-@Suite(.timeLimit(.minutes(10))) struct DevSetFloorTests {
+@Suite(.timeLimit(.minutes(5))) struct DevSetFloorTests {
     @Test(.needsSharedCorpus) func devSetMeetsTheFloors() throws {
         let corpus = try SharedCorpus.url("corpus")
         let report = try LabelEvaluation.run(

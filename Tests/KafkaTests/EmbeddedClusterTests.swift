@@ -40,8 +40,8 @@ import TestSupport
     func kcatListsTheBrokers() async throws {
         let cluster = try EmbeddedCluster(brokers: 3, logger: TestBroker.logger)
         try cluster.createTopic(TestNames.topic(), partitions: 2)
-        let kcat = try #require(Programs.onPath("kcat"))
-        let run = try await Programs.run(kcat, ["-L", "-b", cluster.bootstrapServers, "-m", "10"], timeout: .seconds(60))
+        let kcat = try #require(CommandRunner.onPath("kcat"))
+        let run = try await CommandRunner.run(["-L", "-b", cluster.bootstrapServers, "-m", "10"], executable: kcat, deadline: .seconds(60))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(" 3 brokers:"))
         #expect(run.stdout.contains("partitions"))

@@ -7,19 +7,20 @@ import TestSupport
 /// (Python `jsonschema` through `Scripts/validate-records.sh`).
 enum SchemaFixtures {
     /// Runs `Scripts/validate-records.sh` on JSON Lines.
-    static func validate(_ lines: [[UInt8]], arguments: [String]) async throws -> ProgramRun {
+    static func validate(_ lines: [[UInt8]], arguments: [String]) async throws -> CommandRunner.Run {
         var input: [UInt8] = []
         for line in lines { input += line + [UInt8(ascii: "\n")] }
         let script = Repository.script("validate-records.sh").path
-        return try await Programs.run(
-            URL(fileURLWithPath: "/bin/bash"), [script] + arguments, stdin: input, environment: ["NEWSWIRE_PYTHON": Repository.python]
+        return try await CommandRunner.run(
+            [script] + arguments, executable: URL(fileURLWithPath: "/bin/bash"), stdin: Data(input),
+            environment: ["NEWSWIRE_PYTHON": Repository.python]
         )
     }
 
     /// A copy of `Schemas/` to break, in a scratch folder the caller removes.
-    static func copyOfSchemas() throws -> (scratch: ScratchFolder, schemas: URL) {
-        let scratch = try ScratchFolder(prefix: "newswire-schema")
-        let copy = scratch.url.appendingPathComponent("Schemas")
+    static func copyOfSchemas() throws -> (scratch: URL, schemas: URL) {
+        let scratch = CommandRunner.temporaryFolder()
+        let copy = scratch.appendingPathComponent("Schemas")
         try FileManager.default.copyItem(at: Repository.schemas, to: copy)
         return (scratch, copy)
     }
