@@ -6,7 +6,7 @@ import Testing
 /// a name, a title's genitive and adjectives between it and the name, and
 /// clitics that never cut a stem's own letters. Sentences written for the
 /// project.
-@Suite(.timeLimit(.minutes(1))) struct EnrichArabicPersonTests {
+@Suite(.timeLimit(.minutes(5))) struct EnrichArabicPersonTests {
     private func entities(_ text: String) -> [String] {
         Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
     }

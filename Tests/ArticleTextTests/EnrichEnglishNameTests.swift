@@ -6,7 +6,7 @@ import Testing
 /// inside a name, a royal rank is part of the name, runs of everyday words
 /// are no person, and head words type a run. Sentences written for the
 /// project.
-@Suite(.timeLimit(.minutes(1))) struct EnrichEnglishNameTests {
+@Suite(.timeLimit(.minutes(5))) struct EnrichEnglishNameTests {
     private func entities(_ text: String) -> [String] {
         Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
     }

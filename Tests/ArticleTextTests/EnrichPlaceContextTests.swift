@@ -6,7 +6,7 @@ import Testing
 /// `places.json`: حمص "chickpeas", بريدة "his mail") count as
 /// places only where the text puts a place there. Sentences written for the
 /// project.
-@Suite(.timeLimit(.minutes(1))) struct EnrichPlaceContextTests {
+@Suite(.timeLimit(.minutes(5))) struct EnrichPlaceContextTests {
     private func places(_ text: String) -> [String] {
         Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.filter { $0.type == .place }.map(\.text)
     }

@@ -4,7 +4,7 @@ import Testing
 
 /// Page chrome, issuing bodies, speakers and bracketed credits around the
 /// headline, on examples written for the project.
-@Suite(.timeLimit(.minutes(1))) struct ParseHeaderChromeTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseHeaderChromeTests {
     static let arabicBody = String(repeating: "وقال المتحدث إن الوزارة تتابع العمل مع الشركاء في المنطقة ", count: 3) + "."
 
     func first(_ text: String, metadata: DocumentMetadata = DocumentMetadata()) -> ParsedArticle? {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, row 9: a stats address another process listens on is reported
 /// in one sentence before the worker starts a cluster or joins a group.
