@@ -35,4 +35,18 @@ import Testing
         #expect(found.contains("Labour Government/ORG"), "\(found)")
         #expect(found.contains("Alice Springs/PLACE"), "\(found)")
     }
+
+    @Test func anOfficeIsNoPlaceAndEndsABodysName() {
+        let found = entities("Secretary of State Karen Holloway met Fisheries Council President Tomas Ruiz in Lisbon.")
+        #expect(found.contains("Karen Holloway/PERSON"), "\(found)")
+        #expect(found.contains("Fisheries Council/ORG"), "\(found)")
+        #expect(found.contains("Tomas Ruiz/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Secretary of State") }, "\(found)")
+    }
+
+    @Test func aSpokespersonIsATitleAndAMonthEndsAName() {
+        let found = entities("Spokesperson Dana Whitfield said talks in Amman October will go on.")
+        #expect(found.contains("Dana Whitfield/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("October") }, "\(found)")
+    }
 }

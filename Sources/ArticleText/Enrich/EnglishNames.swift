@@ -108,6 +108,19 @@ enum EnglishNames {
         func candidate(_ a: Int, _ b: Int, _ type: Entity.Kind, _ source: EntityCandidate.Source) -> EntityCandidate {
             EntityCandidate(start: words[a].start, end: words[b].end, type: type, id: nil, source: source)
         }
+        // "Secretary of State Antony Blinken", "Minister of Defence": the office is no name.
+        if cues.englishTitles.contains(texts[0]), !royalTitles.contains(texts[0]), first + 2 <= last,
+            words[first + 1].text == "of"
+        {
+            return first + 3 <= last ? classify(first: first + 3, last: last, in: words) : []
+        }
+        // "Palestinian Authority President Mahmoud Abbas": the body, then its officer.
+        if first + 1 < last, let title = (first + 1..<last).first(where: { isOfficeTitle(words[$0]) }),
+            (first..<title).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) })
+        {
+            return (title - first >= 2 ? splitOnAnd(first, title - 1, .org, in: words) : [])
+                + classify(first: title + 1, last: last, in: words)
+        }
         if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
             return [candidate(first, last, .event, .pattern)]
         }
@@ -139,7 +152,7 @@ enum EnglishNames {
         }
         while !royal, personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
         guard personStart <= last else { return [] }
-        let runs = splitOnConnectors(personStart, last, in: words)
+        let runs = splitOnConnectors(personStart, last, in: words).flatMap { splitOnNotNames($0.0, $0.1, in: words) }
         var out: [EntityCandidate] = []
         for (a, b) in runs {
             let size = b - a + 1
@@ -166,6 +179,26 @@ enum EnglishNames {
                 start = m + 1
             }
             m += 1
+        }
+        if start <= last { runs.append((start, last)) }
+        return runs
+    }
+
+    /// A capitalised office ("President", "Spokesperson") inside a run: it
+    /// ends the name of a body before it and opens a person's name.
+    private static func isOfficeTitle(_ token: EnrichToken) -> Bool {
+        token.isCapitalised && EntityCues.shared.englishTitles.contains(token.text) && !royalTitles.contains(token.text)
+    }
+
+    /// "Jordan October": a word that is never part of a name (a month, a
+    /// weekday, a pronoun) ends one name; the words after it may start another.
+    private static func splitOnNotNames(_ first: Int, _ last: Int, in words: EntityWords) -> [(Int, Int)] {
+        let notNames = EntityCues.shared.englishNotNames
+        var runs: [(Int, Int)] = []
+        var start = first
+        for m in first...last where notNames.contains(words[m].text) {
+            if m > start { runs.append((start, m - 1)) }
+            start = m + 1
         }
         if start <= last { runs.append((start, last)) }
         return runs
