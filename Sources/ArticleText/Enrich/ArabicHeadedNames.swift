@@ -121,7 +121,23 @@ enum ArabicHeadedNames {
                 taken.append(contentsOf: m...place.lastWord)
                 break
             }
+            // "مجلس النواب والمجلس الأعلى": a second body coordinated with و is a name of its own.
+            if f.hasPrefix("و"), isHead(f.droppingFirst(1)) || definiteHeads.contains(f.droppingFirst(1)) { break }
+            // "مجلس الأمن الدولي الأسبوع الماضي": a time phrase follows the name.
+            if cues.arabicTimeNouns.contains(f), m + 1 < words.count, words.joined[m],
+                cues.arabicTimeAdjectives.contains(words[m + 1].folded)
+            {
+                break
+            }
             let isDefinite = f.hasPrefix("ال") && f.count > 3
+            // "المحكمة العليا المتقاعدين": after an adjective, a definite plural
+            // that is no adjective itself begins another phrase.
+            if isDefinite, step == .definite, let previous = taken.last, !isNisba(f),
+                isNisba(words[previous].folded) || headAdjectives.contains(words[previous].folded),
+                f.hasSuffix("ين") || f.hasSuffix("ون")
+            {
+                break
+            }
             let nextDefinite =
                 m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال")
                 && !isStop(words[m + 1].folded)

@@ -13,6 +13,8 @@ struct EntityCues: Sendable {
         var arabicPlaceHeads: [String]
         var arabicPlaceHeadsKeepHead: [String]
         var arabicNotNames: [String]
+        var arabicTimeNouns: [String]
+        var arabicTimeAdjectives: [String]
         var englishTitles: [String]
         var englishSpeechVerbs: [String]
         var englishBylineCues: [String]
@@ -50,6 +52,9 @@ struct EntityCues: Sendable {
     let arabicPlaceHeads: WordSet
     let arabicPlaceHeadsKeepHead: WordSet
     let arabicNotNames: WordSet
+    /// "العام الماضي", "الأسبوع المقبل": a time noun and its adjective end a name before them.
+    let arabicTimeNouns: WordSet
+    let arabicTimeAdjectives: WordSet
     let arabicGivenNames: WordSet
     let arabicAmbiguousNames: WordSet
     let arabicParticles: WordSet
@@ -87,6 +92,8 @@ struct EntityCues: Sendable {
         arabicPlaceHeads = fold(cues.arabicPlaceHeads)
         arabicPlaceHeadsKeepHead = fold(cues.arabicPlaceHeadsKeepHead)
         arabicNotNames = WordSet((cues.arabicNotNames + cues.arabicSpeechVerbs).map { FoldedWord(folding: $0) } + singleTitles)
+        arabicTimeNouns = fold(cues.arabicTimeNouns)
+        arabicTimeAdjectives = fold(cues.arabicTimeAdjectives)
         arabicGivenNames = fold(names.arabic)
         arabicAmbiguousNames = fold(names.ambiguous)
         arabicParticles = fold(names.particles.arabic)
