@@ -66,4 +66,10 @@ import Testing
         #expect(found.contains("Slovak Republic/PLACE"), "\(found)")
         #expect(found.contains("Hashemite Kingdom/PLACE"), "\(found)")
     }
+
+    @Test func aNationalityBeforeABodyIsPartOfItsName() {
+        let found = entities("The Russian Fisheries Ministry asked the Pacific Fleet Command for help.")
+        #expect(found.contains("Russian Fisheries Ministry/ORG"), "\(found)")
+        #expect(found.contains("Pacific Fleet Command/ORG"), "\(found)")
+    }
 }

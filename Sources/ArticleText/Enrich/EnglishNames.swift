@@ -99,6 +99,7 @@ enum EnglishNames {
 
     private static func classify(first: Int, last: Int, in words: EntityWords) -> [EntityCandidate] {
         let cues = EntityCues.shared
+        let runFirst = first
         var first = first
         while first <= last, cues.englishNotNames.contains(words[first].text) || words[first].text.lowercased() == "the",
             !cues.englishTitles.contains(words[first].text)
@@ -128,10 +129,18 @@ enum EnglishNames {
             return [candidate(first, last, .event, .pattern)]
         }
         if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
-            return texts.count > 1 ? splitOnAnd(first, last, .org, keywords: cues.englishOrgKeywords, in: words) : []
+            // "Russian Foreign Ministry": a nationality before a body is part of its name.
+            var orgFirst = first
+            while orgFirst > runFirst, cues.englishDemonyms.contains(words[orgFirst - 1].text) { orgFirst -= 1 }
+            return last > orgFirst ? splitOnAnd(orgFirst, last, .org, keywords: cues.englishOrgKeywords, in: words) : []
         }
-        if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1 {
-            return splitOnAnd(first, last, .place, keywords: cues.englishPlaceKeywords, in: words)
+        if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1
+            || first > runFirst && texts.count == 1 && cues.englishPlaceKeywords.contains(texts[0])
+        {
+            // "Slovak Republic": the nationality names the place.
+            var placeFirst = first
+            while placeFirst > runFirst, cues.englishDemonyms.contains(words[placeFirst - 1].text) { placeFirst -= 1 }
+            return splitOnAnd(placeFirst, last, .place, keywords: cues.englishPlaceKeywords, in: words)
         }
         if let after = words.tokenAfter(last), after.kind == .word, cues.englishOrgAfter.contains(after.text) {
             return [candidate(first, last, .org, .pattern)]

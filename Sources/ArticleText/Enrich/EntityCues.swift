@@ -23,6 +23,7 @@ struct EntityCues: Sendable {
         var englishPlaceKeywords: [String]
         var englishOrgAfter: [String]
         var englishNotNames: [String]
+        var englishDemonyms: [String]
         var englishNotEntities: [String]
         var placeContextWords: [String]
     }
@@ -66,6 +67,8 @@ struct EntityCues: Sendable {
     let englishPlaceKeywords: Set<String>
     let englishOrgAfter: Set<String>
     let englishNotNames: Set<String>
+    /// "Russian", "Saudi": never a person's name, but part of a body's ("Russian Foreign Ministry").
+    let englishDemonyms: Set<String>
     /// Capitalised words that make a run a title of a law or a page label, not a name.
     let englishNotEntities: Set<String>
     let englishGivenNames: Set<String>
@@ -104,7 +107,8 @@ struct EntityCues: Sendable {
         englishEventKeywords = Set(cues.englishEventKeywords)
         englishPlaceKeywords = Set(cues.englishPlaceKeywords)
         englishOrgAfter = Set(cues.englishOrgAfter)
-        englishNotNames = Set(cues.englishNotNames)
+        englishDemonyms = Set(cues.englishDemonyms)
+        englishNotNames = Set(cues.englishNotNames).union(cues.englishDemonyms)
         englishNotEntities = Set(cues.englishNotEntities)
         englishGivenNames = Set(names.english).union(EnrichResource.decode([String].self, from: "english-given-names"))
         latinParticles = Set(names.particles.latin)
