@@ -31,4 +31,20 @@ import Testing
         #expect(found.contains("كارل هولمبرغ/PERSON"), "\(found)")
         #expect(found.contains("محمد العمرة/PERSON"), "\(found)")
     }
+
+    @Test func anEverydayWordAfterACueOrACliticIsNoName() {
+        let found = entities("وقال المتحدث باسم وزارة الزراعة إن لدينا خطة واضحة للموسم.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func anAgreeingAdjectiveAfterAHeadIsNoName() {
+        let found = entities("تحتاج البلاد إلى حكومة قادرة على إدارة الأزمة.")
+        #expect(!found.contains { $0.hasPrefix("حكومة") }, "\(found)")
+    }
+
+    @Test func armedForcesAndAnAuthorityAreBodies() {
+        let found = entities("التقى قادة القوات المسلحة الكينية بممثلي السلطة الوطنية للمياه.")
+        #expect(found.contains("القوات المسلحة الكينية/ORG"), "\(found)")
+        #expect(found.contains("السلطة الوطنية للمياه/ORG"), "\(found)")
+    }
 }

@@ -18,17 +18,17 @@ enum ArabicHeadedNames {
     private static let definiteHeads: WordSet = [
         "الهيئه", "المؤسسه", "اللجنه", "السفاره", "البورصه", "المجلس", "الاتحاد", "المنظمه", "الجمعيه",
         "المحكمه", "المديريه", "الوكاله", "القوات", "الجامعه", "الحكومه", "الجيش", "البنك", "المصرف", "الصندوق",
-        "الوزاره", "الغرفه", "الرابطه", "الشركه", "المجموعه", "القنصليه",
+        "الوزاره", "الغرفه", "الرابطه", "الشركه", "المجموعه", "القنصليه", "السلطه",
     ]
     /// Definite adjectives that are not nisba forms but often follow a head.
     private static let headAdjectives: WordSet = [
         "العامه", "العام", "العليا", "الاعلي", "الوطني", "الوطنيه", "المركزي", "المركزيه", "الدولي", "الدوليه",
-        "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه",
+        "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه", "المسلحه",
     ]
     /// Definite adjectives that describe rather than name ("القوات الموالية").
     private static let describingAdjectives: WordSet = [
         "المواليه", "الموالي", "المحليه", "المعنيه", "المختصه", "الحكوميه", "الاخري", "المذكوره", "الالكتروني",
-        "الحاليه", "السابقه", "الجديده",
+        "الحاليه", "السابقه", "الجديده", "التاريخيه",
     ]
     private static let royals: WordSet = ["الملك", "الامير", "الشيخ", "السلطان"]
 
@@ -168,6 +168,8 @@ enum ArabicHeadedNames {
             } else if !f.hasPrefix("و") && !(f.hasPrefix("ب") && words.readings(m).contains { $0.prefixLength > 0 && ($0.stem.hasPrefix("ال") || Gazetteer.shared.startsName($0.stem)) }) {
                 accept = (step == .head || step == .bare) && bareRun < 2 && !cues.arabicNotNames.contains(f)
                     && !(step == .head && isNisba(f))
+                    // "حكومة قادرة", "مجموعة كبيرة": an adjective agreeing with the head, no name.
+                    && !(step == .head && endsInTaMarbuta(words[k]) && endsInTaMarbuta(word))
                 next = .bare
             }
             if step == .preposition { accept = isDefinite }
@@ -179,6 +181,10 @@ enum ArabicHeadedNames {
         }
         if step == .preposition { taken.removeLast() }
         return taken
+    }
+
+    private static func endsInTaMarbuta(_ token: EnrichToken) -> Bool {
+        token.text.unicodeScalars.last == "\u{0629}"
     }
 
     private static func isHead(_ folded: FoldedWord) -> Bool {

@@ -35,8 +35,11 @@ enum ArabicPersonNames {
                     }
                 }
                 let given = cues.arabicGivenNames.contains(words[first].folded) || words[first].folded.hasPrefix("عبد")
+                // "المتحدث باسم الوزارة": a name that is also an everyday word needs a second part.
+                let ambiguous = cues.arabicAmbiguousNames.contains(words[first].folded)
                 if strong || given || bareNamePair(at: first, in: words),
-                    let last = chain(from: first, prefix: 0, in: words, needsGiven: false, minimumParts: strong || given ? 1 : 2)
+                    let last = chain(from: first, prefix: 0, in: words, needsGiven: false, minimumParts: strong || given ? 1 : 2),
+                    !ambiguous || last > first
                 {
                     var start = words[first].start
                     // A royal rank stays part of the name: "الملك سلمان بن عبدالعزيز".
@@ -51,7 +54,9 @@ enum ArabicPersonNames {
             for reading in words.readings(k) where reading.prefixLength == 0 || reading.prefixLength == 1 {
                 guard cues.arabicGivenNames.contains(reading.stem) || reading.stem.hasPrefix("عبد") && reading.stem.count > 4 else { continue }
                 if reading.prefixLength == 1, !(words[k].folded.hasPrefix("و") || words[k].folded.hasPrefix("ل")) { continue }
+                // "لدينا" (we have) is not ل + "دينا": after ل a name has two parts.
                 let ambiguous = cues.arabicAmbiguousNames.contains(reading.stem)
+                    || reading.prefixLength == 1 && words[k].folded.hasPrefix("ل")
                 if let last = chain(from: k, prefix: reading.prefixLength, in: words, needsGiven: true, minimumParts: ambiguous ? 2 : 1) {
                     out.append(EntityCandidate(
                         start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, type: .person,
@@ -214,7 +219,8 @@ enum ArabicPersonNames {
             last = m
             m += 1
         }
-        let ambiguousStart = cues.arabicAmbiguousNames.contains(firstWord) && minimumParts > 1
+        let ambiguousStart = (cues.arabicAmbiguousNames.contains(firstWord) || prefix == 1 && words[k].folded.hasPrefix("ل"))
+            && minimumParts > 1
         while m < words.count, words.joined[m - 1], words[m].script == .arabic {
             let f = words[m].folded
             // "أنتوني ج. بلينكن": an initial between two name words.
