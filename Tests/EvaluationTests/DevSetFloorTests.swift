@@ -25,8 +25,8 @@ import TestSupport
             #expect(score.total >= 20, "\(field) scored on \(score.total) files")
             #expect(score.accuracy >= floor, "\(field): \(score.correct)/\(score.total)\n\(report.rendered())")
         }
-        // Exact-span entity recall (measured 91.2%: Arabic 92.7%, English 88.2%).
-        for (field, floor) in [("entities", 0.90), ("entities (ar)", 0.92), ("entities (en)", 0.87)] {
+        // Exact-span entity recall (measured 91.8%: Arabic 92.7%, English 90.2%).
+        for (field, floor) in [("entities", 0.91), ("entities (ar)", 0.92), ("entities (en)", 0.89)] {
             let score = try #require(report.score(field))
             #expect((score.recall ?? 0) >= floor, "\(field) recall \(score.expectedFound)/\(score.expected)")
         }
