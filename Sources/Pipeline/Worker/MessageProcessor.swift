@@ -27,6 +27,13 @@ public struct MessageProcessor: Sendable {
     public func process(_ message: KafkaMessage) -> ProcessedMessage {
         let source = SourcePosition(topic: message.topic, partition: message.partition, offset: message.offset.rawValue)
         let inputHeaders = message.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
+        if message.valueIsNull {
+            let headers = DeadLetterHeaders.make(
+                stage: .normalise, code: Self.emptyValueCode, reason: "the message has no value (a tombstone); there is nothing to process",
+                source: source, attempt: attempt(of: inputHeaders), pipelineVersion: pipelineVersion, inputHeaders: inputHeaders
+            )
+            return deadLetter(message, headers: headers, stage: .normalise, code: Self.emptyValueCode)
+        }
         let raw = RawArticle(
             bytes: message.value,
             declaredFormat: InputFormatHint.format(of: message),
@@ -66,12 +73,30 @@ public struct MessageProcessor: Sendable {
         }
     }
 
+    /// The dead-letter code of a message without a value.
+    public static let emptyValueCode = "empty-value"
+
+    /// A dead letter for `message`: its key and value unchanged (a null value
+    /// stays null), the failure in headers.
+    public func deadLetter(for message: KafkaMessage, stage: DeadLetterStage, code: String, reason: String) -> KafkaProducerMessage {
+        let source = SourcePosition(topic: message.topic, partition: message.partition, offset: message.offset.rawValue)
+        let inputHeaders = message.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
+        let headers = DeadLetterHeaders.make(
+            stage: stage, code: code, reason: reason, source: source, attempt: attempt(of: inputHeaders),
+            pipelineVersion: pipelineVersion, inputHeaders: inputHeaders
+        )
+        return letter(message, headers: headers)
+    }
+
     private func deadLetter(_ message: KafkaMessage, headers: [RecordHeader], stage: DeadLetterStage, code: String) -> ProcessedMessage {
-        let letter = KafkaProducerMessage(
-            topic: topics.deadLetter, key: message.key, value: message.value,
+        ProcessedMessage(input: message, outputs: [letter(message, headers: headers)], outcome: .deadLettered(stage: stage, code: code))
+    }
+
+    private func letter(_ message: KafkaMessage, headers: [RecordHeader]) -> KafkaProducerMessage {
+        KafkaProducerMessage(
+            topic: topics.deadLetter, key: message.key, value: message.valueIsNull ? nil : message.value,
             headers: headers.map { KafkaHeader(key: $0.name, value: $0.value) }
         )
-        return ProcessedMessage(input: message, outputs: [letter], outcome: .deadLettered(stage: stage, code: code))
     }
 
     /// A re-driven dead letter counts its attempts on.
