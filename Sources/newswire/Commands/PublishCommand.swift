@@ -29,6 +29,9 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(name: .customLong("kafka-property"), help: "A librdkafka producer property KEY=VALUE (repeatable).")
     var kafkaProperties: [String] = []
 
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings (env NEWSWIRE_KAFKA_CONFIG).")
+    var kafkaConfig: String?
+
     @Argument(help: "Files or folders to send (folders: their files, sorted by name).")
     var paths: [String]
 
@@ -40,12 +43,12 @@ struct PublishCommand: AsyncParsableCommand {
             throw ValidationError("publish needs --topic NAME (or NEWSWIRE_TOPIC), e.g. --topic articles.raw")
         }
         let topic = try TopicSpec(parsing: topicText).name
-        let properties = try KafkaProperties.parse(kafkaProperties)
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: Environment.resolve(kafkaConfig, flag: "kafka-config"))
         let files = try InputFiles.expand(paths)
         let messages = try files.flatMap { file in try FileMessages.messages(for: file, topic: topic, lines: lines) }
 
         let logger = Logger(label: "newswire.publish")
-        _ = try await KafkaAdmin.checkBrokers(brokers, logger: logger)
+        _ = try await KafkaAdmin.checkBrokers(brokers, properties: properties, logger: logger)
         var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
         configuration.properties = properties
         let producer = try KafkaProducer(configuration: configuration, logger: logger)

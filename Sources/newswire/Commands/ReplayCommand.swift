@@ -44,8 +44,11 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Only print the range per partition; process nothing.")
     var dryRun = false
 
-    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for both clients (repeatable).")
+    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable).")
     var kafkaProperties: [String] = []
+
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings (env NEWSWIRE_KAFKA_CONFIG).")
+    var kafkaConfig: String?
 
     func run() async throws {
         guard let brokers = Environment.resolve(brokers, flag: "brokers") else {
@@ -56,9 +59,9 @@ struct ReplayCommand: AsyncParsableCommand {
         let version = try OutputVersion.resolve(Environment.resolve(outputVersion, flag: "output-version"))
         let topics = OutputTopics()
         let topic = inputTopic ?? (dlq ? topics.deadLetter : "articles.raw")
-        let properties = try KafkaProperties.parse(kafkaProperties)
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: Environment.resolve(kafkaConfig, flag: "kafka-config"))
         let logger = Logger(label: "newswire.replay")
-        _ = try await KafkaAdmin.checkBrokers(brokers, logger: logger)
+        _ = try await KafkaAdmin.checkBrokers(brokers, properties: properties, logger: logger)
 
         let job = ReplayJob(
             bootstrapServers: brokers,

@@ -36,8 +36,26 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where to serve /stats, /metrics, /healthz, /readyz and the dashboard: HOST:PORT or off (env NEWSWIRE_STATS_ADDRESS).")
     var statsAddress: String?
 
-    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for both clients (repeatable).")
+    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable; wins over --kafka-config and NEWSWIRE_KAFKA_<PROPERTY>).")
     var kafkaProperties: [String] = []
+
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings (env NEWSWIRE_KAFKA_CONFIG).")
+    var kafkaConfig: String?
+
+    @Option(help: "In-flight input and output bytes of all partitions together; over it, partitions pause, e.g. 48MiB (env NEWSWIRE_MAX_IN_FLIGHT_BYTES).")
+    var maxInFlightBytes: String?
+
+    @Option(help: "How long a rebalance waits for revoked partitions' work before committing and releasing them, e.g. 10s (env NEWSWIRE_DRAIN_TIMEOUT).")
+    var drainTimeout: String?
+
+    @Option(name: .customLong("instance-id"), help: "A stable member id for static membership, e.g. the pod name: a restart keeps its partitions (env NEWSWIRE_INSTANCE_ID).")
+    var instanceID: String?
+
+    @Option(help: "/healthz fails when the worker had work but finished nothing for this long, e.g. 300s (env NEWSWIRE_STALL_TIMEOUT).")
+    var stallTimeout: String?
+
+    @Option(help: "Time from SIGTERM to exit: drain, commit and flush fit inside it; keep it below the orchestrator's grace period, e.g. 50s (env NEWSWIRE_SHUTDOWN_GRACE).")
+    var shutdownGrace: String?
 
     func run() async throws {
         // Before any metric exists, so every counter lands in the registry /metrics serves.
@@ -51,7 +69,23 @@ struct RunCommand: AsyncParsableCommand {
         for topic in topics where !topic.hasPrefix("^") {
             _ = try TopicSpec(parsing: topic)
         }
-        let properties = try KafkaProperties.parse(kafkaProperties)
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: Environment.resolve(kafkaConfig, flag: "kafka-config"))
+        let grace = try DurationText.resolve(shutdownGrace, flag: "shutdown-grace", fallback: .seconds(50))
+        let drain = try DurationText.resolve(drainTimeout, flag: "drain-timeout", fallback: .seconds(10))
+        let stall = try DurationText.resolve(stallTimeout, flag: "stall-timeout", fallback: .seconds(300))
+        guard grace >= .seconds(2) else {
+            throw ValidationError("--shutdown-grace must be at least 2s, so the worker can drain, commit and flush before it exits")
+        }
+        guard drain < grace else {
+            throw ValidationError("--drain-timeout must be shorter than --shutdown-grace, or a shutdown could not finish draining in time")
+        }
+        if let timeout = properties["message.timeout.ms"], (Int(timeout) ?? Int.max) >= Int(grace.components.seconds) * 1000 {
+            throw ValidationError(
+                "the Kafka property message.timeout.ms must be a number of milliseconds below --shutdown-grace, so every output gets its final delivery report before the worker must exit; lower it or raise --shutdown-grace"
+            )
+        }
+        let budget = try Environment.resolve(maxInFlightBytes, flag: "max-in-flight-bytes").map { try ByteSizeText.parse($0, flag: "max-in-flight-bytes") }
+        let instance = Environment.resolve(instanceID, flag: "instance-id")
         let stats = try StatsAddress.parse(Environment.resolve(statsAddress, flag: "stats-address", fallback: StatsAddress.defaultValue) ?? StatsAddress.defaultValue)
         let logger = Logger(label: "newswire.run")
         logger.info("librdkafka \(LibrdkafkaVersion.string)")
@@ -59,7 +93,7 @@ struct RunCommand: AsyncParsableCommand {
         var services: [any Service] = []
         let bootstrapServers: String
         if let given = Environment.resolve(brokers, flag: "brokers") {
-            _ = try await KafkaAdmin.checkBrokers(given, logger: logger)
+            _ = try await KafkaAdmin.checkBrokers(given, properties: properties, logger: logger)
             bootstrapServers = given
         } else {
             let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
@@ -77,6 +111,11 @@ struct RunCommand: AsyncParsableCommand {
             processor: MessageProcessor(enrichedVersion: version)
         )
         configuration.kafkaProperties = properties
+        configuration.shutdownGrace = grace
+        configuration.stallTimeout = stall
+        configuration.stream.drainTimeout = drain
+        configuration.instanceID = instance
+        if let budget { configuration.stream.maxInFlightBytes = budget }
         let worker = ArticleWorker(configuration: configuration, logger: logger)
         if let stats {
             services.append(StatsServer.application(
@@ -86,9 +125,12 @@ struct RunCommand: AsyncParsableCommand {
             })
         }
         services.append(worker)
-        let serviceGroup = ServiceGroup(
-            configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         )
+        // A worker that cannot finish within the grace is cancelled rather than killed later.
+        groupConfiguration.maximumGracefulShutdownDuration = grace
+        let serviceGroup = ServiceGroup(configuration: groupConfiguration)
         try await serviceGroup.run()
     }
 }

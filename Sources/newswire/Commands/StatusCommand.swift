@@ -22,15 +22,22 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for the brokers.")
     var timeout: Int = 10
 
+    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE, e.g. TLS/SASL settings (repeatable).")
+    var kafkaProperties: [String] = []
+
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings (env NEWSWIRE_KAFKA_CONFIG).")
+    var kafkaConfig: String?
+
     func run() async throws {
         guard let brokers = Environment.resolve(brokers, flag: "brokers") else {
             throw ValidationError("status needs --brokers host:port (or NEWSWIRE_BROKERS)")
         }
         let group = Environment.resolve(group, flag: "group", fallback: "newswire") ?? "newswire"
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: Environment.resolve(kafkaConfig, flag: "kafka-config"))
         let logger = Logger(label: "newswire.status")
-        let metadata = try await KafkaAdmin.checkBrokers(brokers, timeout: .seconds(timeout), logger: logger)
+        let metadata = try await KafkaAdmin.checkBrokers(brokers, properties: properties, timeout: .seconds(timeout), logger: logger)
         let names = topics.isEmpty ? metadata.topics.map(\.name).filter { !$0.hasPrefix("_") }.sorted() : topics
-        let admin = try KafkaAdmin(bootstrapServers: brokers, logger: logger)
+        let admin = try KafkaAdmin(bootstrapServers: brokers, properties: properties, logger: logger)
         let rows: [KafkaGroupPartitionOffsets]
         do {
             rows = try await admin.groupOffsets(group: group, topics: names, timeout: .seconds(timeout))
