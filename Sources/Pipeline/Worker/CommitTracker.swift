@@ -15,6 +15,7 @@ struct CommitTracker: Sendable {
     let consumer: KafkaConsumer
     let table: LaneTable
     let settings: StreamSettings
+    let counters: WorkerCounters
     let logger: Logger
     /// Wakes the loop early (`LaneTable`'s commit-every count).
     let due: AsyncStream<Void>
@@ -65,6 +66,7 @@ struct CommitTracker: Sendable {
             try await consumer.commit(candidates.map(\.offset))
             table.committed(candidates)
         } catch {
+            counters.commitRefused()
             switch error.kind {
             case .membershipLost:
                 let lost = candidates.map(\.offset.topicPartition)

@@ -20,6 +20,7 @@ struct Publisher: Sendable {
     let settings: StreamSettings
     /// The publisher's own queue, for retries whose backoff has passed.
     let requeue: AsyncStream<PublishItem>.Continuation
+    let counters: WorkerCounters
     let logger: Logger
 
     /// Runs until `items` ends; throws the core's failure.
@@ -33,6 +34,7 @@ struct Publisher: Sendable {
                     try await sendDeadLetter(ticket, input: input, rejection: rejection)
                 case .retry(let ticket, let input, let outputs, let attempt, let rejection):
                     let wait = settings.backoff(attempt: attempt)
+                    counters.retried(outputs.count)
                     logger.warning("sending again after a transient failure", metadata: [
                         "source": "\(input.topicPartition)@\(input.offset)", "attempt": "\(attempt)", "after": "\(wait)",
                     ])

@@ -79,9 +79,10 @@ public final class StreamCore: Sendable {
             table.delivered(ticket, report)
         }
         let executor = StageExecutor(threads: settings.stageThreads)
-        let commits = CommitTracker(consumer: consumer, table: table, settings: settings, logger: logger, due: commitDue)
+        let commits = CommitTracker(consumer: consumer, table: table, settings: settings, counters: counters, logger: logger, due: commitDue)
         let publisher = Publisher(
-            producer: producer, processor: processor, table: table, settings: settings, requeue: publishContinuation, logger: logger
+            producer: producer, processor: processor, table: table, settings: settings, requeue: publishContinuation,
+            counters: counters, logger: logger
         )
         do {
             try await withThrowingTaskGroup(of: Part.self) { parts in

@@ -14,6 +14,10 @@ public final class WorkerCounters: Sendable {
         public var deadLettered = 0
         /// Messages whose offsets are committed.
         public var committed = 0
+        /// Records sent again after a transient delivery failure.
+        public var retried = 0
+        /// Offset commits the group coordinator refused (and the worker survived).
+        public var commitsRefused = 0
         public var bytesConsumed = 0
         /// Dead letters by `stage/code`, e.g. `normalise/invalid-utf8`.
         public var deadLettersByReason: [String: Int] = [:]
@@ -33,6 +37,8 @@ public final class WorkerCounters: Sendable {
     private let committedCounter = Counter(label: "newswire_messages_committed_total")
     private let commitsCounter = Counter(label: "newswire_offsets_committed_total")
     private let bytesCounter = Counter(label: "newswire_bytes_consumed_total")
+    private let retriedCounter = Counter(label: "newswire_records_retried_total")
+    private let refusedCommitsCounter = Counter(label: "newswire_commits_refused_total")
 
     public init() {}
 
@@ -106,5 +112,17 @@ public final class WorkerCounters: Sendable {
         for continuation in satisfied { continuation.resume() }
         committedCounter.increment(by: messages)
         commitsCounter.increment(by: partitions)
+    }
+
+    /// `count` records are sent again after a transient failure.
+    func retried(_ count: Int) {
+        state.withLock { $0.totals.retried += count }
+        retriedCounter.increment(by: count)
+    }
+
+    /// The coordinator refused a commit.
+    func commitRefused() {
+        state.withLock { $0.totals.commitsRefused += 1 }
+        refusedCommitsCounter.increment()
     }
 }
