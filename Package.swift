@@ -87,7 +87,7 @@ let serviceTargets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
-    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline"]),
+    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "Kafka"]),
 ]
 
 // `NEWSWIRE_TEXT_ONLY=1 swift test` builds only the text stages (Foundation and

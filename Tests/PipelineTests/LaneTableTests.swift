@@ -14,9 +14,10 @@ struct LaneTableTests {
         KafkaMessage(topic: "in", partition: 0, offset: KafkaOffset(offset), key: nil, value: Array(repeating: 0x61, count: bytes))
     }
 
-    private func processed(_ message: KafkaMessage, outputs: Int = 2) -> ProcessedMessage {
+    private func processed(_ message: KafkaMessage, outputs: Int = 2) -> PublishPlan {
         let records = (0..<outputs).map { KafkaProducerMessage(topic: "out", key: "k", value: "record \($0)") }
-        return ProcessedMessage(input: message, outputs: records, outcome: .articles(1))
+        let processor = MessageProcessor(enrichedVersion: RecordEncoding.latest(.enriched, major: 1)!)
+        return PublishPlan(ProcessedMessage(input: message, outputs: records, outcome: .articles(1)), processor: processor, maxMessageBytes: 1_000_000)
     }
 
     private func makeTable(_ settings: StreamSettings = StreamSettings()) -> (LaneTable, AsyncStream<PublishItem>, WorkerCounters) {

@@ -92,6 +92,11 @@ public final class KafkaProducer: Sendable {
     /// overhead, key, value and headers), so a caller can put a record aside
     /// before sending it.
     public func wireSize(of message: KafkaProducerMessage) -> Int {
+        Self.wireSize(of: message)
+    }
+
+    /// `wireSize(of:)` without a producer at hand.
+    public static func wireSize(of message: KafkaProducerMessage) -> Int {
         RDKafkaClient.wireSize(of: message)
     }
 

@@ -7,7 +7,7 @@ struct LaneEntry: Sendable {
         /// In the stages.
         case processing
         /// Processed; waits until every earlier message of the lane was handed on.
-        case ready(ProcessedMessage)
+        case ready(PublishPlan)
         /// Handed to the publisher.
         case queued
         /// Records sent; this many delivery reports are still to come.
@@ -19,7 +19,8 @@ struct LaneEntry: Sendable {
     }
 
     let sequence: UInt64
-    let input: KafkaMessage
+    /// The input, kept for dead letters and retries until the entry is done.
+    private(set) var input: KafkaMessage
     var phase: Phase = .processing
     var inputBytes: Int
     var outputBytes = 0
@@ -38,6 +39,11 @@ struct LaneEntry: Sendable {
         self.sequence = sequence
         self.input = input
         self.inputBytes = input.byteCount
+    }
+
+    /// Lets go of the input's bytes once the entry has left the window.
+    mutating func release() {
+        input = KafkaMessage(topic: "", partition: input.partition, offset: input.offset, key: nil, value: [])
     }
 
     var isDone: Bool {

@@ -120,13 +120,14 @@ final class LaneTable: Sendable {
 
     /// The stages' result for a message; hands every message that is now at
     /// the front of the lane's unpublished part to the publisher, in order.
-    func processed(_ ticket: LaneTicket, _ result: ProcessedMessage) {
-        let outputBytes = result.outputs.reduce(0) { $0 + ($1.value?.count ?? 0) + ($1.key?.count ?? 0) }
+    func processed(_ ticket: LaneTicket, _ result: PublishPlan) {
+        let outputBytes = result.bytes
         state.withLock { state in
             Self.withLane(ticket.lane, &state) { lane, state in
                 guard let index = lane.index(of: ticket.sequence), lane[index].isProcessing else { return }
                 lane[index].outputBytes = outputBytes
                 lane[index].outcome = result.outcome
+                lane[index].rejection = result.rejection
                 lane[index].phase = .ready(result)
                 lane.bytes += outputBytes
                 state.bytes += outputBytes

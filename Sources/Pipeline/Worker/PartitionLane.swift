@@ -77,6 +77,8 @@ struct PartitionLane: Sendable {
             committable = entry.input.offset.rawValue + 1
             doneCount += 1
             bytes -= entry.inputBytes + entry.outputBytes
+            // The slot stays until the array is compacted; its bytes must not.
+            entries[head].release()
             head += 1
             firstSequence += 1
         }

@@ -5,7 +5,7 @@ import Kafka
 /// message to send again after a transient failure, or the reason to stop.
 enum PublishItem: Sendable {
     /// Send these records (the message's turn in its lane has come).
-    case records(LaneTicket, ProcessedMessage)
+    case records(LaneTicket, PublishPlan)
     /// The broker refused a record of this message for good: send the
     /// message to the dead-letter topic with stage `publish`.
     case deadLetter(LaneTicket, input: KafkaMessage, rejection: PublishRejection)

@@ -3,11 +3,11 @@ import Logging
 
 /// The one task that hands records to the producer. It takes what the lanes
 /// pass on (`PublishItem`) in order, so each partition's outputs are sent in
-/// input order, and applies the rules for records the broker cannot take:
+/// input order; what to send was decided on the stage threads (`PublishPlan`:
+/// records over `message.max.bytes` are never sent, their input becomes a
+/// `publish` dead letter). Here:
 ///
-/// - a record over the producer's `message.max.bytes` is never sent: its
-///   input becomes a `publish` dead letter (`record-too-large`) instead;
-/// - a dead letter that is itself too large is truncated (`DeadLetterFit`);
+/// - a record the broker refused for good turns its input into a dead letter;
 /// - what failed transiently is sent again after a backoff, never dead-lettered;
 /// - a fatal client error stops the core.
 ///
@@ -56,8 +56,7 @@ struct Publisher: Sendable {
         }
     }
 
-    private func sendRecords(_ ticket: LaneTicket, _ processed: ProcessedMessage) async throws {
-        let plan = plan(processed)
+    private func sendRecords(_ ticket: LaneTicket, _ plan: PublishPlan) async throws {
         guard table.beginPublishing(
             ticket, pending: plan.records.count, outcome: plan.outcome, deadLetter: plan.deadLetter, rejection: plan.rejection
         ) else { return }
@@ -67,11 +66,9 @@ struct Publisher: Sendable {
     }
 
     private func sendDeadLetter(_ ticket: LaneTicket, input: KafkaMessage, rejection: PublishRejection) async throws {
-        let letter = fit(processor.deadLetter(for: input, stage: .publish, code: rejection.code, reason: rejection.reason))
-        guard table.beginPublishing(
-            ticket, pending: 1, outcome: .deadLettered(stage: .publish, code: rejection.code), deadLetter: true, rejection: rejection
-        ) else { return }
-        try await send(letter, ticket: ticket, output: 0)
+        let plan = PublishPlan(deadLetterFor: input, rejection: rejection, processor: processor, maxMessageBytes: producer.maxMessageBytes)
+        guard table.beginPublishing(ticket, pending: 1, outcome: plan.outcome, deadLetter: true, rejection: rejection) else { return }
+        try await send(plan.records[0], ticket: ticket, output: 0)
     }
 
     /// Sends again the outputs that failed transiently. The stages are pure,
@@ -81,7 +78,7 @@ struct Publisher: Sendable {
             try await sendDeadLetter(ticket, input: input, rejection: rejection)
             return
         }
-        let plan = plan(processor.process(input))
+        let plan = PublishPlan(processor.process(input), processor: processor, maxMessageBytes: producer.maxMessageBytes)
         let wanted = outputs.filter { $0 < plan.records.count }
         guard table.beginPublishing(ticket, pending: wanted.count, outcome: nil, deadLetter: plan.deadLetter, rejection: nil) else { return }
         for index in wanted {
@@ -99,31 +96,5 @@ struct Publisher: Sendable {
             }
             table.notSent(ticket, output: output, topic: record.topic, error: error)
         }
-    }
-
-    /// What to send for a processed message: its records, or, when one is
-    /// larger than the producer takes, a `publish` dead letter instead.
-    private func plan(_ processed: ProcessedMessage) -> (
-        records: [KafkaProducerMessage], outcome: ProcessedMessage.Outcome, deadLetter: Bool, rejection: PublishRejection?
-    ) {
-        if case .deadLettered = processed.outcome {
-            return (processed.outputs.map(fit), processed.outcome, true, nil)
-        }
-        let limit = producer.maxMessageBytes
-        for record in processed.outputs {
-            let size = producer.wireSize(of: record)
-            guard size > limit else { continue }
-            let rejection = PublishRejection(
-                code: "record-too-large",
-                reason: "its \(record.topic) record is \(size) bytes, more than the producer's message.max.bytes (\(limit))"
-            )
-            let letter = fit(processor.deadLetter(for: processed.input, stage: .publish, code: rejection.code, reason: rejection.reason))
-            return ([letter], .deadLettered(stage: .publish, code: rejection.code), true, rejection)
-        }
-        return (processed.outputs, processed.outcome, false, nil)
-    }
-
-    private func fit(_ letter: KafkaProducerMessage) -> KafkaProducerMessage {
-        DeadLetterFit.fit(letter, limit: producer.maxMessageBytes, wireSize: producer.wireSize(of:))
     }
 }

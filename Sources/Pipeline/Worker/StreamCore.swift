@@ -103,7 +103,7 @@ public final class StreamCore: Sendable {
                     return .helper
                 }
                 parts.addTask {
-                    try await self.intake(events, executor: executor, commits: commits)
+                    try await self.intake(events, executor: executor, commits: commits, maxMessageBytes: producer.maxMessageBytes)
                     return .intake
                 }
                 while let part = try await parts.next(), part != .intake {}
@@ -141,7 +141,7 @@ public final class StreamCore: Sendable {
     // MARK: the parts
 
     private func intake<Events: AsyncSequence & Sendable>(
-        _ events: Events, executor: StageExecutor, commits: CommitTracker
+        _ events: Events, executor: StageExecutor, commits: CommitTracker, maxMessageBytes: Int
     ) async throws where Events.Element == KafkaConsumerEvent {
         let table = table
         let processor = processor
@@ -154,7 +154,7 @@ public final class StreamCore: Sendable {
                         guard let ticket = table.admit(message) else { continue }
                         counters.admitted(bytes: message.byteCount)
                         stages.addTask(executorPreference: executor) {
-                            table.processed(ticket, processor.process(message))
+                            table.processed(ticket, PublishPlan(processor.process(message), processor: processor, maxMessageBytes: maxMessageBytes))
                         }
                     }
                     flowContinuation.yield()
