@@ -51,6 +51,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var kafkaConfig: String?
 
     func run() async throws {
+        MallocTuning.returnLargeBuffersAtOnce()
         guard let brokers = Environment.resolve(brokers, flag: "brokers") else {
             throw ValidationError("replay needs --brokers host:port (or NEWSWIRE_BROKERS)")
         }

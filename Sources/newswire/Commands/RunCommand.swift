@@ -58,6 +58,7 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownGrace: String?
 
     func run() async throws {
+        MallocTuning.returnLargeBuffersAtOnce()
         // Before any metric exists, so every counter lands in the registry /metrics serves.
         let registry = MetricsSetup.registry
         let mode = Environment.resolve(guarantee, flag: "guarantee", fallback: "at-least-once")
