@@ -47,6 +47,7 @@ let serviceTargets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         // A copy of the top-level Schemas/ (SwiftPM copies a symlinked folder
         // as a dangling link), kept equal by Scripts/sync-schemas.sh and a test.
@@ -115,6 +116,7 @@ let package = Package(
             .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
             .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
             .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+            .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         ],
     targets: textOnly ? textTargets : textTargets + serviceTargets,
     swiftLanguageModes: [.v6]
