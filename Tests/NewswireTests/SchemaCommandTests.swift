@@ -51,7 +51,7 @@ import Testing
         for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
             let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("schema check passed: 6 schemas, 8 versions"))
+            #expect(run.stdout.contains("schema check passed: 6 schemas, 9 versions"))
             #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.1"))
         }
     }

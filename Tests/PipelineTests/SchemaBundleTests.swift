@@ -20,7 +20,7 @@ import Testing
         let bundled = try #require(SchemaLibrary.bundledDirectory)
         let inBundle = try files(under: bundled)
         let inRepository = try files(under: SchemaTestSupport.schemasDirectory)
-        #expect(inRepository.count == 8)
+        #expect(inRepository.count == 9)
         #expect(inBundle.keys.sorted() == inRepository.keys.sorted(), "run Scripts/sync-schemas.sh")
         for (path, bytes) in inRepository {
             #expect(inBundle[path] == bytes, "\(path) differs: run Scripts/sync-schemas.sh")
