@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-Scripts/setup-system.sh
+Scripts/setup-system.sh --monitoring
 Scripts/setup-tools.sh
 
 Scripts/check-deploy.sh
