@@ -51,7 +51,7 @@ import Testing
         for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
             let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("schema check passed: 6 schemas, 12 versions"))
+            #expect(run.stdout.contains("schema check passed: 6 schemas, 13 versions"))
             #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.2"))
         }
     }
