@@ -9,7 +9,7 @@ import Testing
 /// the end offset minus the committed offset while `/healthz` reports the
 /// stall; with the broker back it catches up and is healthy again; with every
 /// broker down it is not ready, and ready again once they return.
-@Suite(.timeLimit(.minutes(4))) struct WorkerMonitoringTests {
+@Suite(.timeLimit(.minutes(4))) struct MockClusterWorkerMonitoringTests {
     static let partitions = 2
 
     @Test func lagWhilePausedMatchesStatusAndHealthFlips() async throws {

@@ -9,7 +9,7 @@ import Testing
 /// and in total; every stage and the end-to-end latency were measured; lag
 /// ends at 0 with the committed offset at the end; and the document passes
 /// the stats 2.0 schema in strict mode (exactly its fields).
-@Suite(.timeLimit(.minutes(3))) struct WorkerStatsTests {
+@Suite(.timeLimit(.minutes(3))) struct MockClusterWorkerStatsTests {
     let logger = quietLogger("test.worker-stats")
 
     @Test func statsCountWhatTheWorkerWasSent() async throws {
