@@ -60,9 +60,9 @@ import Testing
             document.objects("partitions").count == Self.partitions
                 && document.objects("partitions").allSatisfy { $0.bool("paused") == true && $0.int("lag") == 30 && $0.int("end") == 40 }
         }
-        let status = try await CommandRunner.run(["status", "--brokers", cluster.bootstrapServers, "--group", group, "--topic", input])
+        let status = try await CommandRunner.run(["status", "--brokers", cluster.bootstrapServers, "--group", group, "--topic", input, "--json"])
         #expect(status.status == 0, "\(status.stderr)")
-        let rows = Self.statusRows(status.stdout, topic: input)
+        let rows = try Self.statusRows(status.stdout)
         #expect(rows.count == Self.partitions, "\(status.stdout)")
         for partition in paused.objects("partitions") {
             let number = try #require(partition.int("partition"))
@@ -142,15 +142,15 @@ import Testing
         }
     }
 
-    /// `newswire status` rows of `topic`, by partition.
-    static func statusRows(_ output: String, topic: String) -> [Int: (committed: Int, end: Int, lag: Int)] {
+    /// `newswire status --json` rows, by partition.
+    static func statusRows(_ output: String) throws -> [Int: (committed: Int, end: Int, lag: Int)] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
         var rows: [Int: (committed: Int, end: Int, lag: Int)] = [:]
-        for line in output.split(separator: "\n") {
-            let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            guard cells.count == 5, cells[0] == topic, let partition = Int(cells[1]), let committed = Int(cells[2]),
-                  let end = Int(cells[3]), let lag = Int(cells[4])
+        for partition in document.objects("partitions") {
+            guard let number = partition.int("partition"), let committed = partition.int("committed"),
+                  let end = partition.int("end"), let lag = partition.int("lag")
             else { continue }
-            rows[partition] = (committed, end, lag)
+            rows[number] = (committed, end, lag)
         }
         return rows
     }
