@@ -95,16 +95,17 @@ extension RDKafkaClient {
     // MARK: the poll loop
 
     /// Blocks in `rd_kafka_consumer_poll` until a message or event arrives,
-    /// then drains what is already there (up to `batchSize`) without waiting,
-    /// and hands the batch on. Ends by closing the consumer (leaving the group).
-    func runConsumerLoop(_ thread: PollThread, batchSize: Int) {
+    /// then drains what is already there (up to `batchSize` messages or
+    /// `batchBytes` bytes) without waiting, and hands the batch on. Ends by
+    /// closing the consumer (leaving the group).
+    func runConsumerLoop(_ thread: PollThread, batchSize: Int, batchBytes: Int) {
         let events = context.events!
         while !thread.isStopping && !recordFatalError() {
             guard let first = rd_kafka_consumer_poll(handle, 1000) else { continue }
-            take(first)
+            var bytes = take(first)
             var count = 1
-            while count < batchSize, !thread.isStopping, let next = rd_kafka_consumer_poll(handle, 0) {
-                take(next)
+            while count < batchSize, bytes < batchBytes, !thread.isStopping, let next = rd_kafka_consumer_poll(handle, 0) {
+                bytes += take(next)
                 count += 1
             }
             context.flushPendingMessages()
@@ -130,14 +131,16 @@ extension RDKafkaClient {
         return true
     }
 
-    private func take(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) {
+    /// Copies a message into the pending batch, or hands on the event it
+    /// carries; returns the bytes copied.
+    private func take(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) -> Int {
         defer { rd_kafka_message_destroy(pointer) }
         let message = pointer.pointee
         guard message.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             context.flushPendingMessages()
             if message.err == RD_KAFKA_RESP_ERR__FATAL {
                 _ = recordFatalError()
-                return
+                return 0
             }
             let topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
             if message.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
@@ -148,10 +151,11 @@ extension RDKafkaClient {
                 context.logger.warning("consumer error: \(error)")
                 context.events?.push(.error(error))
             }
-            return
+            return 0
         }
         let converted = Self.convert(pointer)
         context.pendingMessages.withLock { $0.append(converted) }
+        return converted.byteCount
     }
 
     /// Copies one message into Swift values.
@@ -190,7 +194,8 @@ extension RDKafkaClient {
             key: key,
             value: value,
             headers: headers,
-            timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
+            timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp,
+            valueIsNull: message.payload == nil
         )
     }
 
