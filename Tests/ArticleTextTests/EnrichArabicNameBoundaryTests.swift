@@ -6,9 +6,7 @@ import Testing
 /// after a name, a plural after the name's adjective, and a definite noun
 /// after a full person's name. Sentences written for the project.
 @Suite(.timeLimit(.minutes(5))) struct EnrichArabicNameBoundaryTests {
-    private func entities(_ text: String) -> [String] {
-        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
-    }
+    private func entities(_ text: String) -> [String] { EnrichTestSupport.entities(text) }
 
     @Test func aBodyJoinedWithWawIsANameOfItsOwn() {
         let found = entities("اجتمع ممثلو مجلس الشيوخ الكيني والمجلس الأعلى للقضاء في المدينة.")

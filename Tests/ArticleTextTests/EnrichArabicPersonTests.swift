@@ -7,9 +7,7 @@ import Testing
 /// clitics that never cut a stem's own letters. Sentences written for the
 /// project.
 @Suite(.timeLimit(.minutes(5))) struct EnrichArabicPersonTests {
-    private func entities(_ text: String) -> [String] {
-        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
-    }
+    private func entities(_ text: String) -> [String] { EnrichTestSupport.entities(text) }
 
     @Test func aVerbOrPronounAfterACueIsNoName() {
         let found = entities("ورحب الوزير شكره بالضيوف، وقالت بأنها أحيطت علما بالأمر، وقال يعتزم السفر.")

@@ -7,9 +7,7 @@ import Testing
 /// are no person, and head words type a run. Sentences written for the
 /// project.
 @Suite(.timeLimit(.minutes(5))) struct EnrichEnglishNameTests {
-    private func entities(_ text: String) -> [String] {
-        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
-    }
+    private func entities(_ text: String) -> [String] { EnrichTestSupport.entities(text) }
 
     @Test func anInitialismKeepsItsFullStop() {
         #expect(EnrichTokeniser.tokens(of: "the U.S. said").map(\.text) == ["the", "U.S.", "said"])
