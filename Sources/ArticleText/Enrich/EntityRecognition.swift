@@ -67,7 +67,7 @@ enum EntityRecognition: EnrichmentStep {
             let folded = FoldedWord(folding: text)
             if known[folded] == nil { known[folded] = candidate }
             if candidate.type == .person, let last = text.split(separator: " ").last, last.first?.isUppercase == true,
-                last.count > 2, text.contains(" ")
+                last.count > 2, text.unicodeScalars.contains(" ")
             {
                 let key = FoldedWord(folding: String(last))
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
