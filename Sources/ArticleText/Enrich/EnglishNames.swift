@@ -122,7 +122,8 @@ enum EnglishNames {
         if first + 1 < last, let title = (first + 1..<last).first(where: { isOfficeTitle(words[$0]) }),
             (first..<title).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) })
         {
-            return (title - first >= 2 ? splitOnAnd(first, title - 1, .org, keywords: cues.englishOrgKeywords, in: words) : [])
+            let body = withNationality(first, back: runFirst, in: words)
+            return (title - body >= 2 ? splitOnAnd(body, title - 1, .org, keywords: cues.englishOrgKeywords, in: words) : [])
                 + classify(first: title + 1, last: last, in: words)
         }
         if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
@@ -130,16 +131,14 @@ enum EnglishNames {
         }
         if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
             // "Russian Foreign Ministry": a nationality before a body is part of its name.
-            var orgFirst = first
-            while orgFirst > runFirst, cues.englishDemonyms.contains(words[orgFirst - 1].text) { orgFirst -= 1 }
+            let orgFirst = withNationality(first, back: runFirst, in: words)
             return last > orgFirst ? splitOnAnd(orgFirst, last, .org, keywords: cues.englishOrgKeywords, in: words) : []
         }
         if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1
             || first > runFirst && texts.count == 1 && cues.englishPlaceKeywords.contains(texts[0])
         {
             // "Slovak Republic": the nationality names the place.
-            var placeFirst = first
-            while placeFirst > runFirst, cues.englishDemonyms.contains(words[placeFirst - 1].text) { placeFirst -= 1 }
+            let placeFirst = withNationality(first, back: runFirst, in: words)
             return splitOnAnd(placeFirst, last, .place, keywords: cues.englishPlaceKeywords, in: words)
         }
         if let after = words.tokenAfter(last), after.kind == .word, cues.englishOrgAfter.contains(after.text) {
@@ -195,6 +194,14 @@ enum EnglishNames {
         }
         if start <= last { runs.append((start, last)) }
         return runs
+    }
+
+    /// The start of a body's or place's name moved back over the
+    /// nationalities before it ("Russian Foreign Ministry"), not past `limit`.
+    private static func withNationality(_ first: Int, back limit: Int, in words: EntityWords) -> Int {
+        var start = first
+        while start > limit, EntityCues.shared.englishDemonyms.contains(words[start - 1].text) { start -= 1 }
+        return start
     }
 
     /// A capitalised office ("President", "Spokesperson") inside a run: it
