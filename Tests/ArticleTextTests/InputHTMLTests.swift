@@ -166,4 +166,38 @@ struct InputHTMLTests {
             """
         #expect(try decode(script).metadata.publishedAt == "2020-02-17T21:18:11-05:00")
     }
+    /// The site's top bar shows today's date in a date-classed element before
+    /// the article; the date readers see under the headline is the article's.
+    @Test func prefersTheVisibleDateUnderTheHeadline() throws {
+        let body = "<p>Some article text that is long enough to be the body of the page, and then some more.</p>"
+        let html = """
+            <html><head><title>Harbour bridge reopens after repairs</title></head><body>
+            <header><ul class="topbar-info"><li>Baku</li><li class="today">Tuesday, (08 Dec 2020)</li></ul></header>
+            <div class="post"><h1>Harbour bridge reopens after repairs</h1>
+            <ul class="nav"><li><a href="/t">13 Oct 2020 18:29</a></li></ul>\(body)</div>
+            <div class="more"><span class="date">2 Oct 2020</span></div>
+            </body></html>
+            """
+        #expect(try decode(html).metadata.publishedAt == "2020-10-13")
+        let second = """
+            <html><head><title>Harbour bridge reopens after repairs</title></head><body>
+            <h2>Local news</h2><div class="new_text"><span class="date">Tue, 14 Jan 2020</span></div>
+            <div class="banner"><h2>Harbour bridge reopens after repairs</h2><p>News24<br>13 Jan 2020, 22:11 GMT+10</p></div>
+            \(body)</body></html>
+            """
+        #expect(try decode(second).metadata.publishedAt == "2020-01-13")
+        let updated = """
+            <html><head><title>Harbour bridge reopens after repairs</title></head><body>
+            <h1>Harbour bridge reopens after repairs</h1><p>Updated 14 Jan 2020</p><p class="date">12 Jan 2020</p>
+            \(body)</body></html>
+            """
+        #expect(try decode(updated).metadata.publishedAt == "2020-01-12")
+        let captioned = """
+            <html><head><title>Harbour bridge reopens after repairs</title></head><body>
+            <h1>Harbour bridge reopens after repairs</h1>
+            <div class="caption">FILE PHOTO: Workers repair the harbour bridge near the old port, January 16, 2020. Jane Doe/Pool</div>
+            <p>January 18, 2020</p>\(body)</body></html>
+            """
+        #expect(try decode(captioned).metadata.publishedAt == "2020-01-18")
+    }
 }

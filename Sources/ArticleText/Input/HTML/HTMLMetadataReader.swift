@@ -46,12 +46,15 @@ struct HTMLMetadataReader {
     private var itempropDates: [String: [String]] = [:]
     private var times: [(value: String, hint: String, inArticle: Bool)] = []
     private var dateTexts: [String] = []
+    private var headings: [HTMLNode] = []
+    private let root: HTMLNode
     private let html: [UInt8]
 
     /// Reads the tree; `html` is the raw page, for dates stated only in
     /// scripts or comments.
     init(_ root: HTMLNode, html: [UInt8]) {
         self.html = html
+        self.root = root
         visit(root, inArticle: false, inFurniture: false)
     }
 
@@ -85,6 +88,8 @@ struct HTMLMetadataReader {
             inArticle = true
         case "nav", "footer", "aside":
             inFurniture = true
+        case "h1", "h2", "h3":
+            if !inFurniture && headings.count < 40 { headings.append(node) }
         default:
             break
         }
@@ -146,6 +151,9 @@ struct HTMLMetadataReader {
         for key in Self.dateKeys.raw {
             if let value = RawDateScan.value(of: key, in: html), let d = MetadataDate.iso(value) { return d }
         }
+        if let d = dateUnderHeadline(titles: [meta["og:title"], ld?.headline, meta["twitter:title"], titleElement]) {
+            return d
+        }
         for text in dateTexts {
             if let d = MetadataDate.find(in: text) { return d }
         }
@@ -154,6 +162,55 @@ struct HTMLMetadataReader {
         }
         for url in [canonical, meta["og:url"], ld?.url] {
             if let url, let d = MetadataDate.fromURL(url) { return d }
+        }
+        return nil
+    }
+
+    /// The date readers see under the headline: the first date in the few
+    /// text nodes that follow the heading stating the page's title, before
+    /// the next heading. A site's top bar ("today's date") and the dates of
+    /// teasers elsewhere on the page come before the headline or after the
+    /// next heading, so they lose to it. Only short texts count as date
+    /// lines (a photo caption's date is not the article's), and a text
+    /// naming an update is skipped.
+    private func dateUnderHeadline(titles: [String?]) -> String? {
+        let wanted = Set(titles.compactMap { clean($0)?.lowercased() })
+        guard !wanted.isEmpty,
+            let heading = headings.first(where: { node in
+                let text = node.textContent.lowercased()
+                return text.count >= 12 && wanted.contains { $0 == text || $0.hasPrefix(text) }
+            })
+        else { return nil }
+        var stack: [HTMLNode] = [root]
+        var passed = false
+        var seen = 0
+        var characters = 0
+        while let node = stack.popLast() {
+            if node === heading {
+                passed = true
+                continue
+            }
+            if node.isText {
+                guard passed else { continue }
+                var collector = TextCollector()
+                collector.add(node.text)
+                let text = collector.result
+                guard !text.isEmpty else { continue }
+                seen += 1
+                characters += text.count
+                if seen > 12 || characters > 600 { return nil }
+                let lower = Array(text.lowercased().utf8)
+                if Self.updateHints.contains(where: { BoilerplateRules.contains(lower, $0) }) { continue }
+                if text.count <= 80, let d = MetadataDate.find(in: text) { return d }
+                continue
+            }
+            switch node.tag {
+            case "script", "style", "noscript", "template": continue
+            case "h1", "h2", "h3", "h4":
+                if passed { return nil }
+                stack.append(contentsOf: node.children.reversed())
+            default: stack.append(contentsOf: node.children.reversed())
+            }
         }
         return nil
     }
