@@ -9,10 +9,11 @@ import TestSupport
 /// label on at least the share measured when this floor was set.
 @Suite("Input decoder: html-dates corpus", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct InputHTMLDatesCorpusTests {
-    /// Measured 183/200 = 0.915 (date part of `publishedAt` equal to the label,
-    /// pages labelled with no date counted right when nothing is found);
+    /// Measured 185/200 = 0.925 (date part of `publishedAt` equal to the label,
+    /// pages labelled with no date counted right when nothing is found; the
+    /// decoder alone, without the parse stage `newswire-evaluate` adds);
     /// htmldate 1.11 scores 179/200 in extensive mode on the same pages.
-    static let accuracyFloor = 0.91
+    static let accuracyFloor = 0.92
 
     private static func corpus() throws -> URL { try SharedCorpus.url("corpus/html-dates") }
 
