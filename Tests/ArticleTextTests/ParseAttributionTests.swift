@@ -30,6 +30,29 @@ import Testing
         #expect(first("Title\n\(Self.englishBody)\n© 2021 City Herald")?.agency == nil)
     }
 
+    /// "(Reporting by …; Editing by …)" at the foot credits a wire only when
+    /// the credit names one, or the article names one in a wire form
+    /// elsewhere (a tag further down, a photo credit); a bare credit names
+    /// reporters, not an agency.
+    @Test func wireCreditsAtTheFoot() {
+        let named = "Title\n\(Self.englishBody)\n(Reporting by Reuters staff in Paris; Editing by Jane Roe)"
+        #expect(first(named)?.agency == "Reuters")
+        let photo = """
+            Title
+            FILE PHOTO: The minister speaks in Paris, January 16, 2020. REUTERS/John Doe
+            January 18, 2020
+            PARIS (Reuters) - \(Self.englishBody)
+            (Reporting by Michel Roe; Editing by Alex Doe)
+            """
+        #expect(first(photo)?.agency == "Reuters")
+        let caption = "Title\nThe minister speaks in Paris. Photo: John Doe via REUTERS\n\(Self.englishBody)\n(Reporting by Michel Roe)"
+        #expect(first(caption)?.agency == "Reuters")
+        let bare = "Title\nPARIS — \(Self.englishBody) Reuters reported it first.\n(Reporting by Michel Roe; Editing by Alex Doe)"
+        #expect(first(bare)?.agency == nil)
+        let two = "Title\n\(Self.englishBody) (AFP) and (Reuters) both ran it.\n(Writing by Michel Roe)"
+        #expect(first(two)?.agency == nil)
+    }
+
     @Test func bylineLines() {
         let cases: [(String, String?, String?)] = [
             ("الرياض - الوئام :", "الوئام", "الرياض"),

@@ -98,6 +98,7 @@ struct SegmentParser {
         var firstBody: String?
         var sawRelated = false
         var shortRun: [String] = []
+        var footCredit: String?
 
         func flushShortRun() {
             if shortRun.count == 1 { paragraphs.append(shortRun[0]) }
@@ -134,6 +135,7 @@ struct SegmentParser {
             }
             i += 1
             if takeSourceLine(line) { continue }
+            if !sawRelated, WireCredit.matches(line) { footCredit = line.text }
             if Boilerplate.isFurniture(line) || Boilerplate.isCaption(line) {
                 flushShortRun()
                 continue
@@ -162,6 +164,9 @@ struct SegmentParser {
         }
         if attribution.agency == nil, let lastBody, let name = WireTag.closing(lastBody) { attribution.agency = name }
         if attribution.agency == nil { attribution.agency = closing }
+        if attribution.agency == nil, let footCredit {
+            attribution.agency = WireCredit.agency(credit: footCredit, lines: lines[start..<i])
+        }
     }
 
     /// A first line that is body text, not a headline: very long, or a

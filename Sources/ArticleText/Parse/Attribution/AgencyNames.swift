@@ -3,6 +3,13 @@
 /// "عكاظ", "البيان", "Hindustan Times"), from `ParseData/agencies.txt`.
 enum AgencyNames {
     static let known: Set<String> = Set(ParseTable.lines("agencies").map { ArticleLine.key($0) })
+    /// Each name's folded key → the name as the list writes it (first spelling wins).
+    private static let listed: [String: String] = Dictionary(
+        ParseTable.lines("agencies").map { (ArticleLine.key($0), $0) }, uniquingKeysWith: { first, _ in first }
+    )
+
+    /// The name as the list writes it ("REUTERS" → "Reuters"), nil when unknown.
+    static func listedSpelling(_ text: some StringProtocol) -> String? { listed[ArticleLine.key(text)] }
 
     /// Whether `text` (folded and trimmed) is a known name.
     static func isKnown(_ text: some StringProtocol) -> Bool {
