@@ -29,10 +29,12 @@ public final class KafkaRecordReader: Sendable {
         settings["enable.partition.eof"] = "true"
         // An offset outside the log is an error, never a silent jump to the other end.
         settings["auto.offset.reset"] = "error"
-        // Fetch little beyond the one record wanted.
-        settings["queued.min.messages"] = "1"
+        // Fetch little beyond the one record wanted, and never hold a
+        // broker's fetch long: the next read waits for the one in flight. (A
+        // small queued.min.messages would hold the next fetch of the partition
+        // back by fetch.queue.backoff.ms, a second in librdkafka 2.16.)
         settings["fetch.message.max.bytes"] = "65536"
-        settings["fetch.wait.max.ms"] = "100"
+        settings["fetch.wait.max.ms"] = "10"
         client = try RDKafkaClient(kind: .consumer, properties: settings, context: RDKafkaClientContext(logger: logger, events: nil))
     }
 
