@@ -25,6 +25,21 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "text-chain",
+            dependencies: [
+                .product(name: "ArticleText", package: rootIdentity),
+                .product(name: "Pipeline", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
+            name: "worker-bench",
+            dependencies: [
+                .product(name: "Kafka", package: rootIdentity),
+                .product(name: "Pipeline", package: rootIdentity),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
             name: "pipeline-throughput",
             dependencies: [
                 .product(name: "Kafka", package: rootIdentity),

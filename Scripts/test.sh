@@ -3,16 +3,19 @@
 # then runs the suite in three parts over the same build:
 #   1. the text stages, pipeline, stats server and CLI, on Debian's librdkafka
 #      2.0.2 (the worker and replay run on the mock cluster here);
-#   2. the Kafka layer's own tests on the mock cluster (fault injection), on
-#      2.0.2 — apart from part 1, whose CPU-heavy text tests would otherwise
-#      starve their timers and broker round trips on a 2-core machine;
+#   2. the Kafka layer's own tests on the mock cluster (fault injection) and
+#      the worker's fault and memory suites (named MockCluster…), on 2.0.2 —
+#      apart from part 1, whose CPU-heavy text tests would otherwise starve
+#      their timers, broker round trips and worker processes on 2 cores;
 #   3. the real-broker suites (named RealBroker…) against Tansu, on Confluent's
-#      librdkafka 2.16 via LD_LIBRARY_PATH (2.0.2 cannot read Tansu's replies).
+#      librdkafka 2.16 via LD_LIBRARY_PATH (2.0.2 cannot read Tansu's replies),
+#      among them `newswire run` processes scaling, killed and terminated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 Scripts/setup-system.sh
 Scripts/setup-tools.sh
+python3 Scripts/fetch-eval-corpus.py
 
 Scripts/check-deploy.sh
 swift build --build-tests
@@ -26,10 +29,10 @@ export NEWSWIRE_SHARED="${NEWSWIRE_SHARED:-$(cd .. && pwd)/shared}"
 echo "test: Tansu at $brokers; shared corpus at $NEWSWIRE_SHARED"
 
 echo "== suite 1/3: text stages, pipeline, stats server, CLI (system librdkafka)"
-swift test --skip-build --skip '^KafkaTests\.|RealBroker'
+swift test --skip-build --skip '^KafkaTests\.|RealBroker|MockCluster'
 
-echo "== suite 2/3: Kafka layer on the mock cluster (system librdkafka)"
-swift test --skip-build --filter '^KafkaTests\.' --skip RealBroker
+echo "== suite 2/3: Kafka layer and worker faults on the mock cluster (system librdkafka)"
+swift test --skip-build --filter '^KafkaTests\.|MockCluster' --skip RealBroker
 
 echo "== suite 3/3: real-broker tests against Tansu, on librdkafka 2.16"
 LD_LIBRARY_PATH="$PWD/.tools/rdkafka" swift test --skip-build --filter RealBroker

@@ -80,14 +80,18 @@ final class WorkerProcess: @unchecked Sendable {
         }
     }
 
+    /// The stats endpoint's base URL if the worker printed it already.
+    var printedStatsURL: String? {
+        let log = self.log
+        guard let range = log.range(of: "stats at http://") else { return nil }
+        return "http://" + log[range.upperBound...].prefix { $0 != "/" && $0 != " " }
+    }
+
     /// The stats endpoint's base URL, once the worker printed it.
     func statsURL(timeout: Duration = .seconds(30)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let log = self.log
-            if let range = log.range(of: "stats at http://") {
-                return "http://" + log[range.upperBound...].prefix { $0 != "/" && $0 != " " }
-            }
+            if let url = printedStatsURL { return url }
             guard isRunning else { throw Eventually.TimedOut(what: "\(name)'s stats address; it exited: \(log)") }
             try await Task.sleep(for: .milliseconds(100))
         }

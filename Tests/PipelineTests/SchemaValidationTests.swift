@@ -1,5 +1,6 @@
 import ArticleText
 import Foundation
+import Kafka
 import Testing
 @testable import Pipeline
 
@@ -26,10 +27,10 @@ import Testing
     @Test func everySchemaFileIsValidDraft2020_12() async throws {
         let run = try await SchemaTestSupport.validate([], arguments: ["--check-schemas", SchemaTestSupport.schemasDirectory.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("8 schema files, 0 invalid"))
+        #expect(run.stdout.contains("13 schema files, 0 invalid"))
     }
 
-    @Test(arguments: ["1.0", "1.1", "2.0"])
+    @Test(arguments: ["1.0", "1.1", "1.2", "2.0", "2.1"])
     func enrichedRecordsMatchTheirVersionExactly(_ version: String) async throws {
         let parsed = try #require(SchemaVersion(version))
         let lines = try SampleArticles.enriched().map { try RecordEncoding.encode($0, schema: .enriched, version: parsed) }
@@ -105,6 +106,16 @@ import Testing
             inputHeaders: [RecordHeader(name: "x-crawler", text: "c7")]
         )
         try await expectValid([Array(try encoder.encode(DeadLetterHeaders.jsonObject(withInputHeader)))], .deadLetter, "1.0", strict: false)
+
+        // A dead letter too large for its topic: truncated, with the 1.1 headers.
+        let letter = KafkaProducerMessage(
+            topic: "articles.dlq.v1", key: nil, value: Array(repeating: 0x78, count: 5000),
+            headers: headers.map { KafkaHeader(key: $0.name, value: $0.value) }
+        )
+        let truncated = DeadLetterFit.fit(letter, limit: 1000, wireSize: KafkaProducer.wireSize(of:))
+        #expect((truncated.value?.count ?? 0) < 1000)
+        let truncatedHeaders = truncated.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
+        try await expectValid([Array(try encoder.encode(DeadLetterHeaders.jsonObject(truncatedHeaders)))], .deadLetter, "1.1")
     }
 
     @Test func rawEnvelopesOfEveryShapeMatch() async throws {

@@ -59,23 +59,4 @@ public enum ReplayBound: Sendable, Hashable, CustomStringConvertible {
         case .time(let date): date.formatted(.iso8601)
         }
     }
-
-    /// Throws when `from..<until` is empty whatever the topic holds: bounds
-    /// of the same kind with `until` not after `from`, `from end`, `until beginning`.
-    public static func checkRange(from: ReplayBound, until: ReplayBound) throws(ReplayError) {
-        switch (from, until) {
-        case let (.offset(start), .offset(end)) where end <= start:
-            throw .emptyRange("--until \(end) is not after --from \(start); give an --until offset above \(start)")
-        case let (.time(start), .time(end)) where end <= start:
-            throw .emptyRange(
-                "--until \(end.formatted(.iso8601)) is not after --from \(start.formatted(.iso8601)); give a later --until"
-            )
-        case (.end, _):
-            throw .emptyRange("--from end starts after every message; give an earlier --from")
-        case (_, .beginning):
-            throw .emptyRange("--until beginning ends before every message; give a later --until")
-        default:
-            return
-        }
-    }
 }

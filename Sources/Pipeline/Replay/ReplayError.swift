@@ -2,7 +2,6 @@
 /// what is wrong and how to fix it.
 public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     case badBound(String)
-    case emptyRange(String)
     case noSuchTopic(String)
     case badStages(String)
     /// The group has committed offsets on the topic and is not a replay group.
@@ -12,8 +11,6 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .badBound(let text):
             "'\(text)' is not a replay bound; use beginning, end, an offset such as 1200, or an ISO 8601 time such as 2025-03-07T10:00:00Z"
-        case .emptyRange(let reason):
-            "the replay range is empty: \(reason)"
         case .noSuchTopic(let topic):
             "the cluster has no topic '\(topic)'; check --input-topic"
         case .badStages(let text):

@@ -8,9 +8,12 @@ import Logging
 ///
 /// Commit errors are handled by kind: transient ones (a coordinator moving, a
 /// rebalance in progress) are retried with backoff; membership ones (illegal
-/// generation, unknown member) mean the member lost those partitions, so
-/// their lanes are dropped and librdkafka's rejoin hands them out again;
-/// fatal ones stop the core.
+/// generation, unknown member) drop that commit: librdkafka rejoins the group,
+/// and if the partitions were taken away it says so with a revocation (lost),
+/// which drops their in-flight work; if they stay, the next commit, in the new
+/// generation, covers them. The lanes are never dropped on the commit error
+/// alone: librdkafka may keep the partitions (seen with Tansu), and a
+/// dropped lane would then skip their messages. Fatal errors stop the core.
 struct CommitTracker: Sendable {
     let consumer: KafkaConsumer
     let table: LaneTable
@@ -57,7 +60,7 @@ struct CommitTracker: Sendable {
     }
 
     /// Commits what is ready on `partitions` (all when nil). Membership errors
-    /// drop those lanes and return; transient errors are thrown for the
+    /// drop this commit and return; transient errors are thrown for the
     /// caller to retry; fatal ones also fail the core.
     func commit(_ partitions: Set<KafkaTopicPartition>? = nil) async throws {
         let candidates = table.commitCandidates(partitions)
@@ -69,9 +72,8 @@ struct CommitTracker: Sendable {
             counters.commitRefused()
             switch error.kind {
             case .membershipLost:
-                let lost = candidates.map(\.offset.topicPartition)
-                logger.warning("commit rejected: this member no longer owns \(lost) (\(error)); dropping their in-flight work, the group reassigns them")
-                table.remove(lost)
+                let partitions = candidates.map(\.offset.topicPartition)
+                logger.warning("commit of \(partitions) refused for an old group generation (\(error)); the group rejoins, a revocation drops what was lost")
             case .fatal:
                 table.fail(.fatal(error))
                 throw WorkerError.fatal(error)

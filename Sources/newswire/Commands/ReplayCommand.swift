@@ -11,21 +11,24 @@ import ServiceLifecycle
 /// at the end of the range. Time bounds are checked against the records;
 /// the group's name comes from the arguments, so a rerun continues where a
 /// stopped one left off and several processes share the work.
-struct ReplayCommand: AsyncParsableCommand {
+struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Re-runs a topic range through the stages, in its own consumer group.",
         discussion: """
-            Examples:
-              newswire replay --brokers kafka:9092 --from beginning --output-version 2.0   # backfill the v2 topics (enrich only)
-              newswire replay --brokers kafka:9092 --from 2025-03-07T00:00:00Z --until 2025-03-08T00:00:00Z --dry-run
-              newswire replay --brokers kafka:9092 --dlq --from beginning                   # re-drive dead letters
-            Bounds are beginning, end, an offset (the same on every partition) or an ISO 8601 time. Rerun the same \
-            command to continue a stopped replay; start it in several processes to share the partitions.
+            Bounds are beginning, end, an offset (the same on every partition) or an ISO 8601 time; times \
+            are checked against the records. Rerun the same command to continue a stopped replay; start it \
+            in several processes to share the partitions.
+
+            Examples (backfill the v2 topics, enrich only; one day, dry run; re-drive dead letters):
+              newswire replay --brokers kafka:9092 --output-version 2.0
+              newswire replay --brokers kafka:9092 --dry-run \\
+                --from 2025-03-07T00:00:00Z --until 2025-03-08T00:00:00Z
+              newswire replay --brokers kafka:9092 --dlq
             """
     )
 
-    @Option(help: "Bootstrap servers host:port[,…] (env NEWSWIRE_BROKERS).")
+    @Option(help: "Bootstrap servers host:port[,…].")
     var brokers: String?
 
     @Option(name: .customLong("input-topic"), help: "The topic to replay (default articles.raw; with --dlq the dead-letter topic).")
@@ -37,8 +40,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Where to stop (exclusive): end (as of the first run), an offset, or an ISO 8601 time.")
     var until: String = "end"
 
-    @Option(help: "The article.enriched schema version to write (env NEWSWIRE_OUTPUT_VERSION).")
-    var outputVersion: String?
+    @Option(help: "The article.enriched schema version to write: \(OutputVersion.supportedList).")
+    var outputVersion = OutputVersion.defaultVersion.description
 
     @Option(help: "The stages whose records to write, e.g. parse,enrich (default: those whose version differs from the workers'; all when none does).")
     var stages: String?
@@ -58,24 +61,83 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Only print the range and the message count per partition; process nothing.")
     var dryRun = false
 
-    @Option(help: "The most messages taken and not yet committed, about; a killed replay repeats at most 3 times this many (default 1024).")
+    @Option(help: "The most messages in flight; a killed replay repeats at most 3 times this many (default 1024).")
     var maxInFlightMessages: Int?
 
     @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable).")
     var kafkaProperties: [String] = []
 
-    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings (env NEWSWIRE_KAFKA_CONFIG).")
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings.")
     var kafkaConfig: String?
+
+    @OptionGroup var logging: LogOptions
+
+    func validate() throws {
+        guard let brokers else {
+            throw ValidationError("replay needs --brokers host:port (or NEWSWIRE_BROKERS)")
+        }
+        try BrokerCheck.validate(brokers)
+        _ = try options()
+        _ = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
+    }
+
+    /// Why `from..<until` is empty whatever the topic holds, if it is: the
+    /// same kind of bound (offsets, or times) with `until` not after `from`.
+    static func emptyRange(from: ReplayBound, until: ReplayBound) -> String? {
+        switch (from, until) {
+        case let (.offset(start), .offset(end)) where end <= start:
+            "--until \(end) is not after --from \(start), so the range is empty; give an --until offset above \(start)"
+        case let (.time(start), .time(end)) where end <= start:
+            "--until \(end.formatted(.iso8601)) is not after --from \(start.formatted(.iso8601)), so the range is empty; give a later --until"
+        case (.end, _):
+            "--from end starts after every message, so the range is empty; give an earlier --from"
+        case (_, .beginning):
+            "--until beginning ends before every message, so the range is empty; give a later --until"
+        default:
+            nil
+        }
+    }
+
+    /// The parsed and checked arguments: every mistake is a usage error,
+    /// caught before anything connects.
+    private func options() throws -> ReplayReport.Options {
+        let from: ReplayBound
+        let until: ReplayBound
+        let chosen: Set<Stage>?
+        do {
+            (from, until) = (try ReplayBound(parsing: self.from), try ReplayBound(parsing: self.until))
+            chosen = try stages.map { text throws(ReplayError) in try ReplayStages.parse(text) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let problem = Self.emptyRange(from: from, until: until) {
+            throw ValidationError(problem)
+        }
+        let version = try OutputVersion.resolve(outputVersion)
+        let prefix = topicPrefix ?? "articles"
+        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw ValidationError("--topic-prefix '\(prefix)' cannot start a topic name; use letters, digits, '.', '_' or '-', e.g. --topic-prefix backfill")
+        }
+        if let maxInFlightMessages, maxInFlightMessages < 1 {
+            throw ValidationError("--max-in-flight-messages must be at least 1")
+        }
+        if let inputTopic {
+            _ = try TopicSpec(parsing: inputTopic)
+        }
+        return ReplayReport.Options(
+            topic: inputTopic ?? (dlq ? OutputTopics().deadLetter : "articles.raw"), from: from, until: until, version: version,
+            stages: chosen ?? ReplayStages.defaults(enrichedVersion: version), outputs: OutputTopics(prefix: prefix),
+            maxInFlight: maxInFlightMessages ?? 1024
+        )
+    }
 
     func run() async throws {
         MallocTuning.returnLargeBuffersAtOnce()
-        guard let brokers = Environment.resolve(brokers, flag: "brokers") else {
-            throw ValidationError("replay needs --brokers host:port (or NEWSWIRE_BROKERS)")
-        }
-        let options = try resolveOptions()
-        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: Environment.resolve(kafkaConfig, flag: "kafka-config"))
+        guard let brokers else { throw ValidationError("replay needs --brokers host:port (or NEWSWIRE_BROKERS)") }
+        let options = try options()
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
         let logger = Logger(label: "newswire.replay")
-        let metadata = try await KafkaAdmin.checkBrokers(brokers, properties: properties, logger: logger)
+        let metadata = try await BrokerCheck.check(brokers, properties: properties, logger: logger)
         guard let described = metadata.topic(options.topic), !described.partitions.isEmpty else {
             if dlq {
                 StandardStreams.writeLine("no dead letters yet: the cluster has no topic \(options.topic), so there is nothing to re-drive")
@@ -88,11 +150,12 @@ struct ReplayCommand: AsyncParsableCommand {
             topicPrefix: options.outputs.prefix
         )
         let plan = try await makePlan(options, partitions: described.partitions.map(\.id), group: group, brokers: brokers, properties: properties, logger: logger)
-        let report = ReplayReport(plan: plan, group: group, options: options)
-        if dlq && plan.total == 0 {
-            StandardStreams.writeLine(options.from == .beginning && options.until == .end ? "no dead letters yet: \(options.topic) is empty" : "no dead letters in this range: nothing to re-drive")
+        if dlq && plan.total == 0 && !plan.resumed {
+            let everything = options.from == .beginning && options.until == .end
+            StandardStreams.writeLine(everything ? "no dead letters yet: \(options.topic) is empty" : "no dead letters in this range: nothing to re-drive")
             return
         }
+        let report = ReplayReport(plan: plan, group: group, options: options)
         try report.printPlan()
         if dryRun { return }
         guard plan.remaining > 0 else {
@@ -121,28 +184,6 @@ struct ReplayCommand: AsyncParsableCommand {
         try await ServiceGroup(configuration: configuration).run()
         let committed = try await committedOffsets(group: group, topic: options.topic, brokers: brokers, properties: properties, logger: logger)
         report.printResult(totals: service.totals ?? job.counters.current, tracker: job.tracker.snapshot, committed: committed)
-    }
-
-    /// The parsed and checked arguments: every mistake is caught here,
-    /// before anything connects.
-    private func resolveOptions() throws -> ReplayReport.Options {
-        let from = try ReplayBound(parsing: from)
-        let until = try ReplayBound(parsing: until)
-        try ReplayBound.checkRange(from: from, until: until)
-        let version = try OutputVersion.resolve(Environment.resolve(outputVersion, flag: "output-version"))
-        let chosen = try stages.map { text throws(ReplayError) in try ReplayStages.parse(text) } ?? ReplayStages.defaults(enrichedVersion: version)
-        let prefix = topicPrefix ?? "articles"
-        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-            throw ValidationError("'\(prefix)' cannot start a topic name; use letters, digits, '.', '_' or '-', e.g. --topic-prefix backfill")
-        }
-        if let maxInFlightMessages, maxInFlightMessages < 1 {
-            throw ValidationError("--max-in-flight-messages must be at least 1")
-        }
-        let topic = inputTopic ?? (dlq ? OutputTopics().deadLetter : "articles.raw")
-        return ReplayReport.Options(
-            topic: topic, from: from, until: until, version: version, stages: chosen, outputs: OutputTopics(prefix: prefix),
-            maxInFlight: maxInFlightMessages ?? 1024
-        )
     }
 
     /// Checks the group, reads what an earlier run left, resolves the bounds.

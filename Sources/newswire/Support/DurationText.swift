@@ -13,12 +13,6 @@ enum DurationText {
         if let seconds = Int64(text), seconds >= 0 { return .seconds(seconds) }
         throw ValidationError("--\(flag) '\(text)' is not a duration; write a whole number with ms, s or m, e.g. 10s or 500ms")
     }
-
-    /// The flag's value, else `NEWSWIRE_<FLAG>`, else `fallback`.
-    static func resolve(_ given: String?, flag: String, fallback: Duration) throws -> Duration {
-        guard let text = Environment.resolve(given, flag: flag) else { return fallback }
-        return try parse(text, flag: flag)
-    }
 }
 
 /// A byte-size flag such as `--max-in-flight-bytes 64MiB`: a whole number

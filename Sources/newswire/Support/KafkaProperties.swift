@@ -26,7 +26,7 @@ enum KafkaProperties {
         options: [String], configFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> [String: String] {
         var result: [String: String] = [:]
-        if let path = configFile ?? environment["NEWSWIRE_KAFKA_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let path = configFile {
             result.merge(try file(path)) { _, new in new }
         }
         result.merge(fromEnvironment(environment)) { _, new in new }

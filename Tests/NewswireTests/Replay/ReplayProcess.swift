@@ -2,9 +2,10 @@ import Foundation
 import Synchronization
 import Testing
 
-/// A `newswire replay` child process: its stdout and stderr kept in files,
-/// signalled (SIGTERM, SIGKILL), and its exit awaited with a deadline after
-/// which it is killed, so a test never waits on it for ever.
+/// A `newswire replay` child process that runs while the test acts on it
+/// (`CommandRunner.run` runs one to its end): its stdout and stderr kept in
+/// files, signalled (SIGTERM, SIGKILL), and its exit awaited with a deadline
+/// after which it is killed, so a test never waits on it for ever.
 ///
 /// Sendable proof for `@unchecked`: `process` is configured and launched in
 /// `init` and afterwards only read (`processIdentifier`); Foundation calls
@@ -43,13 +44,6 @@ final class ReplayProcess: @unchecked Sendable {
             for waiter in waiters { waiter.resume(returning: finished.terminationStatus) }
         }
         try process.run()
-    }
-
-    /// Runs `newswire replay` with `arguments` to its end (killed after `timeout`).
-    static func run(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> ReplayProcess {
-        let process = try ReplayProcess(arguments)
-        _ = await process.waitForExit(timeout: timeout)
-        return process
     }
 
     var pid: Int32 { process.processIdentifier }

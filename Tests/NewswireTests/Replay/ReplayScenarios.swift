@@ -7,6 +7,11 @@ import Testing
 /// runs `newswire replay` as a user does and checks what it wrote by reading
 /// the topics back.
 enum ReplayScenarios {
+    /// `newswire replay` run to its end.
+    static func replay(_ arguments: [String]) async throws -> CommandRunner.Run {
+        try await CommandRunner.run(["replay"] + arguments, deadline: .seconds(120))
+    }
+
     static let windowFrom = "2026-01-01T01:00:00Z"
     static let windowUntil = "2026-01-01T02:00:00Z"
 
@@ -30,14 +35,14 @@ enum ReplayScenarios {
         ]
         let expected: [Int32: Int64] = [0: 20, 1: 20, 2: 20]
 
-        let dryRun = try await ReplayProcess.run(arguments + ["--dry-run"])
+        let dryRun = try await replay(arguments + ["--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
         let plan = ReplayOutput(text: dryRun.stdout)
         #expect(try plan.planned() == expected, "\(dryRun.stdout)")
         #expect(try plan.ranges() == [0: 20..<40, 1: 20..<40, 2: 20..<40])
         #expect(try await broker.committed(group: "newswire-replay-\(input)", topic: input).isEmpty)
 
-        let run = try await ReplayProcess.run(arguments)
+        let run = try await replay(arguments)
         #expect(run.status == 0, "\(run.stderr)")
         let result = ReplayOutput(text: run.stdout)
         #expect(try result.planned() == expected, "\(run.stdout)")
@@ -56,15 +61,15 @@ enum ReplayScenarios {
         }
         #expect(try await broker.committed(group: live, topic: input) == liveOffsets)
 
-        let again = try await ReplayProcess.run(arguments)
+        let again = try await replay(arguments)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("nothing left"), "\(again.stdout)")
 
-        let aimedAtLive = try await ReplayProcess.run(arguments + ["--group", live])
+        let aimedAtLive = try await replay(arguments + ["--group", live])
         #expect(aimedAtLive.status != 0)
         #expect(aimedAtLive.stderr.contains("'\(live)' has committed offsets on \(input) and is not a replay group"), "\(aimedAtLive.stderr)")
         #expect(aimedAtLive.stdout.isEmpty)
-        let forced = try await ReplayProcess.run(arguments + ["--group", live, "--force", "--dry-run"])
+        let forced = try await replay(arguments + ["--group", live, "--force", "--dry-run"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try await broker.committed(group: live, topic: input) == liveOffsets)
     }

@@ -11,7 +11,7 @@ import Testing
 /// commits. In each the worker keeps running, every input ends as its
 /// normalised record or a dead letter, and the group commits to the end.
 @Suite(.timeLimit(.minutes(3)))
-struct WorkerFaultTests {
+struct MockClusterWorkerFaultTests {
     let logger = {
         var logger = Logger(label: "test.worker-faults")
         logger.logLevel = .critical

@@ -8,7 +8,7 @@ import Testing
 /// shows them paused and resumed, peak RSS stays under 150 MB, and every
 /// input is committed.
 @Suite(.timeLimit(.minutes(3)))
-struct WorkerMemoryTests {
+struct MockClusterWorkerMemoryTests {
     static let inputs = 200
     static let inputSize = 1 << 20
     static let rssBound = 150_000_000
