@@ -6,4 +6,16 @@ struct RealBrokerReplayTests {
     @Test func timeWindowReplayWritesExactlyTheWindow() async throws {
         try await ReplayScenarios.timeWindow(on: try #require(ReplayBroker.tansu))
     }
+
+    @Test func aKilledReplayRerunNeitherSkipsNorRepeatsMoreThanTheBound() async throws {
+        try await ReplayScenarios.killAndRerun(on: try #require(ReplayBroker.tansu))
+    }
+
+    @Test func deadLettersAFixCanHandleAreRedriven() async throws {
+        try await ReplayScenarios.deadLetterRedrive(on: try #require(ReplayBroker.tansu))
+    }
+
+    @Test func twoProcessesShareThePartitions() async throws {
+        try await ReplayScenarios.twoProcessesShare(on: try #require(ReplayBroker.tansu))
+    }
 }

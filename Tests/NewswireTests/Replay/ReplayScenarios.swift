@@ -73,4 +73,125 @@ enum ReplayScenarios {
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try await broker.committed(group: live, topic: input) == liveOffsets)
     }
+
+    /// 600 articles on each of two partitions, replayed with at most 20 in
+    /// flight and killed (SIGKILL) once some are committed; 50 more per
+    /// partition arrive; the rerun continues from the group's offsets and
+    /// stops at the end the first run fixed. Every input of the range has
+    /// its record, none past the end, and no more than 3 × 20 are repeated.
+    static func killAndRerun(on broker: ReplayBroker) async throws {
+        let (prefix, input) = ReplayBroker.names()
+        let perPartition = 600
+        let bound = 20
+        try await broker.createTopic(input, partitions: 2)
+        try await broker.produceArticles(input, partitions: 2, perPartition: perPartition)
+        let arguments = [
+            "--brokers", broker.bootstrap, "--input-topic", input, "--topic-prefix", prefix, "--max-in-flight-messages", "\(bound)",
+            "--kafka-property", "session.timeout.ms=6000",
+        ]
+        let first = try ReplayProcess(arguments)
+        var group: String?
+        try await Eventually.wait(for: "the replay to print its group", timeout: .seconds(60)) {
+            group = first.stdout.split(separator: "\n").first { $0.hasPrefix("  group: ") }.flatMap { $0.split(separator: " ").dropFirst().first }
+                .map(String.init)
+            return group != nil || first.status != nil
+        }
+        let name = try #require(group, "no group in: \(first.stdout) \(first.stderr)")
+        try await Eventually.wait(for: "some committed offsets", timeout: .seconds(90)) {
+            let committed = try await broker.committed(group: name, topic: input).values.reduce(0, +)
+            return committed >= 100 || first.status != nil
+        }
+        first.killNow()
+        _ = await first.waitForExit(timeout: .seconds(30))
+        let committedAtKill = try await broker.committed(group: name, topic: input).values.reduce(0, +)
+        #expect(committedAtKill < Int64(2 * perPartition), "the replay finished before it was killed; nothing was tested")
+        try await broker.produceArticles(input, partitions: 2, perPartition: 50, from: perPartition)
+
+        let rerun = try await replay(arguments)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("group: \(name) (continuing"), "\(rerun.stdout)")
+        #expect(rerun.stdout.contains("end fixed by the first run"), "\(rerun.stdout)")
+
+        let records = try await broker.readAll("\(prefix).normalised.v1")
+        var seen: [String: Int] = [:]
+        for record in records {
+            seen[try #require(record.header("newswire-source")?.stringValue), default: 0] += 1
+        }
+        let wanted = Set((0..<2).flatMap { partition in (0..<perPartition).map { "\(input)/\(partition)/\($0)" } })
+        #expect(Set(seen.keys) == wanted, "missing: \(wanted.subtracting(seen.keys).count), beyond the end: \(Set(seen.keys).subtracting(wanted).count)")
+        let repeated = records.count - seen.count
+        #expect(repeated <= 3 * bound, "\(repeated) inputs were written twice")
+        print("replay kill test on \(broker.name): \(committedAtKill) committed at the kill, \(repeated) repeated after the rerun (bound \(3 * bound))")
+    }
+
+    /// Dead letters made by a real replay whose output side refused large
+    /// records (message.max.bytes 1000), and one input that is not UTF-8.
+    /// Before any exist, `--dlq` says so and succeeds; the re-drive (with the
+    /// limit lifted: the fix) writes the records of the ten it can now
+    /// handle and puts the bad one back with attempt 2.
+    static func deadLetterRedrive(on broker: ReplayBroker) async throws {
+        let (prefix, input) = ReplayBroker.names()
+        let deadLetters = "\(prefix).dlq.v1"
+        try await broker.createTopic(input, partitions: 2)
+        try await broker.produceArticles(input, partitions: 2, perPartition: 5)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: broker.bootstrap), logger: TestLogger.quiet)
+        let bad: [UInt8] = [0x41, 0xE9, 0x74, 0xE9, 0x0A]
+        _ = try await producer.send(KafkaProducerMessage(topic: input, partition: 0, key: Array("bad".utf8), value: bad))
+        await producer.close()
+
+        let none = try await replay(["--brokers", broker.bootstrap, "--dlq", "--input-topic", deadLetters])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stdout.hasPrefix("no dead letters yet"), "\(none.stdout)")
+
+        let refused = try await replay([
+            "--brokers", broker.bootstrap, "--input-topic", input, "--topic-prefix", prefix, "--kafka-property", "message.max.bytes=1000",
+        ])
+        #expect(refused.status == 0, "\(refused.stderr)")
+        let letters = try await broker.readAll(deadLetters)
+        let reasons = letters.map { "\($0.header("newswire-dlq-stage")?.stringValue ?? "?")/\($0.header("newswire-dlq-code")?.stringValue ?? "?")" }
+        #expect(reasons.sorted() == ["normalise/invalid-utf8"] + Array(repeating: "publish/record-too-large", count: 10), "\(reasons)")
+        #expect(letters.allSatisfy { $0.header("newswire-dlq-attempt")?.stringValue == "1" })
+        #expect(try await broker.readAll("\(prefix).enriched.v1").isEmpty)
+
+        let redrive = try await replay(["--brokers", broker.bootstrap, "--dlq", "--input-topic", deadLetters, "--topic-prefix", prefix])
+        #expect(redrive.status == 0, "\(redrive.stderr)")
+        #expect(try ReplayOutput(text: redrive.stdout).committed().values.reduce(0, +) == 11, "\(redrive.stdout)")
+        let enriched = try await broker.readAll("\(prefix).enriched.v1")
+        #expect(Set(enriched.compactMap(\.key).map { String(decoding: $0, as: UTF8.self) }).count == 10)
+        let after = try await broker.readAll(deadLetters)
+        #expect(after.count == letters.count + 1)
+        let again = after.filter { $0.header("newswire-dlq-attempt")?.stringValue == "2" }
+        #expect(again.count == 1)
+        #expect(again.first?.value == bad)
+        #expect(again.first?.header("newswire-dlq-code")?.stringValue == "invalid-utf8")
+    }
+
+    /// Two processes started with the same arguments share the four
+    /// partitions through the replay group: each replays some, and together
+    /// every input of the range, within the in-flight bound of repeats.
+    static func twoProcessesShare(on broker: ReplayBroker) async throws {
+        let (prefix, input) = ReplayBroker.names()
+        let perPartition = 150
+        let bound = 20
+        try await broker.createTopic(input, partitions: 4)
+        try await broker.produceArticles(input, partitions: 4, perPartition: perPartition)
+        let arguments = [
+            "--brokers", broker.bootstrap, "--input-topic", input, "--topic-prefix", prefix, "--stages", "normalise,enrich",
+            "--max-in-flight-messages", "\(bound)", "--kafka-property", "session.timeout.ms=6000",
+        ]
+        let processes = [try ReplayProcess(arguments), try ReplayProcess(arguments)]
+        var replayed: [Int] = []
+        for process in processes {
+            #expect(await process.waitForExit(timeout: .seconds(120)) == 0, "\(process.stderr)")
+            let line = process.stdout.split(separator: "\n").first { $0.hasPrefix("replayed ") }
+            replayed.append(line.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) } ?? 0)
+        }
+        #expect(replayed.allSatisfy { $0 > 0 }, "each process's share: \(replayed)")
+        let records = try await broker.readAll("\(prefix).normalised.v1")
+        let sources = Set(records.compactMap { $0.header("newswire-source")?.stringValue })
+        #expect(sources.count == 4 * perPartition)
+        #expect(records.count - sources.count <= 2 * 3 * bound)
+        #expect(try await broker.readAll("\(prefix).parsed.v1").isEmpty)
+        print("replay shared on \(broker.name): \(replayed) messages per process, \(records.count - sources.count) repeated")
+    }
 }
