@@ -16,6 +16,10 @@ struct ReplayCommandTests {
         try await ReplayScenarios.killAndRerun(on: try ReplayBroker.embedded())
     }
 
+    @Test func sigtermFinishesCommitsAndTheRerunRepeatsNothing() async throws {
+        try await ReplayScenarios.stopAndRerun(on: try ReplayBroker.embedded())
+    }
+
     @Test func deadLettersAFixCanHandleAreRedriven() async throws {
         try await ReplayScenarios.deadLetterRedrive(on: try ReplayBroker.embedded())
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import Pipeline
 import Testing
 
 /// The replay's promises, as scenarios any broker runs: the embedded mock
@@ -193,5 +194,37 @@ enum ReplayScenarios {
         #expect(records.count - sources.count <= 2 * 3 * bound)
         #expect(try await broker.readAll("\(prefix).parsed.v1").isEmpty)
         print("replay shared on \(broker.name): \(replayed) messages per process, \(records.count - sources.count) repeated")
+    }
+
+    /// SIGTERM mid-run: the replay finishes what it has in flight, commits,
+    /// says it stopped early and exits 0; the rerun replays the rest, and
+    /// since everything written before was committed, nothing twice.
+    static func stopAndRerun(on broker: ReplayBroker) async throws {
+        let (prefix, input) = ReplayBroker.names()
+        let perPartition = 400
+        try await broker.createTopic(input, partitions: 2)
+        try await broker.produceArticles(input, partitions: 2, perPartition: perPartition)
+        let arguments = [
+            "--brokers", broker.bootstrap, "--input-topic", input, "--topic-prefix", prefix, "--max-in-flight-messages", "20",
+            "--kafka-property", "session.timeout.ms=6000", "--group", "\(ReplayGroup.prefix)\(prefix)",
+        ]
+        let first = try ReplayProcess(arguments)
+        try await Eventually.wait(for: "some committed offsets", timeout: .seconds(90)) {
+            let committed = try await broker.committed(group: "\(ReplayGroup.prefix)\(prefix)", topic: input).values.reduce(0, +)
+            return committed >= 60 || first.status != nil
+        }
+        first.terminate()
+        #expect(await first.waitForExit(timeout: .seconds(60)) == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("stopped before the end of the range"), "\(first.stdout)")
+        let stopped = try ReplayOutput(text: first.stdout).committed().values.reduce(0, +)
+        #expect(stopped > 0 && stopped < Int64(2 * perPartition))
+
+        let rerun = try await replay(arguments)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try ReplayOutput(text: rerun.stdout).committed().values.reduce(0, +) == Int64(2 * perPartition) - stopped)
+        let records = try await broker.readAll("\(prefix).normalised.v1")
+        let sources = records.compactMap { $0.header("newswire-source")?.stringValue }
+        #expect(Set(sources).count == 2 * perPartition)
+        #expect(sources.count == 2 * perPartition, "\(sources.count - Set(sources).count) repeated after a graceful stop")
     }
 }
