@@ -11,6 +11,10 @@ struct RealBrokerReplayTests {
         try await ReplayScenarios.killAndRerun(on: try #require(ReplayBroker.tansu))
     }
 
+    @Test func sigtermFinishesCommitsAndTheRerunRepeatsNothing() async throws {
+        try await ReplayScenarios.stopAndRerun(on: try #require(ReplayBroker.tansu))
+    }
+
     @Test func deadLettersAFixCanHandleAreRedriven() async throws {
         try await ReplayScenarios.deadLetterRedrive(on: try #require(ReplayBroker.tansu))
     }

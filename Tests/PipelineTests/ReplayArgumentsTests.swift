@@ -60,7 +60,9 @@ import Testing
             progress.jsonLine
                 == #"{"committed":1200,"done":1234,"elapsedSeconds":2,"etaSeconds":6,"partitionsFinished":1,"partitionsHeld":3,"ratePerSecond":617,"replay":"progress","total":5000}"#
         )
-        let start = ReplayProgress(done: 0, committed: 0, total: 1_000_000, elapsed: .zero, partitionsFinished: 0, partitionsHeld: 0)
+        let waiting = ReplayProgress(done: 0, committed: 0, total: 0, elapsed: .seconds(1), partitionsFinished: 0, partitionsHeld: 0)
+        #expect(waiting.barText(width: 3) == "[>  ] waiting for partitions")
+        let start = ReplayProgress(done: 0, committed: 0, total: 1_000_000, elapsed: .zero, partitionsFinished: 0, partitionsHeld: 2)
         #expect(start.barText(width: 4) == "[>   ] 0/1,000,000  0 msg/s  ETA --:--")
         #expect(start.jsonLine.contains(#""etaSeconds":null"#))
         let long = ReplayProgress(done: 1, committed: 1, total: 3601, elapsed: .seconds(1), partitionsFinished: 0, partitionsHeld: 1)

@@ -48,9 +48,14 @@ public struct ReplayProgress: Sendable, Hashable {
     /// Finished share, 0…1.
     public var fraction: Double { total > 0 ? min(1, Double(done) / Double(total)) : 1 }
 
-    /// `[=========>          ] 1,234/5,000  412 msg/s  ETA 0:09` with a bar `width` cells wide.
+    /// `[=========>          ] 1,234/5,000  412 msg/s  ETA 0:09` with a bar
+    /// `width` cells wide; before the group has assigned any partition,
+    /// `[>         ] waiting for partitions`.
     public func barText(width: Int) -> String {
         let cells = max(1, width)
+        guard total > 0 || done > 0 || partitionsHeld > 0 else {
+            return "[>\(String(repeating: " ", count: cells - 1))] waiting for partitions"
+        }
         let filled = Int((fraction * Double(cells)).rounded(.down))
         let bar = String(repeating: "=", count: filled) + (filled < cells ? ">" + String(repeating: " ", count: cells - filled - 1) : "")
         let eta = self.eta.map(Self.clock) ?? "--:--"

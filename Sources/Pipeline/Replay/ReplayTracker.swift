@@ -14,6 +14,8 @@ public final class ReplayTracker: Sendable {
         public var finished: Set<KafkaTopicPartition> = []
         /// Offsets left at the start in every partition this process was given.
         public var total: Int64 = 0
+        /// When the group first gave this process partitions (the work's start, for rates).
+        public var firstAssigned: ContinuousClock.Instant?
         /// The run ended because every partition it held was finished
         /// (false: it was stopped first, e.g. by SIGTERM).
         public var complete = false
@@ -35,6 +37,7 @@ public final class ReplayTracker: Sendable {
 
     func assigned(_ partitions: [KafkaTopicPartition]) {
         state.withLock { state in
+            if state.snapshot.firstAssigned == nil { state.snapshot.firstAssigned = .now }
             for partition in partitions {
                 state.snapshot.assigned.insert(partition)
                 if state.counted.insert(partition).inserted {

@@ -136,7 +136,11 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
         guard let brokers else { throw ValidationError("replay needs --brokers host:port (or NEWSWIRE_BROKERS)") }
         let options = try options()
         let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
-        let logger = Logger(label: "newswire.replay")
+        var logger = Logger(label: "newswire.replay")
+        if ReplayProgressDisplay.drawsBar && !logging.verbose {
+            // The bar shows the progress; info lines would only break into it.
+            logger.logLevel = .warning
+        }
         let metadata = try await BrokerCheck.check(brokers, properties: properties, logger: logger)
         guard let described = metadata.topic(options.topic), !described.partitions.isEmpty else {
             if dlq {

@@ -9,23 +9,22 @@ struct ReplayProgressDisplay: Sendable {
     let job: ReplayJob
     var interval: Duration = .seconds(5)
 
+    /// True when stdout is a terminal: the bar is drawn there, and the
+    /// replay's info lines would break into it.
+    static var drawsBar: Bool { Terminal().supportsANSICommands }
+
     func run() async {
-        let started = ContinuousClock.now
         let terminal = Terminal()
         if terminal.supportsANSICommands {
-            let bar = ReplayProgressBar(job: job, started: started).newActivity(for: terminal)
+            let bar = ReplayProgressBar(job: job).newActivity(for: terminal)
             bar.start(refreshRate: 250)
             await waitUntilCancelled(tick: nil)
             bar.succeed()
         } else {
-            StandardStreams.writeLine(progress(since: started).jsonLine)
-            await waitUntilCancelled { StandardStreams.writeLine(progress(since: started).jsonLine) }
-            StandardStreams.writeLine(progress(since: started).jsonLine)
+            StandardStreams.writeLine(ReplayProgress(job: job).jsonLine)
+            await waitUntilCancelled { StandardStreams.writeLine(ReplayProgress(job: job).jsonLine) }
+            StandardStreams.writeLine(ReplayProgress(job: job).jsonLine)
         }
-    }
-
-    private func progress(since started: ContinuousClock.Instant) -> ReplayProgress {
-        ReplayProgress(counters: job.counters.current, tracker: job.tracker.snapshot, elapsed: .now - started)
     }
 
     private func waitUntilCancelled(tick: (() -> Void)?) async {
@@ -45,7 +44,6 @@ struct ReplayProgressDisplay: Sendable {
 /// screen with the final figures.
 struct ReplayProgressBar: ActivityBar {
     let job: ReplayJob
-    let started: ContinuousClock.Instant
     var title: String { "replay" }
 
     func renderActiveBar(tick: UInt, width: Int) -> ConsoleText {
@@ -62,7 +60,14 @@ struct ReplayProgressBar: ActivityBar {
         }
     }
 
-    private var progress: ReplayProgress {
-        ReplayProgress(counters: job.counters.current, tracker: job.tracker.snapshot, elapsed: .now - started)
+    private var progress: ReplayProgress { ReplayProgress(job: job) }
+}
+
+extension ReplayProgress {
+    /// The job's progress now, timed from its first assignment (joining the
+    /// group is not part of the rate).
+    init(job: ReplayJob) {
+        let tracker = job.tracker.snapshot
+        self.init(counters: job.counters.current, tracker: tracker, elapsed: tracker.firstAssigned.map { .now - $0 } ?? .zero)
     }
 }
