@@ -49,7 +49,7 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Write to <prefix>.normalised.v1 … instead of the live topics (default articles).")
     var topicPrefix: String?
 
-    @Option(help: "The replay's consumer group (default newswire-replay-<topic>-<hash of the arguments>).")
+    @Option(help: "The replay's consumer group (default newswire-replay-<topic>-<hash of the arguments>); it keeps the range's progress and end, so reuse it only with the same arguments.")
     var group: String?
 
     @Flag(help: "Replay even in a group that has committed offsets on the topic and is not a replay group.")
@@ -61,7 +61,7 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
     @Flag(help: "Only print the range and the message count per partition; process nothing.")
     var dryRun = false
 
-    @Option(help: "The most messages in flight; a killed replay repeats at most 3 times this many (default 1024).")
+    @Option(help: "The most messages in flight (default 1024): a killed replay, rerun, repeats about 2¼ times this many at most.")
     var maxInFlightMessages: Int?
 
     @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable).")
