@@ -97,11 +97,8 @@ struct RealBrokerWorkerTests {
             _ = await victim.waitForExit(timeout: .seconds(10))
             let coveredAtKill = ledger.covered.count
             let successor = try RealBroker.worker("successor", brokers: brokers, group: group, topic: topic, in: workers)
-            try await Eventually.wait(for: "every input covered", timeout: .seconds(120)) { ledger.covered.count >= inputs.count }
-            successor.terminate()
-            #expect(await successor.waitForExit(timeout: .seconds(30)) == 0, "\(successor.log)")
+            try await RealBroker.coverAndStop([successor], ledger: ledger, inputs: inputs)
             print("SIGKILL: \(coveredAtKill) of \(inputs.count) inputs covered at the kill; \(ledger.duplicates) duplicate(s) after the restart")
-            #expect(ledger.covered == RealBroker.positions(inputs))
             #expect(ledger.orderViolations.isEmpty, "\(ledger.orderViolations.prefix(5))")
         }
     }
@@ -140,11 +137,8 @@ struct RealBrokerWorkerTests {
             // starts after it: a repeat would show as a duplicate.
             let byFirst = ledger.covered.count
             let successor = try RealBroker.worker("successor", brokers: brokers, group: group, topic: topic, in: workers)
-            try await Eventually.wait(for: "every input covered", timeout: .seconds(120)) { ledger.covered.count >= inputs.count }
-            successor.terminate()
-            #expect(await successor.waitForExit(timeout: .seconds(30)) == 0, "\(successor.log)")
+            try await RealBroker.coverAndStop([successor], ledger: ledger, inputs: inputs)
             print("SIGTERM: exit \(stop.status.map(String.init) ?? "none") after \(String(format: "%.1f", stop.seconds)) s with \(byFirst) inputs done; \(ledger.duplicates) duplicate(s) after the restart")
-            #expect(ledger.covered == RealBroker.positions(inputs))
             #expect(ledger.duplicates == 0, "the restart reprocessed nothing")
         }
     }
@@ -212,6 +206,17 @@ enum RealBroker {
             next[partition, default: 0] += 1
         }
         return result
+    }
+
+    /// Waits until every input has an output, stops `workers` with SIGTERM
+    /// (each must exit 0) and checks that the outputs cover exactly the inputs.
+    static func coverAndStop(_ workers: [WorkerProcess], ledger: OutputLedger, inputs: [KafkaProducerMessage]) async throws {
+        try await Eventually.wait(for: "every input covered", timeout: .seconds(120)) { ledger.covered.count >= inputs.count }
+        for worker in workers { worker.terminate() }
+        for worker in workers {
+            #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.log)")
+        }
+        #expect(ledger.covered == positions(inputs))
     }
 
     static func producer(_ brokers: String) throws -> KafkaProducer {

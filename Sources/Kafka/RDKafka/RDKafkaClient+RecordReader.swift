@@ -54,7 +54,8 @@ extension RDKafkaClient {
         switch message.err {
         case RD_KAFKA_RESP_ERR_NO_ERROR:
             guard topic == partition.topic, message.partition == partition.partition, message.offset >= offset else { return .other }
-            return .record(Self.convert(pointer))
+            var topicNames: [OpaquePointer: String] = [:]
+            return .record(Self.convert(pointer, topicNames: &topicNames))
         case RD_KAFKA_RESP_ERR__PARTITION_EOF:
             guard topic == partition.topic, message.partition == partition.partition else { return .other }
             return .end(message.offset)

@@ -6,6 +6,9 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     case badStages(String)
     /// The group has committed offsets on the topic and is not a replay group.
     case liveGroup(group: String, topic: String)
+    /// This process saw partitions to the end of the range but could not
+    /// commit all of it (a refused commit at the end).
+    case unfinished(partitions: [String])
 
     public var description: String {
         switch self {
@@ -17,6 +20,8 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
             "'\(text)' is not a list of stages; use a comma-separated list of normalise, parse and enrich, e.g. --stages parse,enrich"
         case .liveGroup(let group, let topic):
             "the group '\(group)' has committed offsets on \(topic) and is not a replay group (newswire-replay-…), so a replay in it would move a live consumer's offsets; leave out --group to use a replay group, or add --force if you mean it"
+        case .unfinished(let partitions):
+            "the replay processed its range but could not commit the end of \(partitions.joined(separator: ", ")); run it again with the same arguments to finish (the records come out byte-identical, so repeats are harmless)"
         }
     }
 }

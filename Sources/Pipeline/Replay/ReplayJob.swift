@@ -61,6 +61,11 @@ public final class ReplayJob: Sendable {
             var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
             producerConfiguration.linger = .milliseconds(5)
             producerConfiguration.properties = kafkaProperties
+            // The range ends when its last message is committed, however long
+            // that takes: no drain deadline cuts the end short. (SIGTERM is
+            // bounded by the service group's graceful-shutdown limit.)
+            var settings = settings
+            settings.drainTimeout = Self.noDeadline
             let core = StreamCore(
                 processor: processor, consumer: consumer, producerConfiguration: producerConfiguration, settings: settings,
                 counters: counters, logger: logger
@@ -70,7 +75,7 @@ public final class ReplayJob: Sendable {
                 ranges: Dictionary(uniqueKeysWithValues: plan.ranges.map { ($0.topicPartition, $0) }), tracker: tracker, logger: logger
             )
             try consumer.subscribe(topics: [plan.topic])
-            try await core.run(events: events)
+            try await core.run(events: events, shutdownGrace: Self.noDeadline)
         } catch {
             await consumer.close()
             throw error
@@ -78,6 +83,8 @@ public final class ReplayJob: Sendable {
         await consumer.close()
         return counters.current
     }
+
+    private static let noDeadline = Duration.seconds(7 * 24 * 3600)
 
     var consumerConfiguration: KafkaConsumerConfiguration {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)

@@ -187,7 +187,7 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
         configuration.maximumGracefulShutdownDuration = .seconds(50)
         try await ServiceGroup(configuration: configuration).run()
         let committed = try await committedOffsets(group: group, topic: options.topic, brokers: brokers, properties: properties, logger: logger)
-        report.printResult(totals: service.totals ?? job.counters.current, tracker: job.tracker.snapshot, committed: committed)
+        try report.printResult(totals: service.totals ?? job.counters.current, tracker: job.tracker.snapshot, committed: committed)
     }
 
     /// Checks the group, reads what an earlier run left, resolves the bounds.
