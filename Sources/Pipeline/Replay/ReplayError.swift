@@ -6,8 +6,7 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     case badStages(String)
     /// The group has committed offsets on the topic and is not a replay group.
     case liveGroup(group: String, topic: String)
-    /// This process saw partitions to the end of the range but could not
-    /// commit all of it (a refused commit at the end).
+    /// This process could not commit all it had done (a refused final commit).
     case unfinished(partitions: [String])
 
     public var description: String {
@@ -21,7 +20,7 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
         case .liveGroup(let group, let topic):
             "the group '\(group)' has committed offsets on \(topic) and is not a replay group (newswire-replay-…), so a replay in it would move a live consumer's offsets; leave out --group to use a replay group, or add --force if you mean it"
         case .unfinished(let partitions):
-            "the replay processed its range but could not commit the end of \(partitions.joined(separator: ", ")); run it again with the same arguments to finish (the records come out byte-identical, so repeats are harmless)"
+            "the replay could not commit the last messages it processed on \(partitions.joined(separator: ", ")); run it again with the same arguments to finish (the records come out byte-identical, so repeats are harmless)"
         }
     }
 }

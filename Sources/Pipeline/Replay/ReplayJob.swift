@@ -28,7 +28,7 @@ public final class ReplayJob: Sendable {
     public let processor: MessageProcessor
     public let kafkaProperties: [String: String]
     public let settings: StreamSettings
-    public let counters = WorkerCounters()
+    public let counters: WorkerCounters
     /// Partitions held and finished, for progress.
     public let tracker: ReplayTracker
     public let plan: ReplayPlan
@@ -44,14 +44,16 @@ public final class ReplayJob: Sendable {
         self.processor = processor
         self.kafkaProperties = kafkaProperties
         self.settings = settings
-        self.tracker = ReplayTracker(plan: plan)
+        let tracker = ReplayTracker(plan: plan)
+        self.tracker = tracker
+        self.counters = WorkerCounters(onCommitted: { tracker.committed() })
         self.logger = logger
     }
 
     /// Keeps the ends and starts of the plan in the group (what a first run
     /// fixes), subscribes, and runs until every partition this process holds
-    /// is finished or graceful shutdown; returns the totals once the work in
-    /// flight is committed.
+    /// is finished and committed, or until graceful shutdown; returns the
+    /// totals once the work in flight is committed.
     public func run() async throws -> WorkerCounters.Totals {
         guard plan.remaining > 0 else { return counters.current }
         try await recordEnds()
@@ -75,7 +77,13 @@ public final class ReplayJob: Sendable {
                 ranges: Dictionary(uniqueKeysWithValues: plan.ranges.map { ($0.topicPartition, $0) }), tracker: tracker, logger: logger
             )
             try consumer.subscribe(topics: [plan.topic])
-            try await core.run(events: events, shutdownGrace: Self.noDeadline)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await core.run(events: events, shutdownGrace: Self.noDeadline) }
+                group.addTask { await self.closeWhenSettled(consumer) }
+                // The core returns once its events end: closed when settled, or graceful shutdown.
+                try await group.next()
+                group.cancelAll()
+            }
         } catch {
             await consumer.close()
             throw error
@@ -84,12 +92,51 @@ public final class ReplayJob: Sendable {
         return counters.current
     }
 
+    /// Ends the run by closing the consumer (which ends the core's events)
+    /// once every partition this process holds is finished and committed up
+    /// to the last message handed on. Until then the core keeps handling
+    /// events, rebalances included, so its last commit is never made while
+    /// a revocation waits unanswered. Checked on every change the tracker
+    /// hears of (assignments, revocations, finished partitions, accepted
+    /// commits), against the group's committed offsets.
+    private func closeWhenSettled(_ consumer: KafkaConsumer) async {
+        for await _ in tracker.changes {
+            var failures = 0
+            while true {
+                do {
+                    guard try await isSettled(consumer) else { break }
+                    await consumer.close()
+                    return
+                } catch {
+                    // The group coordinator may be moving: ask again after a backoff.
+                    failures += 1
+                    logger.debug("could not read the group's committed offsets yet: \(error)")
+                    do {
+                        try await Task.sleep(for: settings.backoff(attempt: failures))
+                    } catch {
+                        return  // cancelled: the core ended first
+                    }
+                }
+            }
+        }
+    }
+
+    private func isSettled(_ consumer: KafkaConsumer) async throws -> Bool {
+        let snapshot = tracker.snapshot
+        guard snapshot.complete else { return false }
+        let wanted = snapshot.assigned.compactMap { partition in snapshot.handedOn[partition].map { (partition, $0 + 1) } }
+        guard !wanted.isEmpty else { return true }
+        let committed = try await consumer.committed(wanted.map(\.0))
+        let offsets = Dictionary(committed.map { ($0.topicPartition, $0.offset.rawValue) }) { first, _ in first }
+        return wanted.allSatisfy { (offsets[$0.0] ?? -1) >= $0.1 }
+    }
+
     private static let noDeadline = Duration.seconds(7 * 24 * 3600)
 
     var consumerConfiguration: KafkaConsumerConfiguration {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)
-        // Eager: a rebalance revokes every partition and assigns afresh, and a
-        // member given nothing hears so (it then has nothing to do and ends).
+        // Eager: a rebalance revokes every partition and assigns afresh; a
+        // member given nothing stands by until partitions move to it.
         configuration.assignmentStrategy = .roundRobin
         configuration.sessionTimeout = .seconds(10)
         // End-of-partition events end a range whose last offsets hold no data

@@ -40,7 +40,17 @@ public final class WorkerCounters: Sendable {
     private let retriedCounter = Counter(label: "newswire_records_retried_total")
     private let refusedCommitsCounter = Counter(label: "newswire_commits_refused_total")
 
-    public init() {}
+    /// Called after every commit the group accepted (a replay waits on it
+    /// for its last offsets to land).
+    private let onCommitted: @Sendable () -> Void
+
+    public init() {
+        onCommitted = {}
+    }
+
+    public init(onCommitted: @escaping @Sendable () -> Void) {
+        self.onCommitted = onCommitted
+    }
 
     public var current: Totals { state.withLock { $0.totals } }
 
@@ -112,6 +122,7 @@ public final class WorkerCounters: Sendable {
         for continuation in satisfied { continuation.resume() }
         committedCounter.increment(by: messages)
         commitsCounter.increment(by: partitions)
+        onCommitted()
     }
 
     /// `count` records are sent again after a transient failure.

@@ -43,8 +43,8 @@ struct ReplayReport {
     }
 
     /// Prints the totals and the group's committed count per partition;
-    /// throws when a partition this process held to the end of its range is
-    /// not committed to that end.
+    /// throws when a partition this process still holds is not committed up
+    /// to the last message it handed on (a final commit refused).
     func printResult(totals: WorkerCounters.Totals, tracker: ReplayTracker.Snapshot, committed: [Int32: Int64]) throws {
         StandardStreams.writeLine(
             "replayed \(totals.completed) message(s) (\(totals.committed) committed): \(totals.articles) article(s), \(totals.produced) record(s) written, \(totals.deadLettered) dead letter(s)"
@@ -56,14 +56,15 @@ struct ReplayReport {
             StandardStreams.writeLine("  \(range.topicPartition): \(now - range.next) messages committed (offsets \(range.next)..<\(now) of ..<\(range.end))")
         }
         StandardStreams.writeLine("  total \(groupTotal) messages committed in group \(group)")
+        let uncommitted = plan.ranges.filter { range in
+            guard tracker.assigned.contains(range.topicPartition), let last = tracker.handedOn[range.topicPartition] else { return false }
+            return (committed[range.topicPartition.partition] ?? -1) <= last
+        }
+        guard uncommitted.isEmpty else { throw ReplayError.unfinished(partitions: uncommitted.map(\.topicPartition.description)) }
         guard tracker.complete else {
             StandardStreams.writeLine("stopped before the end of the range: the work in flight was finished and committed; rerun the same command to continue")
             return
         }
-        let uncommitted = plan.ranges.filter { range in
-            tracker.assigned.contains(range.topicPartition) && (committed[range.topicPartition.partition] ?? -1) < range.end
-        }
-        guard uncommitted.isEmpty else { throw ReplayError.unfinished(partitions: uncommitted.map(\.topicPartition.description)) }
         if groupTotal < plan.remaining {
             StandardStreams.writeLine("this process's partitions are done; the rest of the range is with other processes of group \(group) (rerun to check or continue)")
         }
