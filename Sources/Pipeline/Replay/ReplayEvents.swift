@@ -59,6 +59,7 @@ struct ReplayEvents<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable whe
                     var inRange: [KafkaMessage] = []
                     inRange.reserveCapacity(batch.count)
                     var last: [KafkaTopicPartition: Int64] = [:]
+                    var ended: Set<KafkaTopicPartition> = []
                     for message in batch {
                         let partition = message.topicPartition
                         guard !finished.contains(partition), let range = ranges[partition] else { continue }
@@ -67,9 +68,14 @@ struct ReplayEvents<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable whe
                             inRange.append(message)
                             last[partition] = offset
                         }
-                        if offset + 1 >= range.end { finish(partition) }
+                        if offset + 1 >= range.end { ended.insert(partition) }
                     }
+                    // What is handed on is recorded before a partition is
+                    // finished: `ReplayJob` ends the run once every finished
+                    // partition is committed past it, and must not see one
+                    // finished with its last messages unrecorded.
                     for (partition, offset) in last { tracker.handedOn(partition, through: offset) }
+                    for partition in ended.sorted(by: { $0.partition < $1.partition }) { finish(partition) }
                     if !inRange.isEmpty { return .messages(inRange) }
                 default:
                     return event
