@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Kafka
+import Testing
+import TestSupport
 
 /// What the single-record reader must do on any broker: read the record at
 /// an offset, report the end of the partition, find the end by reading when

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 /// `newswire replay` against Tansu (librdkafka 2.16, `Scripts/test.sh`'s third part).
 @Suite(.enabled(if: ReplayBroker.tansu != nil, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"), .timeLimit(.minutes(3)))

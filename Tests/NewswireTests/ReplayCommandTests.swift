@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `newswire replay` as a user runs it, on an embedded mock cluster
 /// (Debian's librdkafka): the replay scenarios (`ReplayScenarios`, also run

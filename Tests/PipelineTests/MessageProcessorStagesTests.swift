@@ -2,6 +2,7 @@ import ArticleText
 import Kafka
 import Pipeline
 import Testing
+import TestSupport
 
 /// A processor asked for some stages writes only their records; an input a
 /// stage rejects is still a dead letter.

@@ -2,6 +2,7 @@ import ArticleText
 import Foundation
 import Pipeline
 import Testing
+import TestSupport
 
 /// The pure parts of a replay's arguments: which stages by default, the
 /// group's name, the live-group check, bounds and the progress line.

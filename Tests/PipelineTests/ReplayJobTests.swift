@@ -3,13 +3,14 @@ import Kafka
 import Logging
 import Pipeline
 import Testing
+import TestSupport
 
 /// Replay as a library on the embedded (mock) cluster: a range by offsets is
 /// planned per partition, processed in its own group on the stream core and
 /// ends by itself, its group's committed offsets at the range's end;
 /// re-driving a dead letter that fails again writes a new one with the next
 /// attempt.
-@Suite(.timeLimit(.minutes(2))) struct ReplayJobTests {
+@Suite(.timeLimit(.minutes(5))) struct ReplayJobTests {
     let logger = quietLogger("test.replay")
 
     func plan(_ topic: String, from: ReplayBound, cluster: EmbeddedCluster, group: String) async throws -> ReplayPlan {
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func replaysAnOffsetRangeAndRedrivesDeadLetters() async throws {
-        let (cluster, topics, input, inputs) = try await ExampleCluster.start(partitions: 1, logger: logger)
+        let (cluster, prefix, input, inputs) = try await ExampleCluster.start(partitions: 1, logger: logger)
+        let topics = OutputTopics(prefix: prefix)
         let version = RecordEncoding.latest(.enriched, major: 1)!
         let processor = MessageProcessor(topics: topics, enrichedVersion: version)
 
@@ -34,7 +36,9 @@ import Testing
         #expect(plan.ranges.map(\.start) == [1])
         #expect(plan.ranges.map(\.end) == [Int64(inputs.count)])
         let job = ReplayJob(plan: plan, bootstrapServers: cluster.bootstrapServers, group: group, processor: processor, logger: logger)
-        let totals = try await job.run()
+        let totals = try await withDeadline("the replay of offsets 1..<\(inputs.count) to end", within: .seconds(120)) {
+            try await job.run()
+        }
         // A rebalance of the mock cluster may refuse a commit: then a message is read twice.
         #expect(totals.completed >= inputs.count - 1)
         #expect(totals.committed >= inputs.count - 1)
@@ -53,7 +57,10 @@ import Testing
         let dlqPlan = try await self.plan(topics.deadLetter, from: .beginning, cluster: cluster, group: redriveGroup)
         #expect(dlqPlan.total == 1)
         let redrive = ReplayJob(plan: dlqPlan, bootstrapServers: cluster.bootstrapServers, group: redriveGroup, processor: processor, logger: logger)
-        #expect(try await redrive.run().deadLettered >= 1)
+        let redriven = try await withDeadline("the re-drive of the dead letter", within: .seconds(120)) {
+            try await redrive.run()
+        }
+        #expect(redriven.deadLettered >= 1)
 
         let letters = try await ExampleCluster.readAll(topics.deadLetter, count: 2, cluster: cluster, logger: logger)
         let attempts = Set(letters.compactMap { $0.header(HeaderName.deadLetterAttempt)?.stringValue })

@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Pipeline
 import Testing
+import TestSupport
 
 /// Time bounds on real records (the embedded cluster, 100 records a second
 /// apart in three batches): a right broker answer is accepted after reading

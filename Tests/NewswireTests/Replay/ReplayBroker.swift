@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import TestSupport
 
 /// The broker a replay scenario runs on: Tansu (`NEWSWIRE_TEST_BROKERS`, on
 /// librdkafka 2.16 in `Scripts/test.sh`'s third part) or an embedded mock
@@ -90,7 +91,7 @@ struct ReplayBroker: Sendable {
         let partitions = described.partitions.map(\.id)
         do {
             try consumer.assign(partitions.map { KafkaPartitionOffset(topic: topic, partition: $0, offset: .beginning) })
-            let messages = try await Eventually.within(timeout, "every record of \(topic)") {
+            let messages = try await withDeadline("every record of \(topic)", within: timeout) {
                 var messages: [KafkaMessage] = []
                 var ended: Set<Int32> = []
                 for try await event in consumer.events {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 /// A `newswire replay` child process that runs while the test acts on it
 /// (`CommandRunner.run` runs one to its end): its stdout and stderr kept in

@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Pipeline
 import Testing
+import TestSupport
 
 /// The replay's promises, as scenarios any broker runs: the embedded mock
 /// cluster (`ReplayCommandTests`) and Tansu (`RealBrokerReplayTests`). Each
@@ -92,13 +93,13 @@ enum ReplayScenarios {
         ]
         let first = try ReplayProcess(arguments)
         var group: String?
-        try await Eventually.wait(for: "the replay to print its group", timeout: .seconds(60)) {
+        try await eventually("the replay to print its group", within: .seconds(60)) {
             group = first.stdout.split(separator: "\n").first { $0.hasPrefix("  group: ") }.flatMap { $0.split(separator: " ").dropFirst().first }
                 .map(String.init)
             return group != nil || first.status != nil
         }
         let name = try #require(group, "no group in: \(first.stdout) \(first.stderr)")
-        try await Eventually.wait(for: "some committed offsets", timeout: .seconds(90)) {
+        try await eventually("some committed offsets", within: .seconds(90)) {
             let committed = try await broker.committed(group: name, topic: input).values.reduce(0, +)
             return committed >= 100 || first.status != nil
         }
@@ -209,7 +210,7 @@ enum ReplayScenarios {
             "--kafka-property", "session.timeout.ms=6000", "--group", "\(ReplayGroup.prefix)\(prefix)",
         ]
         let first = try ReplayProcess(arguments)
-        try await Eventually.wait(for: "some committed offsets", timeout: .seconds(90)) {
+        try await eventually("some committed offsets", within: .seconds(90)) {
             let committed = try await broker.committed(group: "\(ReplayGroup.prefix)\(prefix)", topic: input).values.reduce(0, +)
             return committed >= 60 || first.status != nil
         }
