@@ -10,16 +10,11 @@ import TestSupport
 ///
 /// Sendable proof for `@unchecked`: `process` is configured and launched in
 /// `init` and afterwards only read (`processIdentifier`); Foundation calls
-/// the termination handler once, and it writes only `exit`, behind a Mutex.
-/// The URLs are constants.
+/// the termination handler once, and it writes only `exit`'s state, behind a
+/// Mutex. The URLs are constants.
 final class ReplayProcess: @unchecked Sendable {
     private let process = Process()
-    /// The exit status once known, and who waits for it.
-    private final class ExitState: Sendable {
-        let state = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32, Never>])>((nil, []))
-    }
-
-    private let exit = ExitState()
+    private let exit: ProcessExit
     private let stdoutURL: URL
     private let stderrURL: URL
 
@@ -36,19 +31,12 @@ final class ReplayProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
-        process.terminationHandler = { [exit] finished in
-            let waiters = exit.state.withLock { state in
-                state.status = finished.terminationStatus
-                defer { state.waiters = [] }
-                return state.waiters
-            }
-            for waiter in waiters { waiter.resume(returning: finished.terminationStatus) }
-        }
+        exit = ProcessExit(watching: process)
         try process.run()
     }
 
     var pid: Int32 { process.processIdentifier }
-    var status: Int32? { exit.state.withLock { $0.status } }
+    var status: Int32? { exit.status }
     var stdout: String { read(stdoutURL) }
     var stderr: String { read(stderrURL) }
 
@@ -59,36 +47,9 @@ final class ReplayProcess: @unchecked Sendable {
     /// is killed and the test records an issue.
     @discardableResult
     func waitForExit(timeout: Duration) async -> Int32 {
-        await withTaskGroup(of: Int32?.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let status = self.exit.state.withLock { state -> Int32? in
-                        if let status = state.status { return status }
-                        state.waiters.append(continuation)
-                        return nil
-                    }
-                    if let status { continuation.resume(returning: status) }
-                }
-            }
-            group.addTask {
-                do {
-                    try await Task.sleep(for: timeout)
-                } catch {
-                    return nil  // the process exited first
-                }
-                Issue.record("newswire replay did not exit within \(timeout); killed. stderr: \(self.stderr)")
-                self.killNow()
-                return nil
-            }
-            var status: Int32 = -1
-            while let next = await group.next() {
-                if let next {
-                    status = next
-                    group.cancelAll()
-                }
-            }
-            return status
-        }
+        if let status = await exit.wait(within: timeout, orElse: { [pid] in kill(pid, SIGKILL) }) { return status }
+        Issue.record("newswire replay did not exit within \(timeout); killed. stderr: \(stderr)")
+        return -1
     }
 
     private func read(_ url: URL) -> String {
