@@ -53,7 +53,7 @@ enum RecordReaderChecks {
     }
 }
 
-@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"), .timeLimit(.minutes(2)))
+@Suite(.needsRealBroker, .timeLimit(.minutes(2)))
 struct RealBrokerRecordReaderTests {
     @Test func readsSingleRecordsAndTheEnd() async throws {
         let topic = TestNames.topic()

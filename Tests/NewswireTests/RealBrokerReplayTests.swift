@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 
 /// `newswire replay` against Tansu (librdkafka 2.16, `Scripts/test.sh`'s third part).
-@Suite(.enabled(if: ReplayBroker.tansu != nil, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"), .timeLimit(.minutes(3)))
+@Suite(.needsRealBroker, .timeLimit(.minutes(3)))
 struct RealBrokerReplayTests {
     @Test func timeWindowReplayWritesExactlyTheWindow() async throws {
         try await ReplayScenarios.timeWindow(on: try #require(ReplayBroker.tansu))

@@ -15,7 +15,7 @@ struct ReplayBroker: Sendable {
     private let cluster: EmbeddedCluster?
 
     static var tansu: ReplayBroker? {
-        ProcessInfo.processInfo.environment["NEWSWIRE_TEST_BROKERS"].map { ReplayBroker(name: "Tansu", bootstrap: $0, cluster: nil) }
+        TestBroker.address.map { ReplayBroker(name: "Tansu", bootstrap: $0, cluster: nil) }
     }
 
     static func embedded() throws -> ReplayBroker {
