@@ -25,9 +25,10 @@ struct ReplayCommandTests {
         try await ReplayScenarios.deadLetterRedrive(on: try ReplayBroker.embedded())
     }
 
-    @Test func twoProcessesShareThePartitions() async throws {
-        try await ReplayScenarios.twoProcessesShare(on: try ReplayBroker.embedded())
-    }
+    // Two processes sharing a replay run on Tansu only (RealBrokerReplayTests):
+    // when one member leaves, the mock cluster of Debian's librdkafka 2.0.2
+    // refuses the other's commits with REBALANCE_IN_PROGRESS for seconds and
+    // then drops it, so the repeats it counts measure the mock, not replay.
 
     @Test(arguments: [
         (["--from", "2026-13-45"], "Error: '2026-13-45' is not a replay bound; use beginning, end, an offset such as 1200, or an ISO 8601 time such as 2025-03-07T10:00:00Z"),
