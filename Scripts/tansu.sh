@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Starts or stops a Tansu broker (memory storage) for the tests.
-#   Scripts/tansu.sh start   prints the bootstrap address (127.0.0.1:PORT) once it answers
-#   Scripts/tansu.sh stop
+#   Scripts/tansu.sh start [NAME]   prints the bootstrap address (127.0.0.1:PORT) once it answers
+#   Scripts/tansu.sh stop [NAME]
+# NAME (default none) lets several brokers run side by side, each with its own
+# .tools/tansu[-NAME].pid, .addr and .log (the chaos run freezes its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools="$PWD/.tools"
-pidfile="$tools/tansu.pid"
-addrfile="$tools/tansu.addr"
+name="tansu${2:+-$2}"
+pidfile="$tools/$name.pid"
+addrfile="$tools/$name.addr"
+logfile="$tools/$name.log"
 
 case "${1:-}" in
 start)
@@ -15,7 +19,7 @@ start)
     "$tools/bin/tansu" broker \
         --listener-url "tcp://127.0.0.1:$port" \
         --advertised-listener-url "tcp://127.0.0.1:$port" \
-        >"$tools/tansu.log" 2>&1 &
+        >"$logfile" 2>&1 &
     echo $! >"$pidfile"
     for _ in $(seq 1 100); do
         if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then
@@ -25,12 +29,12 @@ start)
         fi
         if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
             echo "tansu: the broker exited at start; its log follows" >&2
-            cat "$tools/tansu.log" >&2
+            cat "$logfile" >&2
             exit 1
         fi
         sleep 0.1
     done
-    echo "tansu: no answer on 127.0.0.1:$port after 10 s; see $tools/tansu.log" >&2
+    echo "tansu: no answer on 127.0.0.1:$port after 10 s; see $logfile" >&2
     exit 1
     ;;
 stop)
@@ -40,7 +44,7 @@ stop)
     fi
     ;;
 *)
-    echo "usage: Scripts/tansu.sh start|stop" >&2
+    echo "usage: Scripts/tansu.sh start|stop [NAME]" >&2
     exit 2
     ;;
 esac

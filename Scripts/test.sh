@@ -8,6 +8,7 @@
 #      starve their timers and broker round trips on a 2-core machine;
 #   3. the real-broker suites (named RealBroker…) against Tansu, on Confluent's
 #      librdkafka 2.16 via LD_LIBRARY_PATH (2.0.2 cannot read Tansu's replies).
+# and then a short chaos run of the built worker on its own Tansu (below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,3 +34,9 @@ swift test --skip-build --filter '^KafkaTests\.' --skip RealBroker
 
 echo "== suite 3/3: real-broker tests against Tansu, on librdkafka 2.16"
 LD_LIBRARY_PATH="$PWD/.tools/rdkafka" swift test --skip-build --filter RealBroker
+
+# ---- chaos: a short run of `newswire run` as a black box (Scripts/chaos.sh):
+# 3,000 inputs with poison, 5 kills, a freeze, churn; its own Tansu, on 2.16.
+echo "== chaos: 3,000 inputs, 5 kills, 1 freeze (Scripts/chaos.sh, debug build)"
+Scripts/chaos.sh --binary .build/debug/newswire --inputs 3000 --kills 5 --freezes 1 \
+    --throughput-inputs 300 --stall-seconds 90 --deadline 900
