@@ -7,7 +7,7 @@ import PackageDescription
 // `swift build -c release -Xswiftc -sanitize=fuzzer,address`.
 //   FuzzTargets    what each target does with one input, and its checks
 //   CFuzzerDriver  declares libFuzzer's driver (LLVMFuzzerRunDriver) for Swift
-//   fuzz-TARGET    one executable per target: its entry point runs the driver
+//   fuzz-text      the fuzz executable: `fuzz-text TARGET [libFuzzer flags]`
 //   fuzz-replay    runs inputs through a target without sanitizers and times
 //                  them (to confirm slow inputs and crashes outside libFuzzer)
 let fuzzEntry: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
@@ -19,10 +19,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzTargets", dependencies: [.product(name: "ArticleText", package: "newswire")]),
         .target(name: "CFuzzerDriver"),
-        .executableTarget(name: "fuzz-decode", dependencies: ["FuzzTargets", "CFuzzerDriver"], swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-normalise", dependencies: ["FuzzTargets", "CFuzzerDriver"], swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-parse", dependencies: ["FuzzTargets", "CFuzzerDriver"], swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-enrich", dependencies: ["FuzzTargets", "CFuzzerDriver"], swiftSettings: fuzzEntry),
+        .executableTarget(name: "fuzz-text", dependencies: ["FuzzTargets", "CFuzzerDriver"], swiftSettings: fuzzEntry),
         .executableTarget(name: "fuzz-replay", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

@@ -119,7 +119,7 @@ class Run:
                 if code is None:
                     continue
                 self.crashes.append({"worker": worker.name, "generation": worker.generation, "exit": code,
-                                     "lastLines": worker.last_lines[-3:]})
+                                     "at": round(time.time() - self.started, 1), "lastLines": worker.last_lines[-3:]})
                 self.note("%s exited on its own (status %s): %s" % (worker.name, code, " | ".join(worker.last_lines[-2:])))
                 if restart and not stop.is_set():
                     worker.start()
@@ -158,27 +158,38 @@ class Run:
     # -- phases ------------------------------------------------------------------
 
     def throughput_phase(self, loader, good, poison, articles):
-        """Clean and poisoned runs, alternating, one worker each."""
+        """Clean and poisoned side by side: both topics preloaded, both
+        workers started together, so the machine's other load slows both
+        alike; compared over the window in which both were working."""
         fraction = len(poison) and min(1.0, good / max(1, self.args.inputs - len(poison)))
         sample = stratified(poison, fraction, self.rng)
         results = []
         for rep in range(1, self.args.throughput_reps + 1):
+            runs = {}
             for variant, mixed in (("clean", []), ("poisoned", sample)):
                 topic = "chaos.throughput.%s.%d" % (variant, rep)
                 self.create_topics([topic])
-                inputs = mix(good, mixed, articles, self.args.seed + rep)
-                loader.write(topic, self.args.partitions, inputs, deadline=self.deadline)
-                worker = self.new_worker("%s-%d" % (variant, rep), {
-                    "NEWSWIRE_INPUT_TOPIC": topic, "NEWSWIRE_GROUP": "chaos-throughput-%s-%d" % (variant, rep)})
-                ready = self.wait_ready(worker, min(self.deadline, time.time() + 120))
-                done = self.ledger.wait_until_accounted(topic, self.deadline, self.args.stall_seconds)
-                self.stop_workers([worker])
-                self.workers.remove(worker)
-                result = chaos_report.throughput(variant, rep, topic, ready, done, self.ledger.records(topic))
-                results.append(result)
-                self.note("throughput %s #%d: %s good inputs/s (%d good, %d poison)" % (
-                    variant, rep, "%.1f" % result["goodPerSecond"] if result["goodPerSecond"] else "n/a",
-                    result["good"], result["poison"]))
+                loader.write(topic, self.args.partitions, mix(good, mixed, articles, self.args.seed + rep),
+                             deadline=self.deadline)
+                runs[variant] = {"topic": topic}
+            for variant, run in runs.items():
+                run["worker"] = self.new_worker("%s-%d" % (variant, rep), {
+                    "NEWSWIRE_INPUT_TOPIC": run["topic"], "NEWSWIRE_GROUP": "chaos-throughput-%s-%d" % (variant, rep)})
+            ready_deadline = min(self.deadline, time.time() + 120)
+            for run in runs.values():
+                run["ready"] = self.wait_ready(run["worker"], ready_deadline)
+            for run in runs.values():
+                run["done"] = self.ledger.wait_until_accounted(run["topic"], self.deadline, self.args.stall_seconds)
+            self.stop_workers([run["worker"] for run in runs.values()])
+            for variant, run in runs.items():
+                self.workers.remove(run["worker"])
+                run["records"] = self.ledger.records(run["topic"])
+                run["crashes"] = [c for c in self.crashes if c["worker"] == run["worker"].name]
+            pair = chaos_report.side_by_side(rep, runs)
+            results.append(pair)
+            self.note("throughput #%d, side by side over %.0f s: clean %s, poisoned %s good inputs/s (%d poison) → %s" % (
+                rep, pair["windowSeconds"] or 0, pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
+                pair["poisoned"]["poison"], pair["poisonedOverClean"]))
         return results
 
     def chaos_phase(self, loader, inputs, rate):
@@ -186,8 +197,6 @@ class Run:
         for index in range(self.compose.replicas):
             self.new_worker("worker-%d" % (index + 1))
         stop = threading.Event()
-        supervisor = threading.Thread(target=self.supervise, args=(stop,), daemon=True)
-        supervisor.start()
         split = self.wait_for_split(min(self.deadline, time.time() + 120))
         self.note("initial assignment: " + "; ".join("%s %s" % (name, ",".join("%s/%d" % p for p in parts))
                                                      for name, parts in split["assignment"].items()))
@@ -211,7 +220,6 @@ class Run:
             self.note("stopped waiting: %s" % ("deadline reached" if self.remaining() <= 0 else
                                                "no progress for %.0f s" % self.args.stall_seconds))
         stop.set()
-        supervisor.join(10)
         exit_codes = self.stop_workers()
         counts.update({"split": split, "feedSeconds": time.time() - feed_started, "drained": drained,
                        "feedError": feed_error[0] if feed_error else None, "finalExitCodes": exit_codes})
@@ -312,6 +320,9 @@ def main():
         loader = Loader(run.broker.address, run.ledger)
         articles = corpus_articles(args.shared)
         poison = poison_for(poison_count, args.seed)
+        supervising = threading.Event()
+        supervisor = threading.Thread(target=run.supervise, args=(supervising,), daemon=True)
+        supervisor.start()
         throughput = []
         good_throughput = args.throughput_inputs if args.throughput_inputs is not None else good_count
         if good_throughput > 0:
@@ -320,6 +331,8 @@ def main():
         run.note("chaos phase: %d inputs (%d poison) at %.0f inputs/s" % (args.inputs, poison_count, rate))
         inputs = mix(good_count, poison, articles, args.seed)
         events = run.chaos_phase(loader, inputs, rate)
+        supervising.set()
+        supervisor.join(10)
         written = run.ledger.snapshot(run.compose.input_topic)["inputs"]
         if written != len(inputs):
             raise RuntimeError("chaos: the loader confirmed %d of %d inputs; the run cannot account for the rest" % (written, len(inputs)))

@@ -8,26 +8,46 @@ import time
 import poison_corpus
 
 
-def throughput(variant, rep, topic, ready, done, records):
-    """Good inputs per second of one throughput run: from the worker's first
-    /readyz 200 to the first output of its last good input."""
-    good = [r for _, r in records if r.kind == "good"]
-    poison = [r for _, r in records if r.kind != "good"]
-    finished = [r.first_output for r in good if r.first_output is not None]
-    seconds = (max(finished) - ready) if finished and ready else None
-    return {
-        "variant": variant, "rep": rep, "topic": topic, "good": len(good), "poison": len(poison),
-        "accounted": sum(1 for _, r in records if r.accounted), "drained": done,
-        "seconds": seconds, "goodPerSecond": len(finished) / seconds if seconds else None,
-        "inputsPerSecond": len(records) / seconds if seconds else None,
-    }
+def side_by_side(rep, runs):
+    """Good inputs per second of a clean and a poisoned worker that ran at the
+    same time: counted over the window from the later of the two becoming
+    ready (/readyz) to the earlier of the two finishing its good inputs
+    (first output of its last good input), so both shared the machine
+    throughout the window."""
+    finish = {}
+    for variant, run in runs.items():
+        done = [r.first_output for _, r in run["records"] if r.kind == "good" and r.first_output is not None]
+        goods = sum(1 for _, r in run["records"] if r.kind == "good")
+        finish[variant] = max(done) if done and len(done) == goods else None
+    starts = [run["ready"] for run in runs.values()]
+    ends = [f for f in finish.values() if f is not None]
+    start = max(starts) if all(starts) else None
+    end = min(ends) if ends else None
+    window = (end - start) if start and end and end > start else None
+    pair = {"rep": rep, "windowSeconds": round(window, 1) if window else None}
+    for variant, run in runs.items():
+        records = [r for _, r in run["records"]]
+        good = [r for r in records if r.kind == "good"]
+        within = sum(1 for r in good if window and r.first_output is not None and start < r.first_output <= end)
+        pair[variant] = {
+            "topic": run["topic"], "good": len(good), "poison": len(records) - len(good),
+            "accounted": sum(1 for r in records if r.accounted), "drained": run["done"],
+            "goodInWindow": within,
+            "goodPerSecond": round(within / window, 1) if window else None,
+            "crashes": len(run["crashes"]),
+        }
+    clean, poisoned = pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"]
+    pair["poisonedOverClean"] = round(poisoned / clean, 3) if clean and poisoned is not None else None
+    return pair
 
 
-def default_rate(runs):
-    """Half the clean runs' input rate: fast enough to keep every worker busy
-    between faults, slow enough for latency to mean something."""
-    rates = [r["inputsPerSecond"] for r in runs if r["variant"] == "clean" and r["inputsPerSecond"]]
-    return max(10.0, 0.5 * statistics.median(rates)) if rates else 50.0
+def default_rate(pairs):
+    """The clean worker's rate while it shared the machine with the poisoned
+    one (about half of what it does alone), so the chaos phase's three
+    workers have room to catch up after each fault and latency means
+    something."""
+    rates = [p["clean"]["goodPerSecond"] for p in pairs if p["clean"]["goodPerSecond"]]
+    return max(10.0, statistics.median(rates)) if rates else 50.0
 
 
 def rebalance_rounds(events, gap=1.0):
@@ -67,11 +87,13 @@ def build(run, events, throughput_runs, rate):
         else:
             entry["lost"] += 1
     good = [r for r in inputs if r.kind == "good"]
+    crashes = [c for c in run.crashes if c["worker"].startswith("worker-")]
     without_reason = sum(1 for r in inputs if r.dead_lettered and not r.reason)
     churn_rebalances = [e for e in run.assignment_events if e[1].startswith("worker-")]
-    clean = [t["goodPerSecond"] for t in throughput_runs if t["variant"] == "clean" and t["goodPerSecond"]]
-    poisoned = [t["goodPerSecond"] for t in throughput_runs if t["variant"] == "poisoned" and t["goodPerSecond"]]
-    ratio = (statistics.mean(poisoned) / statistics.mean(clean)) if clean and poisoned else None
+    ratios = [p["poisonedOverClean"] for p in throughput_runs if p["poisonedOverClean"] is not None]
+    ratio = statistics.median(ratios) if ratios and len(ratios) == len(throughput_runs) else None
+    clean = [p["clean"]["goodPerSecond"] for p in throughput_runs if p["clean"]["goodPerSecond"]]
+    poisoned = [p["poisoned"]["goodPerSecond"] for p in throughput_runs if p["poisoned"]["goodPerSecond"]]
     peak = max((w.peak_rss_bytes for w in run.all_workers), default=0)
     report = {
         "inputs": len(inputs),
@@ -94,8 +116,8 @@ def build(run, events, throughput_runs, rate):
         "latencySeconds": percentiles(latencies),
         "workersAdded": events["added"],
         "workersRemoved": events["removed"],
-        "crashes": len(run.crashes),
-        "crashExamples": run.crashes[:3],
+        "crashes": len(crashes),
+        "crashExamples": crashes[:3],
         "assignmentEvents": len(churn_rebalances),
         "initialAssignment": {name: ["%s/%d" % p for p in parts] for name, parts in events["split"]["assignment"].items()},
         "evenSplit": events["split"]["evenSplit"],
@@ -103,10 +125,10 @@ def build(run, events, throughput_runs, rate):
         "feedSeconds": round(events["feedSeconds"], 1),
         "drained": events["drained"],
         "throughput": {
-            "runs": throughput_runs,
-            "cleanGoodPerSecond": round(statistics.mean(clean), 1) if clean else None,
-            "poisonedGoodPerSecond": round(statistics.mean(poisoned), 1) if poisoned else None,
-            "poisonedOverClean": round(ratio, 3) if ratio else None,
+            "sideBySide": throughput_runs,
+            "cleanGoodPerSecond": round(statistics.median(clean), 1) if clean else None,
+            "poisonedGoodPerSecond": round(statistics.median(poisoned), 1) if poisoned else None,
+            "poisonedOverClean": round(ratio, 3) if ratio is not None else None,
             "within10Percent": ratio is not None and ratio >= 0.9,
         },
         "peakWorkerRssMiB": round(peak / 2**20, 1),

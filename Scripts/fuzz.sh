@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes the text stages with libFuzzer (harnesses in Fuzz/, built with
-# `-sanitize=fuzzer,address`), one target after another, each at nice 19:
+# Fuzzes the text stages with libFuzzer (Fuzz/: one executable, fuzz-text,
+# built with `-sanitize=fuzzer,address`), one target after another, each at
+# nice 19:
 #
 #   Scripts/fuzz.sh [--seconds S] [--runs N] [--max-len B] [TARGET…]
 #       TARGET: decode normalise parse enrich (default all). Inputs are cut to
@@ -46,9 +47,7 @@ fuzz_build=(env NEWSWIRE_TEXT_ONLY=1 nice -n 10 swift build -c release --package
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
 replay_build=(env NEWSWIRE_TEXT_ONLY=1 nice -n 10 swift build -c release --package-path Fuzz --scratch-path "$root/.build-fuzz-replay")
 echo "fuzz: building the harnesses (release, -sanitize=fuzzer,address)…" >&2
-for target in "${targets[@]}"; do
-    "${fuzz_build[@]}" --product "fuzz-$target" >&2
-done
+"${fuzz_build[@]}" --product fuzz-text >&2
 "${replay_build[@]}" --product fuzz-replay >&2
 bin="$("${fuzz_build[@]}" --show-bin-path)"
 replay="$("${replay_build[@]}" --show-bin-path)/fuzz-replay"
@@ -87,7 +86,7 @@ for target in "${targets[@]}"; do
     # SWIFT_BACKTRACE: Swift's crash backtracer reads the stack in a way ASan
     # reports as an overflow of its own; libFuzzer prints the stack anyway.
     SWIFT_BACKTRACE=enable=no FUZZ_SLOW_DIR="$slow" FUZZ_SLOW_MS="$slow_ms" timeout -k 30 "$backstop" \
-        nice -n 19 "$bin/fuzz-$target" "${limit[@]}" -max_len="$length" -timeout=25 -rss_limit_mb=4096 \
+        nice -n 19 "$bin/fuzz-text" "$target" "${limit[@]}" -max_len="$length" -timeout=25 -rss_limit_mb=4096 \
         -report_slow_units=1 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" \
         >"$log" 2>&1 || status=$?
     elapsed=$(( $(date +%s) - started ))
@@ -127,7 +126,7 @@ print(json.dumps({
 }))
 PY
     if [ "$crashes" -gt 0 ]; then
-        echo "fuzz: $target crashed; reproduce with: $bin/fuzz-$target $(printf '%s' "$new_artifacts" | head -1 | sed "s|^|$artifacts/|")" >&2
+        echo "fuzz: $target crashed; reproduce with: $bin/fuzz-text $target $(printf '%s' "$new_artifacts" | head -1 | sed "s|^|$artifacts/|")" >&2
         failed=1
     fi
     if [ -n "$replay_ms" ] && awk -v ms="$replay_ms" -v limit="$slow_ms" 'BEGIN { exit !(ms > limit) }'; then

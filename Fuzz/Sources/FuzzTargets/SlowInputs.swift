@@ -5,7 +5,7 @@ import Synchronization
 /// (libFuzzer's own `-report_slow_units` counts whole seconds only): writes
 /// each as `slow-<ms>-<hash>` into `$FUZZ_SLOW_DIR`, and the slowest time so
 /// far into `$FUZZ_SLOW_DIR/slowest-ms`, for Scripts/fuzz.sh to report.
-public enum SlowInputs {
+enum SlowInputs {
     private struct State {
         var slowestNanoseconds: Int64 = 0
         var directory: URL?
@@ -18,7 +18,7 @@ public enum SlowInputs {
     /// Runs `target` once on each input form before fuzzing starts, so the
     /// one-time loading of the stages' resource tables is not taken for a
     /// slow input.
-    public static func warmUp(_ target: FuzzTarget) {
+    static func warmUp(_ target: FuzzTarget) {
         let samples = [
             "Title\nPublished: 3 March 2024\nLONDON (Reuters) - The council met on Tuesday.",
             "عنوان الخبر\nالرياض 13 أبريل 2024 (واس) - قال وزير الزراعة إن الخطة جاهزة.",
@@ -31,7 +31,7 @@ public enum SlowInputs {
     }
 
     /// Runs `target` on the input, timing it.
-    public static func run(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) {
+    static func run(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) {
         let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
         let start = ContinuousClock.now
         target.run(bytes)
