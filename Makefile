@@ -11,6 +11,7 @@ test:
 
 # Fast loop for text-stage work: builds only ArticleText and its tools.
 test-text:
+	python3 Scripts/fetch-eval-corpus.py
 	NEWSWIRE_TEXT_ONLY=1 swift test --scratch-path .build-textonly
 
 build:

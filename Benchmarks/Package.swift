@@ -25,6 +25,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "text-chain",
+            dependencies: [
+                .product(name: "ArticleText", package: rootIdentity),
+                .product(name: "Pipeline", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
             name: "pipeline-throughput",
             dependencies: [
                 .product(name: "Kafka", package: rootIdentity),

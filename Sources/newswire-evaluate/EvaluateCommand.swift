@@ -12,21 +12,36 @@ struct EvaluateCommand: ParsableCommand {
     )
 }
 
-/// `newswire-evaluate labels --articles DIR --labels FILE.jsonl`
+/// `newswire-evaluate labels --articles DIR --labels FILE.jsonl [--labels FILE2.jsonl …]`
 struct LabelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labels",
-        abstract: "Per-field accuracy (title, published, updated, agency, related, appended) and every miss."
+        abstract: "Per-field accuracy, precision and recall (title, published, updated, agency, related, appended, dateline, entities), one column per label file, then every miss."
     )
 
-    @Option(help: "Folder holding the labelled article files.") var articles: String
-    @Option(help: "JSON Lines label file (shape of labels-dev.jsonl).") var labels: String
+    @Option(help: "Folder the labels' file paths are relative to.") var articles: String
+    @Option(help: "JSON Lines label file (shape of labels-dev.jsonl); repeat to put parts side by side.") var labels: [String]
+    @Flag(help: "Print only the table, not the misses.") var summary = false
+
+    func validate() throws {
+        guard !labels.isEmpty else { throw ValidationError("Give at least one --labels FILE.jsonl.") }
+    }
 
     func run() throws {
-        let report = try LabelEvaluation.run(
-            articles: URL(fileURLWithPath: articles), labels: URL(fileURLWithPath: labels)
-        )
-        print(report.rendered(), terminator: "")
+        let root = URL(fileURLWithPath: articles)
+        guard FileManager.default.fileExists(atPath: root.path) else {
+            throw ValidationError("No folder at \(articles); for the project's own set run Scripts/fetch-eval-corpus.py first.")
+        }
+        let reports = try labels.map { file in
+            (name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+             report: try LabelEvaluation.run(articles: root, labels: URL(fileURLWithPath: file)))
+        }
+        print(EvaluationReport.table(columns: reports), terminator: "")
+        guard !summary else { return }
+        for (_, report) in reports {
+            print("")
+            print(report.rendered(), terminator: "")
+        }
     }
 }
 

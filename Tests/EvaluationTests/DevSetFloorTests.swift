@@ -10,14 +10,7 @@ import Testing
         if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared")
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/work/shared")
+        return ProjectCorpusFloorTests.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
     @Test func devSetMeetsTheFloors() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `newswire` executable (beside the test bundle, or
@@ -8,6 +9,11 @@ enum CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the deadline passed and the process was killed.
+        var timedOut = false
+
+        /// The non-empty lines of stderr.
+        var stderrLines: [Substring] { stderr.split(separator: "\n") }
     }
 
     static let packageRoot: URL = {
@@ -38,8 +44,12 @@ enum CommandRunner {
 
     /// Runs an executable (default: `newswire`) with `stdin` bytes, if any.
     /// Waits for it off Swift's cooperative threads (through the process's
-    /// termination handler), so concurrent async tests keep running.
-    static func run(_ arguments: [String], executable: URL = binary, stdin: Data? = nil, environment: [String: String] = [:]) async throws -> Run {
+    /// termination handler), so concurrent async tests keep running; past
+    /// `deadline` the process is killed and the run records an issue.
+    static func run(
+        _ arguments: [String], executable: URL = binary, stdin: Data? = nil, environment: [String: String] = [:],
+        currentDirectory: URL? = nil, deadline: Duration = .seconds(180)
+    ) async throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no executable at \(executable.path)")
         let scratch = temporaryFolder()
         defer { remove(scratch) }
@@ -53,9 +63,11 @@ enum CommandRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
+        let killed = Killswitch()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             process.terminationHandler = { _ in continuation.resume() }
             do {
@@ -64,12 +76,19 @@ enum CommandRunner {
                 Issue.record("could not start \(executable.path): \(error)")
                 process.terminationHandler = nil
                 continuation.resume()
+                return
             }
+            killed.arm(process, after: deadline)
+        }
+        killed.disarm()
+        if killed.fired {
+            Issue.record("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) did not end within \(deadline); killed")
         }
         return Run(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            timedOut: killed.fired
         )
     }
 
@@ -89,5 +108,26 @@ enum CommandRunner {
         } catch {
             print("could not remove \(url.path): \(error)")
         }
+    }
+}
+
+/// Kills a process that outlives its deadline (a Dispatch timer, so no
+/// task sleeps), and remembers whether it had to.
+final class Killswitch: Sendable {
+    private let timer = DeadlineTimer()
+    private let didFire = Atomic<Bool>(false)
+
+    var fired: Bool { didFire.load(ordering: .relaxed) }
+
+    func arm(_ process: Process, after deadline: Duration) {
+        timer.start(after: deadline) { [self] in
+            guard process.isRunning else { return }
+            didFire.store(true, ordering: .relaxed)
+            kill(process.processIdentifier, SIGKILL)
+        }
+    }
+
+    func disarm() {
+        timer.cancel()
     }
 }

@@ -4,7 +4,7 @@ import Testing
 /// `newswire process` as a user runs it: records on stdout, readable errors
 /// on stderr with a non-zero exit, and every record of the whole shared
 /// corpus valid against its schema by an independent validator.
-@Suite struct ProcessCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct ProcessCommandTests {
     @Test func printsOneRecordPerArticleOfTheExamples() async throws {
         let example = CommandRunner.packageRoot.appendingPathComponent("Examples/ar-two-articles.txt").path
         let run = try await CommandRunner.run(["process", example])
@@ -61,7 +61,7 @@ import Testing
         let started = ContinuousClock.now
         let run = try await CommandRunner.run(["status", "--brokers", "127.0.0.1:1", "--timeout", "2"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("no Kafka broker answered at 127.0.0.1:1"), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing listens at 127.0.0.1:1"), "\(run.stderr)")
         // A bound against a hang, not a speed target: the call itself waits 2 s.
         #expect(ContinuousClock.now - started < .seconds(60))
     }
@@ -69,7 +69,7 @@ import Testing
     /// Issue 5: every record `process` writes for the whole corpus validates,
     /// at each stage and each enriched version, with Python's jsonschema.
     @Test(arguments: [
-        ("normalise", "1.1"), ("parse", "1.1"), ("enrich", "1.0"), ("enrich", "1.1"), ("enrich", "2.0"),
+        ("normalise", "1.2"), ("parse", "1.2"), ("enrich", "1.0"), ("enrich", "1.1"), ("enrich", "1.2"), ("enrich", "2.0"), ("enrich", "2.1"),
     ])
     func corpusRecordsValidateAgainstTheirSchemas(stage: String, version: String) async throws {
         let articles = CommandRunner.shared.appendingPathComponent("corpus/articles")

@@ -5,7 +5,7 @@ import Testing
 
 /// Runs the built `newswire` binary: `schema list|show|check`, including a
 /// broken copy of the schemas that must fail with the field in the reason.
-@Suite struct SchemaCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct SchemaCommandTests {
     static var packageRoot: URL { CommandRunner.packageRoot }
 
     private func newswire(_ arguments: [String]) async throws -> CommandRunner.Run {
@@ -28,7 +28,7 @@ import Testing
     @Test func listPrintsEachSchemaWithItsVersions() async throws {
         let run = try await newswire(["schema", "list"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 2.0"))
+        #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 1.2 2.0 2.1"))
         #expect(run.stdout.split(separator: "\n").count == 6)
     }
 
@@ -38,21 +38,21 @@ import Testing
         let file = Self.packageRoot.appendingPathComponent("Schemas/article.enriched/1.0.json")
         #expect(run.stdout == String(decoding: try Data(contentsOf: file), as: UTF8.self))
         let newest = try await newswire(["schema", "show", "article.enriched"])
-        #expect(newest.stdout.contains("\"title\": \"article.enriched 2.0\""))
+        #expect(newest.stdout.contains("\"title\": \"article.enriched 2.1\""))
     }
 
     @Test func showOfAnUnknownVersionFailsReadably() async throws {
         let run = try await newswire(["schema", "show", "article.enriched@1.7"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("article.enriched has no version 1.7 (it has 1.0, 1.1, 2.0)."))
+        #expect(run.stderr.contains("article.enriched has no version 1.7 (it has 1.0, 1.1, 1.2, 2.0, 2.1)."))
     }
 
     @Test func checkPassesOnTheBundledAndRepositorySchemas() async throws {
         for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
             let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("schema check passed: 6 schemas, 8 versions"))
-            #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.1"))
+            #expect(run.stdout.contains("schema check passed: 6 schemas, 12 versions"))
+            #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.2"))
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
         let copy = scratch.appendingPathComponent("Schemas")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Schemas"), to: copy)
-        let file = copy.appendingPathComponent("article.enriched/1.1.json")
+        let file = copy.appendingPathComponent("article.enriched/1.2.json")
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let broken = text.replacingOccurrences(of: "\"PLACE\",\n            \"EVENT\"", with: "\"PLACE\"")
         #expect(broken != text)
@@ -71,7 +71,7 @@ import Testing
         let run = try await newswire(["schema", "check", "--dir", copy.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains(
-            "article.enriched 1.1: field \"entities[].type\" enum value \"EVENT\" removed (a 1.1 reader would reject 1.0 records that carry it)"
+            "article.enriched 1.2: field \"entities[].type\" enum value \"EVENT\" removed (a 1.2 reader would reject 1.1 records that carry it)"
         ), "\(run.stderr)")
         #expect(run.stderr.contains("schema check failed: 1 problem(s)"))
     }

@@ -51,9 +51,9 @@ import Testing
                 root.set(["$defs", "fingerprint", "properties", "simhash", "pattern"], .string("^[0-9a-f]{32}$"))
             }
         },
-        Breakage(description: "major bump that breaks nothing", expected: "article.enriched 3.0: major version not needed: nothing in it breaks 2.0 (release it as 2.1)") { dir in
+        Breakage(description: "major bump that breaks nothing", expected: "article.enriched 3.0: major version not needed: nothing in it breaks 2.1 (release it as 2.2)") { dir in
             let folder = dir.appendingPathComponent("article.enriched")
-            try FileManager.default.copyItem(at: folder.appendingPathComponent("2.0.json"), to: folder.appendingPathComponent("3.0.json"))
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("2.1.json"), to: folder.appendingPathComponent("3.0.json"))
             try SchemaTestSupport.editSchema(dir, "article.enriched", "3.0") { root in
                 root.set(["$id"], .string("https://newswire.invalid/schemas/article.enriched/3.0.json"))
                 root.set(["title"], .string("article.enriched 3.0"))
@@ -66,17 +66,17 @@ import Testing
                 root.set(["$defs", "quote", "properties", "speaker", "description"], nil)
             }
         },
-        Breakage(description: "version missing from the sequence", expected: "article.enriched 1.3: version out of sequence after 1.1 (expected 1.2 or 2.0)") { dir in
+        Breakage(description: "version missing from the sequence", expected: "article.enriched 1.4: version out of sequence after 1.2 (expected 1.3 or 2.0)") { dir in
             let folder = dir.appendingPathComponent("article.enriched")
-            try FileManager.default.copyItem(at: folder.appendingPathComponent("1.1.json"), to: folder.appendingPathComponent("1.3.json"))
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("1.2.json"), to: folder.appendingPathComponent("1.4.json"))
         },
     ]
 
     @Test func theRepositorySchemasPass() throws {
         let report = SchemaCheck.run(try SchemaLibrary(directory: SchemaTestSupport.schemasDirectory))
         #expect(report.problems.map(\.description) == [])
-        #expect(report.versionCount == 8)
-        #expect(report.notes.contains { $0.hasPrefix("article.enriched 2.0: ok, new major; breaks 1.1") && $0.contains("\"entities[].start\" removed") })
+        #expect(report.versionCount == 12)
+        #expect(report.notes.contains { $0.hasPrefix("article.enriched 2.0: ok, new major; breaks 1.2") && $0.contains("\"entities[].start\" removed") })
         #expect(report.notes.contains("article.enriched 1.1: ok, compatible with 1.0; adds optional \"languageConfidence\", \"numbers\", \"script\""))
     }
 

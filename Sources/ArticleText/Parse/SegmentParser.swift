@@ -13,6 +13,9 @@ struct SegmentParser {
 
     /// How many header lines may sit between the headline and the body.
     private static let headerLimit = 25
+    /// A first line longer than this is a paragraph, not a headline: the
+    /// text starts with its body and has no title.
+    private static let headlineWordLimit = 35
     private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "…"]
     private static let closers: Set<Character> = ["”", "\"", "»", ")", "’", "'", " "]
 
@@ -20,7 +23,11 @@ struct SegmentParser {
         var start = start
         while start + 1 < lines.count, SegmentParser.isPageHeader(lines[start]) { start += 1 }
         guard start < lines.count else { return }
-        title = lines[start].text
+        if lines[start].wordCount > SegmentParser.headlineWordLimit {
+            paragraphs.append(lines[start].text)
+        } else {
+            title = lines[start].text
+        }
         var source: Attribution?
         var header = Attribution()
         var pendingSource = false

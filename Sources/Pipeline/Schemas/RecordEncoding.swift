@@ -9,12 +9,24 @@ import Foundation
 public enum RecordEncoding {
     /// Versions this build can write, per record type, oldest first.
     public static let versions: [SchemaName: [SchemaVersion]] = [
-        .normalised: [SchemaVersion(major: 1, minor: 0)],
-        .parsed: [SchemaVersion(major: 1, minor: 0)],
+        .normalised: [SchemaVersion(major: 1, minor: 0), SchemaVersion(major: 1, minor: 1)],
+        .parsed: [SchemaVersion(major: 1, minor: 0), SchemaVersion(major: 1, minor: 1)],
         .enriched: [
-            SchemaVersion(major: 1, minor: 0), SchemaVersion(major: 1, minor: 1), SchemaVersion(major: 2, minor: 0),
+            SchemaVersion(major: 1, minor: 0), SchemaVersion(major: 1, minor: 1), SchemaVersion(major: 1, minor: 2),
+            SchemaVersion(major: 2, minor: 0), SchemaVersion(major: 2, minor: 1),
         ],
     ]
+
+    /// Whether `schema` at `version` has the `sourceFile` field (added in
+    /// article.normalised and article.parsed 1.1, article.enriched 1.2 and 2.1).
+    public static func hasSourceFile(_ schema: SchemaName, version: SchemaVersion) -> Bool {
+        switch (schema, version.major) {
+        case (.normalised, 1), (.parsed, 1): version.minor >= 1
+        case (.enriched, 1): version.minor >= 2
+        case (.enriched, 2): version.minor >= 1
+        default: false
+        }
+    }
 
     /// The newest version this build writes for `schema`, within `major` when given.
     public static func latest(_ schema: SchemaName, major: Int? = nil) -> SchemaVersion? {
@@ -39,25 +51,39 @@ public enum RecordEncoding {
 
     /// The JSON bytes of `record` as `schema` at `version`. The record's
     /// `schema` and `schemaVersion` fields are set from the arguments, and
-    /// fields a stage cannot know yet are written as `null`.
-    public static func encode(_ record: ArticleRecord, schema: SchemaName, version: SchemaVersion) throws -> [UInt8] {
+    /// fields a stage cannot know yet are written as `null`. `sourceFile`
+    /// (where `newswire process` read the input) is written by the versions
+    /// that have the field, as `null` when not given.
+    public static func encode(
+        _ record: ArticleRecord, schema: SchemaName, version: SchemaVersion, sourceFile: SourceFile? = nil
+    ) throws -> [UInt8] {
         let form = try form(schema, version: version)
         var shaped = record.keepingFields(knownAt: schema)
         shaped.schema = schema.rawValue
         shaped.schemaVersion = version.description
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(FormEncodedRecord(record: shaped, form: form)))
+        let file: SourceFile?? = hasSourceFile(schema, version: version) ? .some(sourceFile) : .none
+        return Array(try encoder.encode(FormEncodedRecord(record: shaped, form: form, sourceFile: file)))
     }
 }
 
-/// Encodes a record through a `RecordForm` (JSONEncoder takes an `Encodable`).
+/// Encodes a record through a `RecordForm` (JSONEncoder takes an
+/// `Encodable`), plus `sourceFile` when the version has it (outer optional:
+/// the field; inner: its value or null).
 private struct FormEncodedRecord: Encodable {
     var record: ArticleRecord
     var form: RecordForm
+    var sourceFile: SourceFile??
+
+    private enum CodingKeys: String, CodingKey { case sourceFile }
 
     func encode(to encoder: any Encoder) throws {
         try record.encode(to: encoder, form: form)
+        if case .some(let file) = sourceFile {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .sourceFile)
+        }
     }
 }
 

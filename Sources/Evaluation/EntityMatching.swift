@@ -1,0 +1,63 @@
+import ArticleText
+
+/// Scores the names the enrich stage finds against labelled names: a label
+/// is found when an entity of the same type has exactly the same text (on the
+/// folded forms, whitespace collapsed: `LabelEvaluation.key`). A found name
+/// counts against precision only when the label lists every name of the text
+/// (`entities_exhaustive`).
+enum EntityMatching {
+    /// The entity kind a label type stands for.
+    static func kind(_ label: String) -> Entity.Kind? {
+        switch label {
+        case "PER": .person
+        case "LOC": .place
+        case "ORG": .org
+        case "EVENT": .event
+        default: nil
+        }
+    }
+
+    /// The entities of every article parsed from one input, each article's
+    /// headline included (the labels take names from headlines too).
+    static func entities(of articles: [ParsedArticle]) -> [Entity] {
+        articles.flatMap { article -> [Entity] in
+            var whole = article
+            whole.paragraphs = (article.title.map { [$0] } ?? []) + article.paragraphs
+            return Enricher.enrich(whole).entities
+        }
+    }
+
+    /// Adds one file's names to `score`; returns the misses (labelled names
+    /// not found) and the false positives (found names not labelled, only for
+    /// an exhaustive label).
+    static func score(
+        _ label: GoldLabel, found: [Entity], into score: inout FieldScore
+    ) -> (missed: [String], wrong: [String]) {
+        let labelled = Set((label.entitiesTyped ?? []).compactMap { name in
+            kind(name.type).map { TypedKey(text: LabelEvaluation.key(name.text), kind: $0) }
+        })
+        let got = Set(found.map { TypedKey(text: LabelEvaluation.key($0.text), kind: $0.type) })
+        var missed: [String] = []
+        for name in labelled.sorted() {
+            score.expected += 1
+            if got.contains(name) { score.expectedFound += 1 } else { missed.append(name.description) }
+        }
+        var wrong: [String] = []
+        if label.entitiesExhaustive == true {
+            for name in got.sorted() {
+                score.predicted += 1
+                if labelled.contains(name) { score.predictedRight += 1 } else { wrong.append(name.description) }
+            }
+        }
+        return (missed, wrong)
+    }
+
+    /// A name on its folded text, with its type.
+    struct TypedKey: Hashable, Comparable, CustomStringConvertible {
+        var text: String
+        var kind: Entity.Kind
+
+        static func < (a: TypedKey, b: TypedKey) -> Bool { (a.text, a.kind.rawValue) < (b.text, b.kind.rawValue) }
+        var description: String { "\(text)/\(kind.rawValue)" }
+    }
+}

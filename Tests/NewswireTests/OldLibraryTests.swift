@@ -1,0 +1,19 @@
+import Foundation
+import Kafka
+import Testing
+
+/// Issue 15, row 2, on the real broker with the system's old librdkafka (suite 1 runs
+/// with Debian's 2.0.2 and `NEWSWIRE_TEST_BROKERS` set): the library's age is
+/// named, in the one sentence, only because this broker's reply cannot be read.
+@Suite(.timeLimit(.minutes(2)), .enabled(if: ProcessInfo.processInfo.environment["NEWSWIRE_TEST_BROKERS"] != nil))
+struct OldLibraryTests {
+    @Test(.enabled(if: !LibrdkafkaVersion.parsesTaggedFieldsCorrectly))
+    func anUnreadableReplyNamesTheFix() async throws {
+        let brokers = ProcessInfo.processInfo.environment["NEWSWIRE_TEST_BROKERS"] ?? ""
+        let run = try await CommandRunner.run(["status", "--brokers", brokers, "--timeout", "5"], deadline: .seconds(60))
+        #expect(run.status == 1)
+        #expect(run.stderrLines == [
+            "Error: the broker at \(brokers) answered, but librdkafka \(LibrdkafkaVersion.string) cannot read its reply (fixed in librdkafka 2.2); run with a newer librdkafka.so.1 on LD_LIBRARY_PATH"
+        ], "\(run.stderr)")
+    }
+}
