@@ -38,7 +38,7 @@ fi
 run_dir=".build/chaos/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$run_dir"
 export NEWSWIRE_SHARED="${NEWSWIRE_SHARED:-$(cd .. && pwd)/shared}"
-export PYTHONPATH="$PWD/Scripts"
+export PYTHONPATH="$PWD/Scripts" PYTHONDONTWRITEBYTECODE=1
 echo "chaos: binary $binary; logs in $run_dir" >&2
 status=0
 timeout -k 30 $((deadline + 300)) .tools/venv/bin/python -u Scripts/chaos.py \
