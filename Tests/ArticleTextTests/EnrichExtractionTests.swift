@@ -81,7 +81,10 @@ struct EnrichExtractionTests {
             let e = Enricher.enrich(article)
             for entity in e.entities {
                 #expect(entity.start >= 0 && entity.start < entity.end && entity.end <= scalars.count)
-                #expect(String(String.UnicodeScalarView(scalars[entity.start..<entity.end])) == entity.text, "\(file)")
+                // The one allowed difference: a name cut out of "لل" spells its
+                // article ("الأمم" for the span "لأمم").
+                let span = String(String.UnicodeScalarView(scalars[entity.start..<entity.end]))
+                #expect(span == entity.text || "\u{0627}" + span == entity.text, "\(file)")
             }
             for quote in e.quotes {
                 #expect(String(String.UnicodeScalarView(scalars[quote.start..<quote.end])) == quote.text, "\(file)")
@@ -104,13 +107,13 @@ struct EnrichExtractionTests {
         #expect(e.fingerprint.simhash == "0000000000000000")
     }
 
-    @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix")
+    @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix; after لل the article is restored")
     func prefixes() {
         let e = enrich("وصل الوفد إلى بغداد ثم توجه وبالعراق وللعراق ولبغداد مع وفد من الامم المتحدة.")
         let places = e.entities.filter { $0.type == .place }.map(\.text)
         #expect(places.contains("بغداد"))
         #expect(places.contains("العراق"))
-        #expect(places.contains("لعراق"))
+        #expect(!places.contains("لعراق"))
         #expect(e.entities.filter { $0.id == "place:iq" }.count == 2)
         #expect(e.entities.contains { $0.id == "org:un" && $0.text == "الامم المتحدة" })
     }

@@ -33,6 +33,17 @@ struct InputDecoderTests {
         #expect(InputDecoder.detect("a < b and c > d") == .text)
     }
 
+    @Test("HTML sniffing: markers in any ASCII case, after any white space; text needs an end tag too")
+    func sniffsMarkersWithoutCase() {
+        #expect(InputDecoder.detect("<DIV CLASS=\"x\">body</DIV>") == .html)
+        #expect(InputDecoder.detect("\u{00A0}\u{2028}<Section>نص</Section>") == .html)
+        #expect(InputDecoder.detect("<\u{0301}div>") == .text)
+        #expect(InputDecoder.detect("نص <b>عريض</b> ثم <div>كتلة</div>") == .html)
+        #expect(InputDecoder.detect("نص ثم <div> بلا إغلاق") == .text)
+        #expect(InputDecoder.detect("<b>bold</b> only, no marker") == .text)
+        #expect(InputDecoder.detect(String(repeating: "x", count: 5000) + "<html></html>") == .text)
+    }
+
     @Test func readsTheEnvelope() throws {
         let json = """
             {"schema":"article.raw","schemaVersion":"1.0","url":"https://example.org/x","source":"Example Daily",
