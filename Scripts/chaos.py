@@ -126,11 +126,17 @@ class Run:
                     self.note("%s restarted (restart: %s)" % (worker.name, self.compose.restart))
 
     def stop_workers(self, workers=None):
+        """SIGTERM to every worker at once, each given the compose grace period."""
         grace = min(self.compose.stop_grace_seconds, max(5.0, self.remaining()))
         codes = {}
-        for worker in workers or list(self.workers):
-            if worker.alive:
-                codes[worker.name] = worker.terminate(grace)
+
+        def stop(worker):
+            codes[worker.name] = worker.terminate(grace)
+        stoppers = [threading.Thread(target=stop, args=(w,)) for w in (workers or list(self.workers)) if w.alive]
+        for thread in stoppers:
+            thread.start()
+        for thread in stoppers:
+            thread.join(grace + 20)
         return codes
 
     def wait_ready(self, worker, deadline):

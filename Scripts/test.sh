@@ -40,4 +40,4 @@ LD_LIBRARY_PATH="$PWD/.tools/rdkafka" swift test --skip-build --filter RealBroke
 # 3,000 inputs with poison, 5 kills, a freeze, churn; its own Tansu, on 2.16.
 echo "== chaos: 3,000 inputs, 5 kills, 1 freeze (Scripts/chaos.sh, debug build)"
 Scripts/chaos.sh --binary .build/debug/newswire --inputs 3000 --kills 5 --freezes 1 \
-    --throughput-inputs 300 --stall-seconds 90 --deadline 900
+    --throughput-inputs 300 --stall-seconds 120 --deadline 900
