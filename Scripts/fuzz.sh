@@ -11,15 +11,15 @@
 # Seeds: ../shared/corpus (articles and HTML pages) and Examples/, copied at
 # run time into .build/fuzz/seeds; the corpus libFuzzer grows is kept in
 # .build/fuzz/corpus/TARGET between runs. Crashes (and timeouts, leaks, out of
-# memory) land in .build/fuzz/artifacts/TARGET; every input slower than
-# 100 ms (timed by the harness itself: libFuzzer's -report_slow_units counts
-# whole seconds) in .build/fuzz/slow/TARGET, then re-timed without sanitizers
-# by fuzz-replay. Prints one JSON line per target:
+# memory) land in .build/fuzz/artifacts/TARGET; every input that took more
+# than 100 ms of CPU (timed by the harness itself: libFuzzer's
+# -report_slow_units counts whole seconds of wall time) in
+# .build/fuzz/slow/TARGET, then re-timed without sanitizers by fuzz-replay. Prints one JSON line per target:
 #   {"target","executions","seconds","execsPerSecond","coverage","features","corpus",
 #    "crashes","crashFiles","slowInputs","slowestMilliseconds","slowestReplayMilliseconds"}
-# slowestMilliseconds is under ASan and libFuzzer's instrumentation (a few
-# times slower); slowestReplayMilliseconds is the slowest slow input timed in
-# a plain release build. Exits 1 if a target crashed or an input took more
+# slowestMilliseconds is CPU time under ASan and libFuzzer's instrumentation
+# (a few times slower); slowestReplayMilliseconds is the slowest slow input
+# timed in a plain release build (median CPU time of five runs). Exits 1 if a target crashed or an input took more
 # than 100 ms in the plain build.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// Times every run of a target and keeps the inputs slower than a threshold
-/// (libFuzzer's own `-report_slow_units` counts whole seconds only): writes
+/// Times every run of a target (CPU time of the fuzzing thread) and keeps the
+/// inputs slower than a threshold (libFuzzer's own `-report_slow_units`
+/// counts whole seconds of wall time only): writes
 /// each as `slow-<ms>-<hash>` into `$FUZZ_SLOW_DIR`, and the slowest time so
 /// far into `$FUZZ_SLOW_DIR/slowest-ms`, for Scripts/fuzz.sh to report.
 enum SlowInputs {
@@ -33,11 +34,9 @@ enum SlowInputs {
     /// Runs `target` on the input, timing it.
     static func run(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) {
         let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-        let start = ContinuousClock.now
+        let start = ThreadCPUTime.nanoseconds()
         target.run(bytes)
-        let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-        record(bytes, nanoseconds: nanoseconds)
+        record(bytes, nanoseconds: ThreadCPUTime.nanoseconds() - start)
     }
 
     private static func record(_ bytes: [UInt8], nanoseconds: Int64) {

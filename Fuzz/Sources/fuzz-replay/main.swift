@@ -2,7 +2,7 @@ import Foundation
 import FuzzTargets
 
 // Runs inputs through one fuzz target outside libFuzzer, without sanitizers,
-// and prints each input's median time over five runs:
+// and prints each input's median CPU time over five runs:
 //   fuzz-replay TARGET FILE…      →  "<ms> <file>" per line
 // A finding crashes here the same way it crashed under libFuzzer.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -19,10 +19,9 @@ for path in arguments.dropFirst() {
     let bytes = Array(data)
     var times: [Double] = []
     for _ in 0..<5 {
-        let start = ContinuousClock.now
+        let start = ThreadCPUTime.nanoseconds()
         target.run(bytes)
-        let elapsed = ContinuousClock.now - start
-        times.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        times.append(Double(ThreadCPUTime.nanoseconds() - start) / 1e6)
     }
     print(String(format: "%.2f %@", times.sorted()[2], path))
 }
