@@ -26,7 +26,7 @@ bench:
 # The full chaos run (20,000 inputs, 20 kills, churn, 2 freezes, release build),
 # then a minute of fuzzing per text stage. Figures: README "Chaos and fuzzing".
 chaos:
-	Scripts/chaos.sh --throughput-reps 2
+	Scripts/chaos.sh --throughput-inputs 5000 --throughput-reps 2
 	Scripts/fuzz.sh --seconds 60
 
 clean:
