@@ -342,7 +342,8 @@ def main():
         written = run.ledger.snapshot(run.compose.input_topic)["inputs"]
         if written != len(inputs):
             raise RuntimeError("chaos: the loader confirmed %d of %d inputs; the run cannot account for the rest" % (written, len(inputs)))
-        time.sleep(2)  # let the ledger read the last records the workers flushed on shutdown
+        if not run.ledger.wait_until_read_to_end(min(run.deadline, time.time() + 60)):
+            run.note("the ledger did not read every output partition to its end within 60 s; the counts may miss the last duplicates")
         run.ledger.stop()
         report = chaos_report.build(run, events, throughput, rate)
     except KeyboardInterrupt:

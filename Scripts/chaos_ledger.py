@@ -64,6 +64,7 @@ class Ledger:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self.consumed = 0
+        self.next_offsets = {}  # (output topic, partition) → offset after the last record read
         self.brokers = brokers
         self.error = None
         self._thread = threading.Thread(target=self._read, daemon=True)
@@ -105,6 +106,7 @@ class Ledger:
         source = headers.get(SOURCE)
         with self._lock:
             self.consumed += 1
+            self.next_offsets[(message.topic(), message.partition())] = message.offset() + 1
             if source is None:
                 self.unknown_sources += 1
                 return
@@ -155,6 +157,26 @@ class Ledger:
                                   "after": highest})
                 highest = max(highest, source_offset)
         return found
+
+    def wait_until_read_to_end(self, deadline):
+        """Waits until the reader has read every output partition up to its
+        end offset as of now (so records the workers flushed on shutdown are
+        counted too), or the deadline passes; returns whether it did."""
+        consumer = Consumer({"bootstrap.servers": self.brokers, "group.id": "chaos-ledger-ends"})
+        try:
+            ends = {(topic, p): consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=30)[1]
+                    for topic in self.topics.values() for p in range(self.partitions_per_topic)}
+        except KafkaException as error:
+            raise RuntimeError("chaos: could not read the output topics' end offsets: %s" % error)
+        finally:
+            consumer.close()
+        while time.time() < deadline:
+            with self._lock:
+                behind = [tp for tp, end in ends.items() if self.next_offsets.get(tp, 0) < end]
+            if not behind:
+                return True
+            time.sleep(0.2)
+        return False
 
     def snapshot(self, topic=None):
         """Counts over the inputs (of one input topic, or all)."""
