@@ -69,7 +69,9 @@ struct RealBrokerMonitoringTests {
             static_configs:
               - targets: ["\(target)"]
         """.write(to: config, atomically: true, encoding: .utf8)
-        let port = try FreePort.pick()
+        let socket = try ListeningSocket()
+        let port = socket.port
+        socket.close()
         let log = folder.appendingPathComponent("prometheus.log")
         try Data().write(to: log)
         let prometheus = try ExternalProgram.Server(
