@@ -49,12 +49,13 @@ bench="$(cd Benchmarks && swift build -c release --show-bin-path)/worker-bench"
 python="$PWD/.tools/venv/bin/python"
 export LD_LIBRARY_PATH="$PWD/.tools/rdkafka"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 if [ -z "$brokers" ]; then
     brokers=$(Scripts/tansu.sh start)
-    trap 'Scripts/tansu.sh stop; rm -rf "$work"' EXIT
+    trap 'Scripts/tansu.sh stop' EXIT
 fi
+echo "worker-tansu: logs and results in $work"
+
 run="b$(date +%s)"
 cores=$(nproc)
 
@@ -72,7 +73,10 @@ start_collector() {
     echo "worker-tansu: the $name reader did not start; see $work/$name.collect.log" >&2
     exit 1
 }
-wait_collector() { wait "$(cat "$work/$1.collect.pid")"; }
+wait_collector() {
+    wait "$(cat "$work/$1.collect.pid")"
+    echo "   $1: $(cat "$work/$1.json")"
+}
 field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$work/$1.json" "$2"; }
 child_of() { pgrep -P "$1" | head -n1; }
 

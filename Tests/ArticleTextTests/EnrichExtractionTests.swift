@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
 /// Numbers, quotes, keywords, reading time and offsets, on texts written for the tests.
-@Suite("Enrich: numbers, quotes, keywords, reading time")
+@Suite("Enrich: numbers, quotes, keywords, reading time", .timeLimit(.minutes(5)))
 struct EnrichExtractionTests {
     private func enrich(_ paragraphs: String...) -> Enrichment {
         Enricher.enrich(ParsedArticle(id: "t", paragraphs: paragraphs))
@@ -73,7 +74,7 @@ struct EnrichExtractionTests {
         #expect(english.readingTimeSeconds == 60)
     }
 
-    @Test("entity offsets are Unicode-scalar offsets into text on every corpus article")
+    @Test("entity offsets are Unicode-scalar offsets into text on every corpus article", .needsSharedCorpus)
     func corpusOffsets() throws {
         for file in try EnrichTestSupport.articleFiles() {
             let article = try EnrichTestSupport.parsedArticle(file)

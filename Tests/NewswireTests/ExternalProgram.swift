@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 /// A program from the system (`prometheus`, `promtool`, `chromium`) found on
 /// PATH, run to completion under a deadline — killed when it passes — or

@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Testing
+import TestSupport
 
 /// `newswire status` while one broker of the cluster is down — neither the
 /// group's coordinator nor a leader of its partitions — still reports the

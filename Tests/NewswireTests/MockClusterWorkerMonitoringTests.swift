@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Testing
+import TestSupport
 
 /// A `newswire run` process on the embedded (mock) cluster, watched from
 /// outside as an operator would: `/readyz` waits for partitions; with the
@@ -35,7 +36,7 @@ import Testing
 
         // Not ready until the group gave it partitions; healthy all along.
         var readiness: [Int] = []
-        try await Eventually.wait(for: "/readyz to answer 200", timeout: .seconds(60)) {
+        try await eventually("/readyz to answer 200", within: .seconds(60)) {
             readiness.append(try await HTTPProbe.get(base + "/readyz").status)
             return readiness.last == 200
         }
@@ -75,7 +76,7 @@ import Testing
 
         // Work waiting and no progress for the stall timeout: unhealthy.
         var stalled = HTTPProbe.Response(status: 0, body: "")
-        try await Eventually.wait(for: "/healthz to report the stall", timeout: .seconds(30)) {
+        try await eventually("/healthz to report the stall", within: .seconds(30)) {
             stalled = try await HTTPProbe.get(base + "/healthz")
             return stalled.status == 503
         }
@@ -95,13 +96,13 @@ import Testing
         try cluster.setBrokerDown(1)
         try cluster.setBrokerDown(2)
         var unready = HTTPProbe.Response(status: 0, body: "")
-        try await Eventually.wait(for: "/readyz to answer 503 without brokers", timeout: .seconds(30)) {
+        try await eventually("/readyz to answer 503 without brokers", within: .seconds(30)) {
             unready = try await HTTPProbe.get(base + "/readyz")
             return unready.status == 503
         }
         try cluster.setBrokerUp(1)
         try cluster.setBrokerUp(2)
-        try await Eventually.wait(for: "/readyz to answer 200 with the brokers back", timeout: .seconds(60)) {
+        try await eventually("/readyz to answer 200 with the brokers back", within: .seconds(60)) {
             try await HTTPProbe.get(base + "/readyz").status == 200
         }
         print("monitoring: /healthz said '\(stalled.body.trimmingCharacters(in: .newlines))'; /readyz said '\(unready.body.trimmingCharacters(in: .newlines))'")
@@ -117,7 +118,7 @@ import Testing
     ) async throws -> [String: Any] {
         var last: [String: Any] = [:]
         do {
-            try await Eventually.wait(for: what, timeout: timeout) {
+            try await eventually(what, within: timeout) {
                 last = try await HTTPProbe.json(base + "/stats")
                 return condition(last)
             }

@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Logging
 import Testing
+import TestSupport
 
 /// A `newswire run` process on the real broker (Tansu, `NEWSWIRE_TEST_BROKERS`)
 /// reading a fresh topic, for the monitoring tests: inputs are sent one
@@ -32,7 +33,7 @@ struct MonitoredWorker {
             "--kafka-property", "session.timeout.ms=6000", "--shutdown-grace", "20s",
         ])
         let base = try await worker.statsURL()
-        try await Eventually.wait(for: "\(name) to be ready", timeout: .seconds(60)) {
+        try await eventually("\(name) to be ready", within: .seconds(60)) {
             try await HTTPProbe.get(base + "/readyz").status == 200
         }
         var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
@@ -64,7 +65,7 @@ struct MonitoredWorker {
     func waitUntilCommitted(_ count: Int, timeout: Duration = .seconds(90)) async throws -> [String: Any] {
         var last: [String: Any] = [:]
         do {
-            try await Eventually.wait(for: "\(count) inputs committed on \(topic)", timeout: timeout) {
+            try await eventually("\(count) inputs committed on \(topic)", within: timeout) {
                 last = try await stats()
                 return last.object("totals").int("committed") == count
                     && last.objects("partitions").allSatisfy { $0.int("lag") == 0 && $0.int("end") != nil }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Monitoring a `newswire run` process on the real broker (Tansu, on
 /// librdkafka 2.16) as operators do: `/stats` and `/metrics` count exactly
@@ -87,7 +88,7 @@ struct RealBrokerMonitoringTests {
         var answer = ""
         var value: Double?
         do {
-            try await Eventually.wait(for: "Prometheus to have scraped the processed count", timeout: .seconds(60)) {
+            try await eventually("Prometheus to have scraped the processed count", within: .seconds(60)) {
                 guard prometheus.isRunning else { return true }
                 do {
                     let response = try await HTTPProbe.get(address, timeout: 5)
@@ -115,11 +116,11 @@ struct RealBrokerMonitoringTests {
         _ = try await run.waitUntilCommitted(15)
 
         // Inputs keep arriving while the browser watches.
-        let artefacts = CommandRunner.packageRoot.appendingPathComponent(".build/test-artefacts")
+        let artefacts = Repository.root.appendingPathComponent(".build/test-artefacts")
         try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
         let screenshot = artefacts.appendingPathComponent("dashboard.png")
         if FileManager.default.fileExists(atPath: screenshot.path) { try FileManager.default.removeItem(at: screenshot) }
-        let script = CommandRunner.packageRoot.appendingPathComponent("Scripts/browser-snapshot.py").path
+        let script = Repository.root.appendingPathComponent("Scripts/browser-snapshot.py").path
         let browser = try await withThrowingTaskGroup(of: ExternalProgram.Run?.self) { group in
             group.addTask {
                 // A burst, then a trickle, while the page watches for 8 s.

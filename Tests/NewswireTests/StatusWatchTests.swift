@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `newswire status --json` and `--watch` on the embedded broker: the JSON
 /// says what the table says and passes the group.status 1.0 schema strictly;
@@ -10,12 +11,12 @@ import Testing
 struct StatusWatchTests {
     @Test func jsonAndWatchReportTheGroup() async throws {
         try await CommandRunner.withBroker { address in
-            let examples = CommandRunner.packageRoot.appendingPathComponent("Examples").path
+            let examples = Repository.root.appendingPathComponent("Examples").path
             let publish = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", examples])
             try #require(publish.status == 0, "\(publish.stderr)")
             let replay = try await CommandRunner.run(["replay", "--brokers", address, "--group", "g1"])
             try #require(replay.status == 0, "\(replay.stderr)")
-            let more = CommandRunner.packageRoot.appendingPathComponent("Examples/en-wire-story.txt").path
+            let more = Repository.root.appendingPathComponent("Examples/en-wire-story.txt").path
             _ = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", more, more, more])
 
             let table = try await CommandRunner.run(["status", "--brokers", address, "--group", "g1"])
@@ -33,9 +34,9 @@ struct StatusWatchTests {
                 let row = "\(partition["topic"] ?? "") \(partition["partition"] ?? "") \(committed) \(partition["end"] ?? "") \(partition["lag"] ?? "")"
                 #expect(Self.squeezed(table.stdout).contains(row), "table row \(row) in \(table.stdout)")
             }
-            let validator = CommandRunner.packageRoot.appendingPathComponent("Scripts/validate-records.sh")
-            let schema = CommandRunner.packageRoot.appendingPathComponent("Schemas/group.status/1.0.json").path
-            let python = ProcessInfo.processInfo.environment["NEWSWIRE_TEST_PYTHON"] ?? CommandRunner.packageRoot.appendingPathComponent(".tools/venv/bin/python").path
+            let validator = Repository.root.appendingPathComponent("Scripts/validate-records.sh")
+            let schema = Repository.root.appendingPathComponent("Schemas/group.status/1.0.json").path
+            let python = ProcessInfo.processInfo.environment["NEWSWIRE_TEST_PYTHON"] ?? Repository.root.appendingPathComponent(".tools/venv/bin/python").path
             let valid = try await CommandRunner.run(
                 [validator.path, "--strict", schema], executable: URL(fileURLWithPath: "/bin/bash"), stdin: Data(json.stdout.utf8),
                 environment: ["NEWSWIRE_PYTHON": python]

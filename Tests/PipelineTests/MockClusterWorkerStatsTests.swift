@@ -3,6 +3,7 @@ import Kafka
 import Logging
 @testable import Pipeline
 import Testing
+import TestSupport
 
 /// `ArticleWorker.statsDocument()` from a worker that really ran, in-process
 /// on the embedded cluster: its counts equal what the test sent, per stage
@@ -78,7 +79,7 @@ import Testing
         #expect(document.brokers.allSatisfy { $0.nodeId >= 0 && !$0.state.isEmpty })
 
         let line = try document.jsonBytes()
-        let run = try await SchemaTestSupport.validate([line], arguments: ["--strict", SchemaTestSupport.schemasDirectory.appendingPathComponent("stats/2.0.json").path])
+        let run = try await SchemaFixtures.validate([line], arguments: ["--strict", Repository.schemas.appendingPathComponent("stats/2.0.json").path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(String(decoding: line, as: UTF8.self))")
     }
 }

@@ -8,11 +8,12 @@ import Prometheus
 import StatsServer
 import Synchronization
 import Testing
+import TestSupport
 
 /// The stats server over real HTTP on a free port: each route answers with
 /// its content type, `/readyz` follows the worker's readiness, and `/metrics`
 /// carries what was recorded in the registry.
-@Suite(.timeLimit(.minutes(2))) struct StatsServerTests {
+@Suite(.timeLimit(.minutes(5))) struct StatsServerTests {
     static func document(partitions: [StatsDocument.Partition]) -> StatsDocument {
         let latency = LatencyWindows(
             lastMinute: LatencySummary(count: 5, p50: 0.002, p90: 0.004, p99: 0.005, max: 0.005),
@@ -57,8 +58,11 @@ import Testing
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+            let port = try await withDeadline("the stats server to listen") {
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next() else { throw CancellationError() }
+                return port
+            }
             let base = "http://127.0.0.1:\(port)"
 
             let health = try await get(base + StatsRoutes.health)

@@ -97,27 +97,43 @@ struct WorkerBench {
         }
         let count = Int(options["count"] ?? "") ?? 20_000
         let bySource = (options["by"] ?? "source") == "source"
-        // The inputs' timestamps, by position and by key.
+        // One reader for the input and the outputs together: an output may
+        // arrive before its input is read, so it waits until the input is known.
         var byPosition: [String: Int64] = [:]
         var byKey: [String: Int64] = [:]
-        for message in try await read([input], brokers: brokers, logger: logger, until: { $0 >= count }) {
-            let stamp = message.timestampMilliseconds ?? 0
-            byPosition["\(message.topic)/\(message.partition)/\(message.offset.rawValue)"] = stamp
-            if let key = message.key { byKey[String(decoding: key, as: UTF8.self)] = stamp }
-        }
+        var waiting: [String: Double] = [:]
         var arrivals: [String: (arrival: Double, latency: Double)] = [:]
-        let outputTopics = outputs.split(separator: ",").map(String.init)
-        _ = try await read(outputTopics, brokers: brokers, logger: logger, announce: true) { batch, _ in
+        let outputTopics = Set(outputs.split(separator: ",").map(String.init))
+        func record(_ id: String, arrival: Double, stamp: Int64) {
+            guard arrivals[id] == nil else { return }
+            arrivals[id] = (arrival, arrival - Double(stamp))
+        }
+        _ = try await read([input] + outputTopics.sorted(), brokers: brokers, logger: logger, announce: true) { batch, _ in
             let now = Date().timeIntervalSince1970 * 1000
             for message in batch {
-                let id: String?
-                if bySource {
-                    id = message.header("newswire-source")?.stringValue
+                if outputTopics.contains(message.topic) {
+                    let id: String?
+                    if bySource {
+                        id = message.header("newswire-source")?.stringValue
+                    } else {
+                        id = message.key.map { String(decoding: $0, as: UTF8.self) }
+                    }
+                    guard let id, arrivals[id] == nil else { continue }
+                    if let stamp = bySource ? byPosition[id] : byKey[id] {
+                        record(id, arrival: now, stamp: stamp)
+                    } else if waiting[id] == nil {
+                        waiting[id] = now
+                    }
                 } else {
-                    id = message.key.map { String(decoding: $0, as: UTF8.self) }
+                    let stamp = message.timestampMilliseconds ?? 0
+                    let position = "\(message.topic)/\(message.partition)/\(message.offset.rawValue)"
+                    let key = message.key.map { String(decoding: $0, as: UTF8.self) }
+                    byPosition[position] = stamp
+                    if let key { byKey[key] = stamp }
+                    for id in [position, key].compactMap({ $0 }) {
+                        if let arrival = waiting.removeValue(forKey: id) { record(id, arrival: arrival, stamp: stamp) }
+                    }
                 }
-                guard let id, arrivals[id] == nil, let stamp = bySource ? byPosition[id] : byKey[id] else { continue }
-                arrivals[id] = (now, now - Double(stamp))
             }
             return arrivals.count >= count
         }
@@ -127,18 +143,6 @@ struct WorkerBench {
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         print(String(format: "{\"covered\": %d, \"msgsPerSecond\": %.0f, \"p50Milliseconds\": %.0f, \"p99Milliseconds\": %.0f}",
                      arrivals.count, Double(max(0, arrivals.count - 1)) / window, percentile(0.5), percentile(0.99)))
-    }
-
-    /// Reads `topics` from the beginning in a new group until `done` says so.
-    static func read(
-        _ topics: [String], brokers: String, logger: Logger, until done: @escaping (Int) -> Bool
-    ) async throws -> [KafkaMessage] {
-        var all: [KafkaMessage] = []
-        _ = try await read(topics, brokers: brokers, logger: logger) { batch, total in
-            all += batch
-            return done(total)
-        }
-        return all
     }
 
     /// Reads `topics` from the beginning; says `collect: ready` on stderr once

@@ -43,6 +43,10 @@ public struct ReplayJob: Sendable {
         }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
         producerConfiguration.properties = kafkaProperties
+        // A bounded job ends when its range is done, however long the last
+        // messages take: no drain deadline cuts it short.
+        var settings = settings
+        settings.drainTimeout = Self.noDeadline
         let core = StreamCore(
             processor: processor, consumer: consumer, producerConfiguration: producerConfiguration, settings: settings,
             counters: counters, logger: logger
@@ -53,12 +57,18 @@ public struct ReplayJob: Sendable {
         )
         do {
             try consumer.assign(ranges.map { KafkaPartitionOffset(topicPartition: $0.topicPartition, offset: KafkaOffset($0.start)) })
-            try await core.run(events: events, assigned: ranges.map(\.topicPartition))
+            try await core.run(events: events, assigned: ranges.map(\.topicPartition), shutdownGrace: Self.noDeadline)
         } catch {
             await consumer.close()
             throw error
         }
         await consumer.close()
-        return counters.current
+        let totals = counters.current
+        guard totals.committed >= totals.consumed else {
+            throw ReplayError.unfinished(consumed: totals.consumed, committed: totals.committed)
+        }
+        return totals
     }
+
+    private static let noDeadline = Duration.seconds(7 * 24 * 3600)
 }

@@ -19,13 +19,19 @@ public final class ArticleWorker: Service {
     public let health: WorkerHealth
     private let startedAt = ContinuousClock.now
     private let logger: Logger
+    private let deadLetterLogger: Logger?
     private let core: CoreSlot
 
-    public init(configuration: WorkerConfiguration, counters: WorkerCounters = WorkerCounters(), logger: Logger = Logger(label: "newswire.worker")) {
+    /// `deadLetterLogger` takes the one warning line per dead letter (else `logger` does).
+    public init(
+        configuration: WorkerConfiguration, counters: WorkerCounters = WorkerCounters(), logger: Logger = Logger(label: "newswire.worker"),
+        deadLetterLogger: Logger? = nil
+    ) {
         self.configuration = configuration
         self.counters = counters
         self.health = WorkerHealth(stallTimeout: configuration.stallTimeout)
         self.logger = logger
+        self.deadLetterLogger = deadLetterLogger
         self.core = CoreSlot()
     }
 
@@ -33,7 +39,7 @@ public final class ArticleWorker: Service {
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
         let core = StreamCore(
             processor: configuration.processor, consumer: consumer, producerConfiguration: producerConfiguration,
-            settings: configuration.stream, counters: counters, health: health, logger: logger
+            settings: configuration.stream, counters: counters, health: health, logger: logger, deadLetterLogger: deadLetterLogger
         )
         self.core.set(core)
         do {

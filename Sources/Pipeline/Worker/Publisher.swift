@@ -9,7 +9,8 @@ import Logging
 ///
 /// - a record the broker refused for good turns its input into a dead letter;
 /// - what failed transiently is sent again after a backoff, never dead-lettered;
-/// - a fatal client error stops the core.
+/// - a fatal client error stops the core;
+/// - each dead letter is logged once, as one warning line (`DeadLetterLogLine`).
 ///
 /// Delivery reports do not come back here: they go from the producer's
 /// thread straight to the `LaneTable`.
@@ -22,6 +23,9 @@ struct Publisher: Sendable {
     let requeue: AsyncStream<PublishItem>.Continuation
     let counters: WorkerCounters
     let logger: Logger
+    /// Where the one line per dead letter goes: a logger of its own, so a
+    /// flood of them cannot crowd the rest of the log out of its rate limit.
+    let deadLetterLogger: Logger
 
     /// Runs until `items` ends; throws the core's failure.
     func run(_ items: AsyncStream<PublishItem>) async throws {
@@ -31,7 +35,7 @@ struct Publisher: Sendable {
                 case .records(let ticket, let processed):
                     try await sendRecords(ticket, processed)
                 case .deadLetter(let ticket, let input, let rejection):
-                    try await sendDeadLetter(ticket, input: input, rejection: rejection)
+                    try await sendDeadLetter(ticket, input: input, rejection: rejection, firstTime: true)
                 case .retry(let ticket, let input, let outputs, let attempt, let rejection):
                     let wait = settings.backoff(attempt: attempt)
                     counters.retried(outputs.count)
@@ -60,14 +64,21 @@ struct Publisher: Sendable {
         guard table.beginPublishing(
             ticket, pending: plan.records.count, outcome: plan.outcome, deadLetter: plan.deadLetter, rejection: plan.rejection
         ) else { return }
+        if plan.deadLetter, let letter = plan.records.first {
+            deadLetterLogger.warning("\(DeadLetterLogLine.make(input: plan.input, letter: letter))")
+        }
         for (index, record) in plan.records.enumerated() {
             try await send(record, ticket: ticket, output: index)
         }
     }
 
-    private func sendDeadLetter(_ ticket: LaneTicket, input: KafkaMessage, rejection: PublishRejection) async throws {
+    /// Sends the `publish` dead letter; logs it the first time (not on a retry).
+    private func sendDeadLetter(_ ticket: LaneTicket, input: KafkaMessage, rejection: PublishRejection, firstTime: Bool) async throws {
         let plan = PublishPlan(deadLetterFor: input, rejection: rejection, processor: processor, maxMessageBytes: producer.maxMessageBytes)
         guard table.beginPublishing(ticket, pending: 1, outcome: plan.outcome, deadLetter: true, rejection: rejection) else { return }
+        if firstTime {
+            deadLetterLogger.warning("\(DeadLetterLogLine.make(input: input, letter: plan.records[0]))")
+        }
         try await send(plan.records[0], ticket: ticket, output: 0)
     }
 
@@ -75,7 +86,7 @@ struct Publisher: Sendable {
     /// so running them again gives the same records; only the failed ones go out.
     private func resend(_ ticket: LaneTicket, input: KafkaMessage, outputs: [Int], rejection: PublishRejection?) async throws {
         if let rejection {
-            try await sendDeadLetter(ticket, input: input, rejection: rejection)
+            try await sendDeadLetter(ticket, input: input, rejection: rejection, firstTime: false)
             return
         }
         let plan = PublishPlan(processor.process(input), processor: processor, maxMessageBytes: producer.maxMessageBytes)

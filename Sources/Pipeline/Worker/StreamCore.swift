@@ -37,6 +37,7 @@ public final class StreamCore: Sendable {
     private let consumer: KafkaConsumer
     private let producerConfiguration: KafkaProducerConfiguration
     private let logger: Logger
+    private let deadLetterLogger: Logger
     let table: LaneTable
     private let publishItems: AsyncStream<PublishItem>
     private let publishContinuation: AsyncStream<PublishItem>.Continuation
@@ -47,7 +48,7 @@ public final class StreamCore: Sendable {
     public init(
         processor: MessageProcessor, consumer: KafkaConsumer, producerConfiguration: KafkaProducerConfiguration,
         settings: StreamSettings = StreamSettings(), counters: WorkerCounters = WorkerCounters(),
-        health: WorkerHealth = WorkerHealth(), logger: Logger = Logger(label: "newswire.core")
+        health: WorkerHealth = WorkerHealth(), logger: Logger = Logger(label: "newswire.core"), deadLetterLogger: Logger? = nil
     ) {
         self.processor = processor
         self.consumer = consumer
@@ -56,6 +57,7 @@ public final class StreamCore: Sendable {
         self.counters = counters
         self.health = health
         self.logger = logger
+        self.deadLetterLogger = deadLetterLogger ?? logger
         (publishItems, publishContinuation) = AsyncStream.makeStream(of: PublishItem.self)
         (flowWakes, flowContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let (due, dueContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -82,7 +84,7 @@ public final class StreamCore: Sendable {
         let commits = CommitTracker(consumer: consumer, table: table, settings: settings, counters: counters, logger: logger, due: commitDue)
         let publisher = Publisher(
             producer: producer, processor: processor, table: table, settings: settings, requeue: publishContinuation,
-            counters: counters, logger: logger
+            counters: counters, logger: logger, deadLetterLogger: deadLetterLogger
         )
         do {
             try await withThrowingTaskGroup(of: Part.self) { parts in
@@ -169,7 +171,7 @@ public final class StreamCore: Sendable {
                     health.assigned()
                     // A partition paused under an earlier assignment may still be paused.
                     resume(partitions)
-                    logger.info("partitions assigned", metadata: ["partitions": "\(partitions)"])
+                    logger.info("partitions assigned: \(AssignmentText.describe(partitions)); assignment now \(assignmentNow)")
                 case .partitionsRevoked(let revocation):
                     counters.rebalanced()
                     try await revoke(revocation, commits: commits)
@@ -188,8 +190,8 @@ public final class StreamCore: Sendable {
     private func revoke(_ revocation: KafkaRevocation, commits: CommitTracker) async throws {
         let partitions = revocation.partitions
         guard !revocation.lost else {
-            logger.warning("partitions lost; dropping their in-flight work", metadata: ["partitions": "\(partitions)"])
             table.remove(partitions)
+            logger.warning("partitions lost: \(AssignmentText.describe(partitions)); their in-flight work was dropped; assignment now \(assignmentNow)")
             return
         }
         health.beginDraining()
@@ -199,8 +201,14 @@ public final class StreamCore: Sendable {
         let drained = await drain(Set(partitions), until: deadline)
         try await commits.commitBefore(deadline + .seconds(2), Set(partitions))
         table.remove(partitions)
-        logger.info("partitions revoked", metadata: ["partitions": "\(partitions)", "drained": "\(drained)"])
+        logger.info(
+            "partitions revoked: \(AssignmentText.describe(partitions)) (\(drained ? "drained" : "not drained within the drain timeout")); assignment now \(assignmentNow)"
+        )
     }
+
+    /// The partitions this worker has lanes for, as the log names them: after
+    /// a cooperative rebalance the event carries only the change.
+    private var assignmentNow: String { AssignmentText.describe(table.assignedPartitions) }
 
     /// Waits until the partitions hold no messages or the deadline passes;
     /// returns whether they drained.

@@ -75,7 +75,10 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
         )
         configuration.sessionTimeout = .seconds(6)
         configuration.kafkaProperties = properties
-        let worker = ArticleWorker(configuration: configuration, logger: logger)
+        // The summary names each dead letter on stdout; the log stays quiet about them.
+        var deadLetters = Logger(label: "newswire.deadletters")
+        deadLetters.logLevel = .error
+        let worker = ArticleWorker(configuration: configuration, logger: logger, deadLetterLogger: deadLetters)
         let stats = StatsServer.application(
             host: "127.0.0.1", port: 0, source: StatsSource(worker: worker), registry: registry, logger: logger
         ) { port in

@@ -137,7 +137,8 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
         configuration.stream.drainTimeout = drain
         configuration.instanceID = instanceID
         if let budget { configuration.stream.maxInFlightBytes = budget }
-        let worker = ArticleWorker(configuration: configuration, logger: logger)
+        // Dead letters log under a label of their own, which the log's rate limit counts apart.
+        let worker = ArticleWorker(configuration: configuration, logger: logger, deadLetterLogger: Logger(label: "newswire.deadletters"))
         if let stats {
             services.append(StatsServer.application(
                 host: stats.host, port: stats.port, source: StatsSource(worker: worker), registry: registry, logger: logger

@@ -1,20 +1,20 @@
 import Kafka
 
 /// Creates topics on the real broker and fills them, for the RealBroker suites.
-enum TestTopics {
-    static func create(_ name: String, partitions: Int) async throws {
+public enum TestTopics {
+    public static func create(_ name: String, partitions: Int) async throws {
         let admin = try KafkaAdmin(bootstrapServers: TestBroker.bootstrap, logger: TestBroker.logger)
         try await admin.createTopic(KafkaNewTopic(name: name, partitions: partitions))
         await admin.close()
     }
 
-    static func producer(_ configure: (inout KafkaProducerConfiguration) -> Void = { _ in }) throws -> KafkaProducer {
+    public static func producer(_ configure: (inout KafkaProducerConfiguration) -> Void = { _ in }) throws -> KafkaProducer {
         var configuration = KafkaProducerConfiguration(bootstrapServers: TestBroker.bootstrap)
         configure(&configuration)
         return try KafkaProducer(configuration: configuration, logger: TestBroker.logger)
     }
 
-    static func consumer(group: String = TestNames.group(), _ configure: (inout KafkaConsumerConfiguration) -> Void = { _ in }) throws
+    public static func consumer(group: String = TestNames.group(), _ configure: (inout KafkaConsumerConfiguration) -> Void = { _ in }) throws
         -> KafkaConsumer
     {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: TestBroker.bootstrap, groupID: group)
@@ -24,7 +24,7 @@ enum TestTopics {
     }
 
     /// `count` messages per partition, values "p<partition>-<index>".
-    static func fill(_ topic: String, partitions: Int, count: Int, producer: KafkaProducer) async throws {
+    public static func fill(_ topic: String, partitions: Int, count: Int, producer: KafkaProducer) async throws {
         var messages: [KafkaProducerMessage] = []
         for partition in 0..<partitions {
             for index in 0..<count {
@@ -36,7 +36,7 @@ enum TestTopics {
 
     /// Sends messages one at a time, each awaited, so every record is its own
     /// batch (Tansu reports a wrong high watermark for multi-record batches).
-    static func fillOneByOne(_ topic: String, partition: Int32, count: Int, producer: KafkaProducer) async throws {
+    public static func fillOneByOne(_ topic: String, partition: Int32, count: Int, producer: KafkaProducer) async throws {
         for index in 0..<count {
             _ = try await producer.send(KafkaProducerMessage(topic: topic, partition: partition, key: nil, value: "m\(index)"))
         }

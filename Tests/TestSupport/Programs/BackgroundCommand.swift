@@ -5,7 +5,7 @@ import Testing
 /// A `newswire` process that runs while a test talks to it (the embedded
 /// broker, a worker): its first stdout line can be awaited, and `stop()`
 /// sends SIGTERM and waits for the exit. Every wait has a deadline.
-final class BackgroundCommand: Sendable {
+public final class BackgroundCommand: Sendable {
     private struct State {
         var stdout = Data()
         var stderr = Data()
@@ -18,7 +18,7 @@ final class BackgroundCommand: Sendable {
     private let process: Process
     private let state = Mutex(State())
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = arguments
@@ -79,10 +79,10 @@ final class BackgroundCommand: Sendable {
     }
 
     /// What the process wrote to stderr so far.
-    var stderr: String { state.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
+    public var stderr: String { state.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
 
     /// The first line on stdout; nil when the process ended or `deadline` passed first.
-    func firstLine(within deadline: Duration) async -> String? {
+    public func firstLine(within deadline: Duration) async -> String? {
         let timer = DeadlineTimer()
         let line = await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
             let ready = state.withLock { state -> String?? in
@@ -108,7 +108,7 @@ final class BackgroundCommand: Sendable {
     }
 
     /// True once stderr contains `text`; false when the process ended or `deadline` passed first.
-    func waitForStderr(containing text: String, within deadline: Duration) async -> Bool {
+    public func waitForStderr(containing text: String, within deadline: Duration) async -> Bool {
         let timer = DeadlineTimer()
         let found = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let ready = state.withLock { state -> Bool? in
@@ -135,7 +135,7 @@ final class BackgroundCommand: Sendable {
 
     /// SIGTERM, then waits for the exit; SIGKILL after `deadline`. Returns the exit status.
     @discardableResult
-    func stop(within deadline: Duration = .seconds(30)) async -> Int32 {
+    public func stop(within deadline: Duration = .seconds(30)) async -> Int32 {
         if process.isRunning { process.terminate() }
         let timer = DeadlineTimer()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -156,49 +156,4 @@ final class BackgroundCommand: Sendable {
         timer.cancel()
         return process.terminationStatus
     }
-}
-
-/// Runs a closure once after a delay unless cancelled first (Dispatch's
-/// `asyncAfter`; a cancelled timer's block still fires, and does nothing).
-final class DeadlineTimer: Sendable {
-    private let cancelled = Atomic<Bool>(false)
-
-    func start(after delay: Duration, _ action: @escaping @Sendable () -> Void) {
-        let (seconds, attoseconds) = delay.components
-        let milliseconds = Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { [self] in
-            guard !cancelled.load(ordering: .relaxed) else { return }
-            action()
-        }
-    }
-
-    func cancel() {
-        cancelled.store(true, ordering: .relaxed)
-    }
-}
-
-extension CommandRunner {
-    /// Runs `body` with the address of a fresh embedded cluster (`newswire
-    /// broker`) that has `topics`, and stops the cluster afterwards.
-    static func withBroker<T>(topics: [String] = ["articles.raw"], _ body: (String) async throws -> T) async throws -> T {
-        let broker = try BackgroundCommand(["broker"] + topics.flatMap { ["--topic", $0] })
-        guard let address = await broker.firstLine(within: .seconds(60)) else {
-            await broker.stop()
-            throw BrokerDidNotStart(stderr: broker.stderr)
-        }
-        do {
-            let result = try await body(address)
-            await broker.stop()
-            return result
-        } catch {
-            await broker.stop()
-            throw error
-        }
-    }
-}
-
-/// `newswire broker` printed no address.
-struct BrokerDidNotStart: Error, CustomStringConvertible {
-    var stderr: String
-    var description: String { "newswire broker printed no address; its stderr: \(stderr)" }
 }

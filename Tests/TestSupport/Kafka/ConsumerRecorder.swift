@@ -4,20 +4,21 @@ import Synchronization
 /// Iterates a consumer's events in a task and records them, so a test can
 /// wait on conditions (counts, assignments) while the consumer keeps running.
 /// `onRevoke` runs *inside* the revocation, before the partitions are released.
-final class ConsumerRecorder: Sendable {
-    struct State {
-        var messages: [KafkaMessage] = []
-        var assignment: Set<KafkaTopicPartition> = []
-        var assignedEvents = 0
-        var revocations: [KafkaRevocation] = []
-        var errors: [KafkaError] = []
+public final class ConsumerRecorder: Sendable {
+    /// Everything recorded so far; read it through `state.withLock`.
+    public struct State: Sendable {
+        public var messages: [KafkaMessage] = []
+        public var assignment: Set<KafkaTopicPartition> = []
+        public var assignedEvents = 0
+        public var revocations: [KafkaRevocation] = []
+        public var errors: [KafkaError] = []
     }
 
-    let consumer: KafkaConsumer
-    let state = Mutex(State())
+    public let consumer: KafkaConsumer
+    public let state = Mutex(State())
     private let onRevoke: @Sendable (KafkaRevocation, ConsumerRecorder) async throws -> Void
 
-    init(
+    public init(
         _ consumer: KafkaConsumer,
         onRevoke: @escaping @Sendable (KafkaRevocation, ConsumerRecorder) async throws -> Void = { _, _ in }
     ) {
@@ -26,7 +27,7 @@ final class ConsumerRecorder: Sendable {
     }
 
     /// Runs until the consumer is closed.
-    func run() async throws {
+    public func run() async throws {
         for try await event in consumer.events {
             switch event {
             case .messages(let batch):
@@ -50,11 +51,11 @@ final class ConsumerRecorder: Sendable {
         }
     }
 
-    var messages: [KafkaMessage] { state.withLock { $0.messages } }
-    var assignment: Set<KafkaTopicPartition> { state.withLock { $0.assignment } }
+    public var messages: [KafkaMessage] { state.withLock { $0.messages } }
+    public var assignment: Set<KafkaTopicPartition> { state.withLock { $0.assignment } }
 
     /// The next offset to commit for each of `partitions` that has messages.
-    func processedOffsets(_ partitions: [KafkaTopicPartition]) -> [KafkaPartitionOffset] {
+    public func processedOffsets(_ partitions: [KafkaTopicPartition]) -> [KafkaPartitionOffset] {
         let messages = self.messages
         return partitions.compactMap { partition in
             messages.last { $0.topicPartition == partition }?.commitOffset

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Unique topic and group names, so tests running in parallel never share state.
-enum TestNames {
-    static func topic(_ base: String = #function) -> String {
+public enum TestNames {
+    public static func topic(_ base: String = #function) -> String {
         "t-\(clean(base))-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
-    static func group(_ base: String = #function) -> String {
+    public static func group(_ base: String = #function) -> String {
         "g-\(clean(base))-\(UUID().uuidString.prefix(8).lowercased())"
     }
 

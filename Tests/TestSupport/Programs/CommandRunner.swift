@@ -1,52 +1,46 @@
 import Foundation
-import Synchronization
 import Testing
 
-/// Runs the built `newswire` executable (beside the test bundle, or
-/// `$NEWSWIRE_BINARY`) and captures its exit status and output.
-enum CommandRunner {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Runs programs from tests — the built `newswire` (beside the test bundle,
+/// or `$NEWSWIRE_BINARY`), the Python validator, kcat — and captures their
+/// exit status and output. Every run has a deadline.
+public enum CommandRunner {
+    /// What a finished program left behind.
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
         /// True when the deadline passed and the process was killed.
-        var timedOut = false
+        public var timedOut = false
 
         /// The non-empty lines of stderr.
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
+        public var stderrLines: [Substring] { stderr.split(separator: "\n") }
     }
 
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder
-    }()
-
-    /// The shared corpus: `$NEWSWIRE_SHARED`, else `../shared` beside the package.
-    static var shared: URL {
-        if let path = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"] {
-            return URL(fileURLWithPath: path)
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
-
-    static var binary: URL {
+    /// The built `newswire` executable.
+    public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["NEWSWIRE_BINARY"] {
             return URL(fileURLWithPath: path)
         }
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("newswire")
     }
 
+    /// The first executable called `name` on `PATH`, or nil.
+    public static func onPath(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
     /// Runs an executable (default: `newswire`) with `stdin` bytes, if any.
-    /// Waits for it off Swift's cooperative threads (through the process's
+    /// Output goes through files, so a large output cannot block it. Waits
+    /// for it off Swift's cooperative threads (through the process's
     /// termination handler), so concurrent async tests keep running; past
     /// `deadline` the process is killed and the run records an issue.
-    static func run(
+    public static func run(
         _ arguments: [String], executable: URL = binary, stdin: Data? = nil, environment: [String: String] = [:],
         currentDirectory: URL? = nil, deadline: Duration = .seconds(180)
     ) async throws -> Run {
@@ -92,8 +86,9 @@ enum CommandRunner {
         )
     }
 
-    static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
+    /// A fresh folder under the temporary directory; `remove` it when done.
+    public static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-test-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
@@ -102,32 +97,12 @@ enum CommandRunner {
         return url
     }
 
-    static func remove(_ url: URL) {
+    /// Deletes `url`; a failure is printed (the test has its result already).
+    public static func remove(_ url: URL) {
         do {
             try FileManager.default.removeItem(at: url)
         } catch {
             print("could not remove \(url.path): \(error)")
         }
-    }
-}
-
-/// Kills a process that outlives its deadline (a Dispatch timer, so no
-/// task sleeps), and remembers whether it had to.
-final class Killswitch: Sendable {
-    private let timer = DeadlineTimer()
-    private let didFire = Atomic<Bool>(false)
-
-    var fired: Bool { didFire.load(ordering: .relaxed) }
-
-    func arm(_ process: Process, after deadline: Duration) {
-        timer.start(after: deadline) { [self] in
-            guard process.isRunning else { return }
-            didFire.store(true, ordering: .relaxed)
-            kill(process.processIdentifier, SIGKILL)
-        }
-    }
-
-    func disarm() {
-        timer.cancel()
     }
 }
