@@ -32,7 +32,7 @@ struct MonitoredWorker {
             "--brokers", brokers, "--group", "\(topic)-group", "--input-topic", topic,
             "--kafka-property", "session.timeout.ms=6000", "--shutdown-grace", "20s",
         ])
-        let base = try await worker.statsURL()
+        let base = try await worker.statsURL(timeout: .seconds(60))  // a debug binary starting on a loaded machine
         try await eventually("\(name) to be ready", within: .seconds(60)) {
             try await HTTPProbe.get(base + "/readyz").status == 200
         }
