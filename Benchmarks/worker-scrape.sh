@@ -78,8 +78,12 @@ for round in $(seq 1 "$rounds"); do
         "$bench" collect --brokers "$brokers" --input "$topic" --outputs articles.enriched.v1,articles.dlq.v1 --count "$count" --by source \
             >"$work/$topic.json" 2>"$work/$topic.collect.log" &
         collector=$!
+        deadline=$((SECONDS + 60))
         until grep -q "collect: ready" "$work/$topic.collect.log"; do
-            kill -0 "$collector" 2>/dev/null || { echo "worker-scrape: the reader failed; see $work/$topic.collect.log" >&2; exit 1; }
+            if ! kill -0 "$collector" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+                echo "worker-scrape: the reader did not start within 60 s; see $work/$topic.collect.log" >&2
+                exit 1
+            fi
             sleep 0.1
         done
         "$newswire" run --brokers "$brokers" --group "$topic-group" --input-topic "$topic" --stats-address "127.0.0.1:$port" \
