@@ -5,7 +5,8 @@ import Testing
 /// The lanes' bookkeeping without Kafka: results that finish out of order
 /// are handed on in offset order, the committable offset is the end of the
 /// unbroken acknowledged prefix, refused records turn into dead letters and
-/// transient failures into retries, and the byte bound pauses and resumes.
+/// transient failures into retries, a fatal error stops the core, and the
+/// byte bound pauses and resumes.
 @Suite(.timeLimit(.minutes(1)))
 struct LaneTableTests {
     let partition = KafkaTopicPartition(topic: "in", partition: 0)
@@ -152,6 +153,30 @@ struct LaneTableTests {
         table.assign([partition])
         #expect(table.admit(input)?.lane != ticket.lane, "a new assignment gets a new lane")
         #expect(table.commitCandidates().isEmpty)
+    }
+
+    @Test func aFatalDeliveryErrorStopsTheCoreWithOneSentence() async {
+        let (table, items, _) = makeTable()
+        table.assign([partition])
+        let input = message(0)
+        let ticket = table.admit(input)!
+        table.processed(ticket, processed(input, outputs: 1))
+        #expect(table.beginPublishing(ticket, pending: 1, outcome: nil, deadLetter: false, rejection: nil))
+        let fenced = KafkaError(code: .fenced, name: "_FENCED", message: "this producer instance has been fenced")
+        delivered(table, ticket, outputs: 1, error: fenced)
+        var stop: WorkerError?
+        for await item in items {
+            if case .fatal(let error) = item {
+                stop = error
+                break
+            }
+        }
+        let sentence = stop.map { "\($0)" } ?? ""
+        #expect(sentence.hasPrefix("the Kafka client hit a fatal error and cannot continue (this producer instance has been fenced [_FENCED])"))
+        #expect(!sentence.contains("\n"))
+        #expect(table.failure != nil)
+        #expect(table.commitCandidates().isEmpty, "nothing is committed past a fatal error")
+        #expect(table.admit(message(1)) == nil, "no new work is taken after a fatal error")
     }
 
     @Test func deliveryTicketsRoundTrip() {
