@@ -27,8 +27,8 @@ let textTargets: [Target] = embedTargets + [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
-    .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+    .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TestSupport"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
 ]
 
 let serviceTargets: [Target] = [
@@ -52,6 +52,7 @@ let serviceTargets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         // A copy of the top-level Schemas/ inside the target, kept equal by
         // Scripts/sync-schemas.sh and a test; compiled in by EmbedResources.
@@ -86,18 +87,31 @@ let serviceTargets: [Target] = [
         // The demo's Examples/ (top level) ships inside the binary.
         plugins: ["EmbedResources"]
     ),
-    .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "ArticleText"]),
+    .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "ArticleText", "TestSupport"]),
     .testTarget(
         name: "StatsServerTests",
         dependencies: [
-            "StatsServer", "Pipeline",
+            "StatsServer", "Pipeline", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
-    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "ArticleText", "StatsServer", "Kafka"]),
+    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "ArticleText", "StatsServer", "Kafka", "TestSupport"]),
 ]
+
+// One helper library for every test target (deadlines, paths, the shared
+// corpus, running programs, Kafka fixtures), used by test targets only. Its
+// `Kafka/` folder needs librdkafka and swift-log, so the text-only build leaves
+// it out.
+func testSupport(textOnly: Bool) -> Target {
+    .target(
+        name: "TestSupport",
+        dependencies: textOnly ? [] : ["Kafka", .product(name: "Logging", package: "swift-log")],
+        path: "Tests/TestSupport",
+        exclude: textOnly ? ["Kafka"] : []
+    )
+}
 
 // `NEWSWIRE_TEXT_ONLY=1 swift test` builds only the text stages (Foundation and
 // swift-argument-parser): a fast loop for text work that skips librdkafka,
@@ -124,7 +138,8 @@ let package = Package(
             .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
             .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
             .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+            .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         ],
-    targets: textOnly ? textTargets : textTargets + serviceTargets,
+    targets: (textOnly ? textTargets : textTargets + serviceTargets) + [testSupport(textOnly: textOnly)],
     swiftLanguageModes: [.v6]
 )

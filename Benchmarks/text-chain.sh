@@ -23,10 +23,12 @@ pages=("$shared"/corpus/html-dates/pages/*.html)
 
 Scripts/setup-system.sh >&2
 echo "building text-chain and newswire (release)…" >&2
+# Both from the benchmark package's build tree: one release build of the project.
 swift build -c release --package-path Benchmarks --product text-chain >&2
-swift build -c release --product newswire >&2
-bench="$(swift build -c release --package-path Benchmarks --show-bin-path)/text-chain"
-newswire="$(swift build -c release --show-bin-path)/newswire"
+swift build -c release --package-path Benchmarks --product newswire >&2
+bin="$(swift build -c release --package-path Benchmarks --show-bin-path)"
+bench="$bin/text-chain"
+newswire="$bin/newswire"
 
 echo "-- in process: ${#articles[@]} corpus articles"
 "$bench" --seconds "$seconds" "${articles[@]}" | tee /tmp/text-chain.$$

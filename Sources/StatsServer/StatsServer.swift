@@ -4,8 +4,9 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// The worker's operational HTTP endpoint: `/stats` (the stats 1.0 JSON
-/// document), `/metrics` (Prometheus text from the swift-metrics registry),
+/// The worker's operational HTTP endpoint: `/stats` (the stats 2.0 JSON
+/// document), `/metrics` (Prometheus text: the swift-metrics counters and
+/// histograms in the registry, and gauges set from `/stats` at each scrape),
 /// `/healthz` (503 after a fatal error, an eviction from the group or a
 /// stall: restart me), `/readyz` (503 unless in the group with partitions, a
 /// broker reachable and not draining) and `/` (a small dashboard that polls `/stats`). A Hummingbird
@@ -30,8 +31,10 @@ public enum StatsServer {
         router.get(RouterPath(StatsRoutes.stats)) { _, _ -> Response in
             bytes(try source.document().jsonBytes(), contentType: "application/json")
         }
+        let gauges = ScrapeGauges(registry: registry)
         router.get(RouterPath(StatsRoutes.metrics)) { _, _ -> Response in
-            bytes(registry.emitToBuffer(), contentType: "text/plain; version=0.0.4")
+            gauges.update(from: try source.document())
+            return bytes(registry.emitToBuffer(), contentType: "text/plain; version=0.0.4")
         }
         router.get(RouterPath(StatsRoutes.dashboard)) { _, _ -> Response in
             bytes(DashboardPage.bytes, contentType: "text/html; charset=utf-8")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: forms and errors")
+@Suite("Input decoder: forms and errors", .timeLimit(.minutes(5)))
 struct InputDecoderTests {
     private func decode(_ s: String, _ format: InputFormat = .auto, url: String? = nil) throws(ArticleTextError) -> SourceDocument {
         try InputDecoder.decode(RawArticle(bytes: Array(s.utf8), declaredFormat: format, url: url))
@@ -31,6 +31,17 @@ struct InputDecoderTests {
         #expect(InputDecoder.detect("<p>fragment</p>") == .html)
         #expect(InputDecoder.detect("<<< not markup >>>") == .text)
         #expect(InputDecoder.detect("a < b and c > d") == .text)
+    }
+
+    @Test("HTML sniffing: markers in any ASCII case, after any white space; text needs an end tag too")
+    func sniffsMarkersWithoutCase() {
+        #expect(InputDecoder.detect("<DIV CLASS=\"x\">body</DIV>") == .html)
+        #expect(InputDecoder.detect("\u{00A0}\u{2028}<Section>نص</Section>") == .html)
+        #expect(InputDecoder.detect("<\u{0301}div>") == .text)
+        #expect(InputDecoder.detect("نص <b>عريض</b> ثم <div>كتلة</div>") == .html)
+        #expect(InputDecoder.detect("نص ثم <div> بلا إغلاق") == .text)
+        #expect(InputDecoder.detect("<b>bold</b> only, no marker") == .text)
+        #expect(InputDecoder.detect(String(repeating: "x", count: 5000) + "<html></html>") == .text)
     }
 
     @Test func readsTheEnvelope() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import Kafka
 
 /// The Kafka layer's streaming parts on the embedded (mock) cluster: ticketed
@@ -29,7 +30,7 @@ struct EmbeddedClusterStreamingTests {
             try await producer.enqueue(KafkaProducerMessage(topic: topic, partition: 0, key: "k", value: "v\(index)"), ticket: ticket)
         }
         try await producer.flush()
-        try await Eventually.wait(for: "100 reports") { reports.count == 100 }
+        try await eventually("100 reports") { reports.count == 100 }
         let byTicket = reports.byTicket.withLock { $0 }
         #expect(Set(byTicket.keys) == Set(tickets))
         #expect(tickets.map { byTicket[$0]?.offset.rawValue } == (0..<100).map { Int64($0) }, "reports in send order")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ArticleText
 @testable import Pipeline
 @testable import StatsServer
@@ -12,7 +13,7 @@ import Testing
 struct EmbeddedDataTests {
     /// Every non-hidden file under `folder`, keyed `FOLDERNAME/relative/path`.
     private func filesOnDisk(_ relativeFolder: String) throws -> [String: Data] {
-        let folder = CommandRunner.packageRoot.appendingPathComponent(relativeFolder)
+        let folder = Repository.root.appendingPathComponent(relativeFolder)
         let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]))
         let base = folder.resolvingSymlinksInPath().path + "/"
         var found: [String: Data] = [:]
@@ -47,7 +48,7 @@ struct EmbeddedDataTests {
     }
 
     @Test func statsServerCarriesTheDashboard() throws {
-        let file = CommandRunner.packageRoot.appendingPathComponent("Sources/StatsServer/Dashboard/dashboard.html")
+        let file = Repository.root.appendingPathComponent("Sources/StatsServer/Dashboard/dashboard.html")
         #expect(DashboardPage.bytes == Array(try Data(contentsOf: file)))
     }
 

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import newswire
 
 /// Issue 15, row 17: every flag of every command reads `NEWSWIRE_<FLAG>`,
 /// the command line wins, and a bad value names its variable.
 @Suite(.timeLimit(.minutes(2)))
 struct EnvironmentFlagTests {
-    private let example = CommandRunner.packageRoot.appendingPathComponent("Examples/en-wire-story.txt").path
+    private let example = Repository.root.appendingPathComponent("Examples/en-wire-story.txt").path
 
     @Test func stageComesFromTheEnvironment() async throws {
         let run = try await CommandRunner.run(["process", example], environment: ["NEWSWIRE_STAGE": "parse"])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TestSupport
 @testable import newswire
 
 /// Kafka properties from a properties file, `NEWSWIRE_KAFKA_<PROPERTY>`

@@ -1,5 +1,6 @@
 import Logging
 import Testing
+import TestSupport
 @testable import newswire
 
 /// Issue 15, rows 1 and 10 (the log's side): repeats are dropped, each

@@ -59,7 +59,7 @@ struct MockClusterWorkerMemoryTests {
             let partitions = document["partitions"] as? [[String: Any]] ?? []
             var committedOffsets = [Int](repeating: 0, count: Self.partitions)
             for partition in partitions {
-                if let number = partition["partition"] as? Int, let offset = partition["committedOffset"] as? Int { committedOffsets[number] = offset }
+                if let number = partition["partition"] as? Int, let offset = partition["committed"] as? Int { committedOffsets[number] = offset }
             }
             let paused = partitions.contains { $0["paused"] as? Bool == true }
             if paused { sawPaused = true } else if sawPaused && !partitions.isEmpty { sawResumedAfterPause = true }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, rows 6, 7, 8 and 16: `process` records name their input file
 /// (and line), a `.json` input that does not parse is an error, every
@@ -13,7 +14,7 @@ struct ProcessRecordTests {
     }
 
     @Test func recordsNameTheirInputFile() async throws {
-        let run = try await CommandRunner.run(["process", "Examples/"], currentDirectory: CommandRunner.packageRoot)
+        let run = try await CommandRunner.run(["process", "Examples/"], currentDirectory: Repository.root)
         let records = try Self.records(run.stdout)
         #expect(records.count == 6)
         let paths = records.compactMap { ($0["sourceFile"] as? [String: Any])?["path"] as? String }
@@ -40,7 +41,7 @@ struct ProcessRecordTests {
     @Test func aJSONFileThatDoesNotParseIsAnError() async throws {
         let folder = CommandRunner.temporaryFolder()
         defer { CommandRunner.remove(folder) }
-        let envelope = try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/en-envelope.json"))
+        let envelope = try Data(contentsOf: Repository.root.appendingPathComponent("Examples/en-envelope.json"))
         let truncated = folder.appendingPathComponent("truncated.json")
         try envelope.prefix(100).write(to: truncated)
         let run = try await CommandRunner.run(["process", truncated.path])
@@ -63,7 +64,7 @@ struct ProcessRecordTests {
     }
 
     @Test func everyStageKeysAnArticleTheSame() async throws {
-        let single = CommandRunner.packageRoot.appendingPathComponent("Examples/en-wire-story.txt").path
+        let single = Repository.root.appendingPathComponent("Examples/en-wire-story.txt").path
         var ids: [String: [String]] = [:]
         for stage in ["normalise", "parse", "enrich"] {
             let run = try await CommandRunner.run(["process", "--stage", stage, single])
@@ -75,7 +76,7 @@ struct ProcessRecordTests {
     }
 
     @Test func theNormalisedRecordOfSeveralArticlesIsKeyedByTheFirst() async throws {
-        let two = CommandRunner.packageRoot.appendingPathComponent("Examples/ar-two-articles.txt").path
+        let two = Repository.root.appendingPathComponent("Examples/ar-two-articles.txt").path
         let normalised = try Self.records(try await CommandRunner.run(["process", "--stage", "normalise", two]).stdout)
         let parsed = try Self.records(try await CommandRunner.run(["process", "--stage", "parse", two]).stdout)
         #expect(normalised.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, row 15: `publish … -` sends standard input, as `process -` reads it.
 @Suite(.timeLimit(.minutes(3)))

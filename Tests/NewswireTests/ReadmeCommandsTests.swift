@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15: the README's "Commands" section matches the binary: every
 /// command it lists exists, and every flag it names for a command is in that
@@ -8,7 +9,7 @@ import Testing
 struct ReadmeCommandsTests {
     /// Each `newswire COMMAND` row of the Commands table with the flags it names.
     private static func rows() throws -> [(command: String, flags: Set<String>)] {
-        let readme = String(decoding: try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md")), as: UTF8.self)
+        let readme = String(decoding: try Data(contentsOf: Repository.root.appendingPathComponent("README.md")), as: UTF8.self)
         let section = try #require(readme.components(separatedBy: "\n## Commands\n").dropFirst().first?.components(separatedBy: "\n## ").first)
         return section.split(separator: "\n").compactMap { line -> (String, Set<String>)? in
             guard line.hasPrefix("| `newswire "), let name = line.dropFirst("| `newswire ".count).split(whereSeparator: { " `".contains($0) }).first

@@ -3,6 +3,7 @@ import Kafka
 import Logging
 import Synchronization
 import Testing
+import TestSupport
 
 /// `newswire run` processes in one consumer group on a real broker (Tansu,
 /// librdkafka 2.16 via Scripts/test.sh): scaling out and in mid-stream, a
@@ -35,7 +36,7 @@ struct RealBrokerWorkerTests {
             for start in stride(from: 0, to: inputs.count, by: 100) {
                 try await producer.send(Array(inputs[start..<min(start + 100, inputs.count)])).delivered()
                 if start == 0 {
-                    try await Eventually.wait(for: "the first outputs", timeout: .seconds(60)) { !ledger.covered.isEmpty }
+                    try await eventually("the first outputs", within: .seconds(60)) { !ledger.covered.isEmpty }
                 }
                 let covered = ledger.covered.count
                 if third == nil && covered >= 1000 {
@@ -56,7 +57,7 @@ struct RealBrokerWorkerTests {
             #expect(leftAt > 0 && leftAt < inputs.count, "the first member left mid-stream")
             #expect(await first.waitForExit(timeout: .seconds(30)) == 0, "the leaving member exits 0: \(first.log)")
             do {
-                try await Eventually.wait(for: "every input covered", timeout: .seconds(90)) { ledger.covered.count >= inputs.count }
+                try await eventually("every input covered", within: .seconds(90)) { ledger.covered.count >= inputs.count }
             } catch {
                 let missing = RealBroker.positions(inputs).subtracting(ledger.covered)
                 let byPartition = Dictionary(grouping: missing) { $0[0] }.mapValues { ($0.map { $0[1] }.min() ?? 0, $0.count) }
@@ -67,7 +68,7 @@ struct RealBrokerWorkerTests {
                 throw error
             }
             var shares: [Int] = []
-            try await Eventually.wait(for: "the two remaining members to own all six partitions", timeout: .seconds(60)) {
+            try await eventually("the two remaining members to own all six partitions", within: .seconds(60)) {
                 shares = try await remaining.asyncMap { (try await $0.stats(try await $0.statsURL()))["partitions"] as? [Any] ?? [] }.map(\.count)
                 return shares.reduce(0, +) == 6
             }
@@ -92,7 +93,7 @@ struct RealBrokerWorkerTests {
         let ledger = try OutputLedger(bootstrapServers: brokers, inputTopic: topic, logger: logger)
         try await RealBroker.run(ledger: ledger) { workers in
             let victim = try RealBroker.worker("victim", brokers: brokers, group: group, topic: topic, in: workers)
-            try await Eventually.wait(for: "the first outputs", timeout: .seconds(60)) { ledger.covered.count >= 300 }
+            try await eventually("the first outputs", within: .seconds(60)) { ledger.covered.count >= 300 }
             victim.killNow()
             _ = await victim.waitForExit(timeout: .seconds(10))
             let coveredAtKill = ledger.covered.count
@@ -116,7 +117,7 @@ struct RealBrokerWorkerTests {
             for start in stride(from: 0, to: inputs.count, by: 100) {
                 try await producer.send(Array(inputs[start..<min(start + 100, inputs.count)])).delivered()
                 if start == 0 {
-                    try await Eventually.wait(for: "the first outputs", timeout: .seconds(60)) { !ledger.covered.isEmpty }
+                    try await eventually("the first outputs", within: .seconds(60)) { !ledger.covered.isEmpty }
                 }
                 if stopped == nil && ledger.covered.count >= 1000 {
                     // Under load: inputs keep arriving while it shuts down.
@@ -211,7 +212,7 @@ enum RealBroker {
     /// Waits until every input has an output, stops `workers` with SIGTERM
     /// (each must exit 0) and checks that the outputs cover exactly the inputs.
     static func coverAndStop(_ workers: [WorkerProcess], ledger: OutputLedger, inputs: [KafkaProducerMessage]) async throws {
-        try await Eventually.wait(for: "every input covered", timeout: .seconds(120)) { ledger.covered.count >= inputs.count }
+        try await eventually("every input covered", within: .seconds(120)) { ledger.covered.count >= inputs.count }
         for worker in workers { worker.terminate() }
         for worker in workers {
             #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.log)")

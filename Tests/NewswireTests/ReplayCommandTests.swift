@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, rows 13 and 14: an empty range is a usage error; re-driving
 /// dead letters when there are none says so and succeeds.

@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Testing
+import TestSupport
 
 /// Issue 15, rows 9 and 10 through the binary: a stats address another
 /// process listens on is reported in one sentence before the worker starts a
@@ -43,7 +44,7 @@ struct RunCommandTests {
                 try await producer.send(tombstones).delivered()
                 await producer.close()
                 // At least the rate limit's 20 a window (fewer if other warnings took some).
-                try await Eventually.wait(for: "dead-letter lines", timeout: .seconds(60)) { Self.deadLetterLines(first.stderr).count >= 15 }
+                try await eventually("dead-letter lines", within: .seconds(60)) { Self.deadLetterLines(first.stderr).count >= 15 }
                 let lines = Self.deadLetterLines(first.stderr)
                 let positions = Set((0..<30).map { "articles.raw/\($0 % 4) offset \($0 / 4)" })
                 for line in lines {
@@ -58,7 +59,7 @@ struct RunCommandTests {
                 #expect(Set(lines).count == lines.count, "one line per dead letter: \(lines)")
 
                 second = try BackgroundCommand(arguments)
-                try await Eventually.wait(for: "the two workers to split the partitions", timeout: .seconds(90)) {
+                try await eventually("the two workers to split the partitions", within: .seconds(90)) {
                     guard let theirs = Self.assignment(second?.stderr ?? ""), let ours = Self.assignment(first.stderr) else { return false }
                     return !theirs.isEmpty && !ours.isEmpty && theirs.isDisjoint(with: ours) && theirs.union(ours) == ["0", "1", "2", "3"]
                 }

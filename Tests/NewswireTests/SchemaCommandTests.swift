@@ -1,19 +1,14 @@
 import Foundation
 import Pipeline
 import Testing
+import TestSupport
 @testable import newswire
 
 /// Runs the built `newswire` binary: `schema list|show|check`, including a
 /// broken copy of the schemas that must fail with the field in the reason.
 @Suite(.timeLimit(.minutes(3))) struct SchemaCommandTests {
-    static var packageRoot: URL { CommandRunner.packageRoot }
-
     private func newswire(_ arguments: [String]) async throws -> CommandRunner.Run {
         try await CommandRunner.run(arguments)
-    }
-
-    private func remove(_ url: URL) {
-        CommandRunner.remove(url)
     }
 
     @Test func schemaIsASubcommand() {
@@ -29,13 +24,13 @@ import Testing
         let run = try await newswire(["schema", "list"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 1.2 2.0 2.1"))
-        #expect(run.stdout.split(separator: "\n").count == 6)
+        #expect(run.stdout.split(separator: "\n").count == 7)
     }
 
     @Test func showPrintsTheFileByteForByte() async throws {
         let run = try await newswire(["schema", "show", "article.enriched@1.0"])
         #expect(run.status == 0, "\(run.stderr)")
-        let file = Self.packageRoot.appendingPathComponent("Schemas/article.enriched/1.0.json")
+        let file = Repository.schemas.appendingPathComponent("article.enriched/1.0.json")
         #expect(run.stdout == String(decoding: try Data(contentsOf: file), as: UTF8.self))
         let newest = try await newswire(["schema", "show", "article.enriched"])
         #expect(newest.stdout.contains("\"title\": \"article.enriched 2.1\""))
@@ -48,20 +43,19 @@ import Testing
     }
 
     @Test func checkPassesOnTheBundledAndRepositorySchemas() async throws {
-        for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
+        for arguments in [["schema", "check"], ["schema", "check", "--dir", Repository.schemas.path]] {
             let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("schema check passed: 6 schemas, 13 versions"))
+            #expect(run.stdout.contains("schema check passed: 7 schemas, 15 versions"))
             #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.2"))
         }
     }
 
     @Test func checkFailsOnABrokenCopyNamingTheField() async throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
-        defer { remove(scratch) }
+        let scratch = CommandRunner.temporaryFolder()
+        defer { CommandRunner.remove(scratch) }
         let copy = scratch.appendingPathComponent("Schemas")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Schemas"), to: copy)
+        try FileManager.default.copyItem(at: Repository.schemas, to: copy)
         let file = copy.appendingPathComponent("article.enriched/1.2.json")
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let broken = text.replacingOccurrences(of: "\"PLACE\",\n            \"EVENT\"", with: "\"PLACE\"")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, rows 2, 4 and 5: the binary copied alone into an empty folder
 /// and run from another one carries its tables, schemas and examples;

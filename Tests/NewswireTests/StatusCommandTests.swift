@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, row 3: `status` lists only the topics a group consumes (not
 /// the output topics in the same cluster), its total is the sum of those
@@ -8,7 +9,7 @@ import Testing
 struct StatusCommandTests {
     @Test func reportsOnlyTheTopicsTheGroupConsumes() async throws {
         try await CommandRunner.withBroker { address in
-            let examples = CommandRunner.packageRoot.appendingPathComponent("Examples").path
+            let examples = Repository.root.appendingPathComponent("Examples").path
             let publish = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", examples])
             try #require(publish.status == 0, "\(publish.stderr)")
             // A replay consumes articles.raw in its own group, commits, writes the output topics and exits.
@@ -23,7 +24,7 @@ struct StatusCommandTests {
             #expect(rows.count == 4)
             #expect(caughtUp.stdout.contains("total lag 0"))
 
-            let more = CommandRunner.packageRoot.appendingPathComponent("Examples/en-wire-story.txt").path
+            let more = Repository.root.appendingPathComponent("Examples/en-wire-story.txt").path
             _ = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", more, more, more])
             let behind = try await CommandRunner.run(["status", "--brokers", address, "--group", "g1"])
             #expect(behind.status == 0, "\(behind.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 15, "Done when" and row 1: against an address where nothing
 /// listens, `run`, `publish` and `status` fail within their timeout with at
@@ -21,7 +22,7 @@ struct UnreachableBrokerTests {
         ["status", "--brokers", nowhere, "--timeout", "5"],
     ])
     func failsInOneSentenceWithoutLibrdkafkasLog(arguments: [String]) async throws {
-        let run = try await CommandRunner.run(arguments, currentDirectory: CommandRunner.packageRoot, deadline: .seconds(60))
+        let run = try await CommandRunner.run(arguments, currentDirectory: Repository.root, deadline: .seconds(60))
         #expect(run.status == 1, "\(run.stderr)")
         #expect(!run.timedOut)
         #expect(run.stderrLines.count <= 2, "\(run.stderr)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TestSupport
 @testable import newswire
 
 /// Issue 15, rows 11 and 12: a bad value is followed by that subcommand's

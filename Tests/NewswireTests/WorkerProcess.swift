@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Synchronization
 import Testing
+import TestSupport
 
 /// A `newswire run` child process for the worker tests: started with
 /// arguments, its stderr kept in a file, its stats endpoint found from what it
@@ -65,7 +66,7 @@ final class WorkerProcess: @unchecked Sendable {
     /// The exit status (or the signal number for a killed process), or nil after `timeout`.
     func waitForExit(timeout: Duration) async -> Int32? {
         do {
-            return try await Eventually.within(timeout, "\(name) to exit") {
+            return try await withDeadline("\(name) to exit", within: timeout) {
                 await withCheckedContinuation { continuation in
                     let status = self.exit.state.withLock { state -> Int32? in
                         if let status = state.status { return status }
@@ -92,10 +93,10 @@ final class WorkerProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let url = printedStatsURL { return url }
-            guard isRunning else { throw Eventually.TimedOut(what: "\(name)'s stats address; it exited: \(log)") }
+            guard isRunning else { throw TimedOut("\(name)'s stats address; it exited: \(log)", after: timeout) }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw Eventually.TimedOut(what: "\(name)'s stats address")
+        throw TimedOut("\(name)'s stats address", after: timeout)
     }
 
     /// `/stats` as JSON.

@@ -1,5 +1,6 @@
 import Kafka
 import Testing
+import TestSupport
 @testable import Pipeline
 
 /// The lanes' bookkeeping without Kafka: results that finish out of order

@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import Pipeline
 import Testing
+import TestSupport
 
 /// The worker against broker faults on the embedded (mock) cluster: failed
 /// produce requests and an output broker outage long enough for deliveries

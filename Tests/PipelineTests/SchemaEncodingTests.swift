@@ -2,8 +2,9 @@ import ArticleText
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
-@Suite struct SchemaEncodingTests {
+@Suite(.timeLimit(.minutes(5))) struct SchemaEncodingTests {
     static let v1_0 = SchemaVersion(major: 1, minor: 0)
     static let v1_1 = SchemaVersion(major: 1, minor: 1)
     static let v2_0 = SchemaVersion(major: 2, minor: 0)
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func encoderVersionsMatchTheSchemaFiles() throws {
-        let library = try SchemaLibrary(directory: SchemaTestSupport.schemasDirectory)
+        let library = try SchemaLibrary(directory: Repository.schemas)
         for (schema, versions) in RecordEncoding.versions {
             #expect(library.versions(of: schema.rawValue) == versions, "\(schema.rawValue)")
         }

@@ -4,6 +4,7 @@ import Logging
 import Pipeline
 import ServiceLifecycle
 import Testing
+import TestSupport
 
 /// Runs an `ArticleWorker` in-process on an embedded cluster for the worker
 /// tests, and reads back what it wrote: which input positions got a
@@ -30,7 +31,7 @@ enum WorkerHarness {
             tasks.addTask { try await group.run() }
             tasks.addTask {
                 do {
-                    try await Eventually.wait(for: "the worker to finish its inputs", timeout: timeout, done)
+                    try await eventually("the worker to finish its inputs", within: timeout, done)
                 } catch {
                     await group.triggerGracefulShutdown()
                     throw error
@@ -64,7 +65,7 @@ enum WorkerHarness {
         let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
         try consumer.subscribe(topics: topics)
         do {
-            let messages = try await Eventually.within(timeout, "output records on \(topics)") {
+            let messages = try await withDeadline("output records on \(topics)", within: timeout) {
                 var messages: [KafkaMessage] = []
                 for try await event in consumer.events {
                     if case .messages(let batch) = event { messages += batch }
@@ -83,35 +84,5 @@ enum WorkerHarness {
     /// The input position (`topic/partition/offset`) an output names.
     static func source(of message: KafkaMessage) -> String? {
         message.header(HeaderName.source)?.stringValue
-    }
-}
-
-/// Waits with deadlines, never on fixed sleeps.
-enum Eventually {
-    struct TimedOut: Error, CustomStringConvertible {
-        var what: String
-        var description: String { "timed out waiting for \(what)" }
-    }
-
-    static func wait(for what: String, timeout: Duration = .seconds(30), _ condition: @Sendable () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TimedOut(what: what)
-    }
-
-    static func within<T: Sendable>(_ timeout: Duration, _ what: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw TimedOut(what: what) }
-            return value
-        }
     }
 }

@@ -8,7 +8,7 @@ struct WorkerHealthTests {
     private func snapshot(messages: Int, lag: Int64, idle: Duration, partitions: Int = 1) -> LaneTable.Snapshot {
         LaneTable.Snapshot(
             partitions: (0..<partitions).map {
-                StatsDocument.Partition(topic: "in", partition: Int32($0), committedOffset: 0, highWatermark: lag, lag: lag, inFlight: messages, paused: false)
+                StatsDocument.Partition(topic: "in", partition: Int32($0), committed: 0, end: lag, lag: lag, inFlight: messages, paused: false)
             },
             messages: messages, processing: messages, publishing: 0, bytes: 0, lag: lag, lastProgress: .now - idle, pauses: 0
         )

@@ -15,22 +15,22 @@ enum ArabicHeadedNames {
     }
 
     /// Heads that take the article and then need an adjective ("اللجنة العسكرية").
-    private static let definiteHeads: Set<String> = [
+    private static let definiteHeads: WordSet = [
         "الهيئه", "المؤسسه", "اللجنه", "السفاره", "البورصه", "المجلس", "الاتحاد", "المنظمه", "الجمعيه",
         "المحكمه", "المديريه", "الوكاله", "القوات", "الجامعه", "الحكومه", "الجيش", "البنك", "المصرف", "الصندوق",
         "الوزاره", "الغرفه", "الرابطه", "الشركه", "المجموعه", "القنصليه",
     ]
     /// Definite adjectives that are not nisba forms but often follow a head.
-    private static let headAdjectives: Set<String> = [
+    private static let headAdjectives: WordSet = [
         "العامه", "العام", "العليا", "الاعلي", "الوطني", "الوطنيه", "المركزي", "المركزيه", "الدولي", "الدوليه",
         "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه",
     ]
     /// Definite adjectives that describe rather than name ("القوات الموالية").
-    private static let describingAdjectives: Set<String> = [
+    private static let describingAdjectives: WordSet = [
         "المواليه", "الموالي", "المحليه", "المعنيه", "المختصه", "الحكوميه", "الاخري", "المذكوره", "الالكتروني",
         "الحاليه", "السابقه", "الجديده",
     ]
-    private static let royals: Set<String> = ["الملك", "الامير", "الشيخ", "السلطان"]
+    private static let royals: WordSet = ["الملك", "الامير", "الشيخ", "السلطان"]
 
     static func candidates(in words: EntityWords) -> [EntityCandidate] {
         let cues = EntityCues.shared
@@ -67,15 +67,15 @@ enum ArabicHeadedNames {
     }
 
     private struct Head {
-        var noun: String
+        var noun: FoldedWord
         var definite: Bool
         var prefixLength: Int
     }
 
     /// The head noun at word k, clitics removed ("بجامعة" → جامعة).
-    private static let heads = EntityCues.shared.arabicOrgHeads.union(EntityCues.shared.arabicEventHeads)
-        .union(EntityCues.shared.arabicPlaceHeads)
-    private static let timeWords: Set<String> = ["اليوم", "امس", "غدا", "الان", "حاليا", "مؤخرا"]
+    private static let heads = WordSet(
+        EntityCues.shared.arabicOrgHeads.words + EntityCues.shared.arabicEventHeads.words + EntityCues.shared.arabicPlaceHeads.words)
+    private static let timeWords: WordSet = ["اليوم", "امس", "غدا", "الان", "حاليا", "مؤخرا"]
 
     private static func head(at k: Int, in words: EntityWords) -> Head? {
         for reading in words.readings(k) {
@@ -83,7 +83,7 @@ enum ArabicHeadedNames {
                 return Head(noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength)
             }
             if definiteHeads.contains(reading.stem) {
-                let bare = String(reading.stem.dropFirst(2))
+                let bare = reading.stem.droppingFirst(2)
                 let noun = heads.contains(bare) ? bare : reading.stem
                 return Head(noun: noun, definite: true, prefixLength: reading.prefixLength)
             }
@@ -139,10 +139,10 @@ enum ArabicHeadedNames {
             } else if f.hasPrefix("وال") && f.count > 4 {
                 accept = step == .definite
                 next = .definite
-            } else if (f.hasPrefix("و") || f.hasPrefix("ل")) && f.count > 3 && nextDefinite && !isHead(String(f.dropFirst())) {
+            } else if (f.hasPrefix("و") || f.hasPrefix("ل")) && f.count > 3 && nextDefinite && !isHead(f.droppingFirst(1)) {
                 accept = step == .definite
                 next = .preposition
-            } else if !f.hasPrefix("و") && !(f.hasPrefix("ب") && words.readings(m).contains { $0.prefixLength > 0 && ($0.stem.hasPrefix("ال") || Gazetteer.shared.namesByFirstWord[$0.stem] != nil) }) {
+            } else if !f.hasPrefix("و") && !(f.hasPrefix("ب") && words.readings(m).contains { $0.prefixLength > 0 && ($0.stem.hasPrefix("ال") || Gazetteer.shared.startsName($0.stem)) }) {
                 accept = (step == .head || step == .bare) && bareRun < 2 && !cues.arabicNotNames.contains(f)
                     && !(step == .head && isNisba(f))
                 next = .bare
@@ -158,12 +158,12 @@ enum ArabicHeadedNames {
         return taken
     }
 
-    private static func isHead(_ folded: String) -> Bool {
+    private static func isHead(_ folded: FoldedWord) -> Bool {
         heads.contains(folded)
     }
 
     /// Words that end a name: stop words, titles, speech verbs, other heads.
-    private static func isStop(_ folded: String) -> Bool {
+    private static func isStop(_ folded: FoldedWord) -> Bool {
         let cues = EntityCues.shared
         return StopWords.contains(folded, language: "ar") || cues.arabicTitles.contains(folded)
             || cues.arabicSpeechVerbs.contains(folded) || isHead(folded)
@@ -171,7 +171,7 @@ enum ArabicHeadedNames {
     }
 
     /// A relative adjective ("المصرية", "العسكري").
-    private static func isNisba(_ folded: String) -> Bool {
+    private static func isNisba(_ folded: FoldedWord) -> Bool {
         folded.hasSuffix("ي") || folded.hasSuffix("يه") || folded.hasSuffix("يين") || folded.hasSuffix("يون")
     }
 }

@@ -54,8 +54,9 @@ enum ArabicPersonNames {
     }
 
     /// Titles without the article that still introduce a name ("د. …", "معالي …").
-    private static let unprefixedTitles: Set<String> = ["د", "معالي", "سمو", "فخامه", "سعاده"]
-    private static let titlePairStarts = Set(EntityCues.shared.arabicTitlePairs.compactMap { $0.split(separator: " ").first.map(String.init) })
+    private static let unprefixedTitles: WordSet = ["د", "معالي", "سمو", "فخامه", "سعاده"]
+    private static let titlePairStarts = WordSet(
+        EntityCues.shared.arabicTitlePairs.words.compactMap { $0.string.split(separator: " ").first.map { FoldedWord(String($0)) } })
 
     /// Two bare name-like words ("يوسي شيفي"), for a name after a verb of saying.
     private static func bareNamePair(at k: Int, in words: EntityWords) -> Bool {
@@ -67,7 +68,7 @@ enum ArabicPersonNames {
     }
 
     /// Four-letter words starting ي ت ن: present-tense verbs ("يشهد", "تعلن").
-    private static func looksLikeVerb(_ folded: String) -> Bool {
+    private static func looksLikeVerb(_ folded: FoldedWord) -> Bool {
         guard let first = folded.unicodeScalars.first else { return false }
         return folded.unicodeScalars.count == 4 && (first == "ي" || first == "ت" || first == "ن")
             && !EntityCues.shared.arabicGivenNames.contains(folded)
@@ -76,7 +77,7 @@ enum ArabicPersonNames {
     /// "بمكة": a clitic on a known place, so the place, not a name part.
     private static func hasPlaceAfterClitic(_ m: Int, in words: EntityWords) -> Bool {
         for reading in words.readings(m) where reading.prefixLength > 0 {
-            if reading.stem.hasPrefix("ال") || Gazetteer.shared.namesByFirstWord[reading.stem] != nil { return true }
+            if reading.stem.hasPrefix("ال") || Gazetteer.shared.startsName(reading.stem) { return true }
         }
         return false
     }
@@ -88,7 +89,7 @@ enum ArabicPersonNames {
         let readings = words.readings(k).map(\.stem)
         if k + 1 < words.count, words.joined[k] {
             for reading in readings where titlePairStarts.contains(reading)
-                && cues.arabicTitlePairs.contains(reading + " " + words[k + 1].folded)
+                && cues.arabicTitlePairs.contains(FoldedWord(phrase: reading, words[k + 1].folded))
             {
                 return (k + 1, true)
             }
@@ -131,14 +132,14 @@ enum ArabicPersonNames {
     /// The last word of a name chain starting at word k, or nil.
     static func chain(from k: Int, prefix: Int, in words: EntityWords, needsGiven: Bool, minimumParts: Int) -> Int? {
         let cues = EntityCues.shared
-        let firstWord = prefix > 0 ? String(words[k].folded.unicodeScalars.dropFirst(prefix)) : words[k].folded
+        let firstWord = prefix > 0 ? words[k].folded.droppingFirst(prefix) : words[k].folded
         guard isNamePart(firstWord), !looksLikeVerb(firstWord),
             !firstWord.hasPrefix("ال") || cues.arabicGivenNames.contains(firstWord),
             prefix > 0 || !hasPlaceAfterClitic(k, in: words)
         else { return nil }
         // "على" written with alef maksura is the preposition far more often
         // than the name: only a full three-part name counts.
-        let preposition = Normaliser.fold(words[k].text) == "علي" && words[k].text.unicodeScalars.last == "ى"
+        let preposition = words[k].folded == "علي" && words[k].text.unicodeScalars.last == "ى"
         var last = k
         var parts = 1
         var m = k + 1
@@ -202,7 +203,7 @@ enum ArabicPersonNames {
             && isNisba(words[m + 1].folded)
     }
 
-    private static func isNamePart(_ folded: String) -> Bool {
+    private static func isNamePart(_ folded: FoldedWord) -> Bool {
         let cues = EntityCues.shared
         guard folded.unicodeScalars.count >= 2 else { return false }
         if cues.arabicGivenNames.contains(folded) { return true }
@@ -212,12 +213,12 @@ enum ArabicPersonNames {
             && !cues.arabicBylineCues.contains(folded)
     }
 
-    private static func isNisba(_ folded: String) -> Bool {
+    private static func isNisba(_ folded: FoldedWord) -> Bool {
         folded.hasSuffix("ي") && folded.unicodeScalars.count >= 3
     }
 
     /// "السوداني", "الحقوقي": adjectives between a title and the name.
-    private static func isNisbaAdjective(_ folded: String) -> Bool {
+    private static func isNisbaAdjective(_ folded: FoldedWord) -> Bool {
         folded.hasPrefix("ال") && (folded.hasSuffix("ي") || folded.hasSuffix("يه"))
     }
 }

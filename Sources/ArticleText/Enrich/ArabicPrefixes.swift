@@ -5,14 +5,14 @@
 enum ArabicPrefixes {
     struct Variant: Equatable {
         /// The word without its clitics (an elided article restored: لعراق → العراق).
-        var stem: String
+        var stem: FoldedWord
         /// How many folded scalars the clitics take at the word's start.
         var prefixLength: Int
     }
 
     /// Every reading of `folded` with one or more clitics removed, shortest
     /// prefix first; when `dropArticle` is set the article goes too.
-    static func variants(of folded: String, dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
+    static func variants(of folded: FoldedWord, dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
         let scalars = Array(folded.unicodeScalars)
         guard scalars.count > minimumStem, isCliticLetter(scalars[0]) else { return [] }
         var out: [Variant] = []
@@ -22,7 +22,7 @@ enum ArabicPrefixes {
             var view = String.UnicodeScalarView()
             if restoreArticle { view.append("ا") }
             view.append(contentsOf: scalars[from...])
-            let variant = Variant(stem: String(view), prefixLength: length)
+            let variant = Variant(stem: FoldedWord(String(view)), prefixLength: length)
             if !out.contains(variant) { out.append(variant) }
         }
         // Conjunction (و ف), then preposition (ب ل ك), each optional.
@@ -50,7 +50,7 @@ enum ArabicPrefixes {
     }
 
     /// A light stem for grouping words: clitics and the article removed.
-    static func stem(_ folded: String) -> String {
+    static func stem(_ folded: FoldedWord) -> FoldedWord {
         guard let first = folded.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else {
             return folded
         }

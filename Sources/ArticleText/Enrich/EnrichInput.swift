@@ -7,7 +7,7 @@ struct EnrichInput {
     let tokens: [EnrichToken]
     /// Each token's matching key (`TopicLexicon.key` of its folded form):
     /// topics, keywords and the fingerprint all group words by it.
-    let keys: [String]
+    let keys: [FoldedWord]
     /// Whether each token is a stop word of any known language, as written or
     /// (Arabic) once its clitics are removed ("وفي", "بأن").
     let isStopWord: [Bool]
@@ -17,7 +17,7 @@ struct EnrichInput {
         self.text = article.text
         self.scalars = Array(text.unicodeScalars)
         self.tokens = EnrichTokeniser.tokens(of: text)
-        self.keys = tokens.map { $0.kind == .word || $0.kind == .number ? TopicLexicon.key($0.folded) : "" }
+        self.keys = tokens.map { $0.kind == .word || $0.kind == .number ? TopicLexicon.key($0.folded) : FoldedWord("") }
         self.isStopWord = tokens.map { token in
             guard token.kind == .word else { return false }
             if StopWords.any.contains(token.folded) { return true }

@@ -22,8 +22,8 @@ struct EnrichToken: Sendable {
     var start: Int
     var end: Int
     var text: String
-    /// `Normaliser.fold` of `text`.
-    var folded: String
+    /// `Normaliser.fold` of `text`, hashed once for the word lists.
+    var folded: FoldedWord
 
     var isWord: Bool { kind == .word }
 

@@ -20,7 +20,7 @@ enum EnrichTokeniser {
             let text = String(decoding: bytes[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
             let script = kind == .word ? script(of: scalars[start..<end]) : .none
             return EnrichToken(
-                kind: kind, script: script, start: start, end: end, text: text, folded: Normaliser.fold(text))
+                kind: kind, script: script, start: start, end: end, text: text, folded: FoldedWord(folding: text))
         }
         var tokens: [EnrichToken] = []
         tokens.reserveCapacity(scalars.count / 4)

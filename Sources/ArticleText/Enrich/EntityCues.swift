@@ -37,21 +37,21 @@ struct EntityCues: Sendable {
 
     static let shared = EntityCues()
 
-    let arabicTitles: Set<String>
+    let arabicTitles: WordSet
     /// Two-word titles ("رئيس الوزراء"), as "first second".
-    let arabicTitlePairs: Set<String>
-    let arabicSpeechVerbs: Set<String>
-    let arabicBylineCues: Set<String>
-    let arabicOrgHeads: Set<String>
-    let arabicOrgHeadsNeedingName: Set<String>
-    let arabicOrgHeadsOutside: Set<String>
-    let arabicEventHeads: Set<String>
-    let arabicPlaceHeads: Set<String>
-    let arabicPlaceHeadsKeepHead: Set<String>
-    let arabicNotNames: Set<String>
-    let arabicGivenNames: Set<String>
-    let arabicAmbiguousNames: Set<String>
-    let arabicParticles: Set<String>
+    let arabicTitlePairs: WordSet
+    let arabicSpeechVerbs: WordSet
+    let arabicBylineCues: WordSet
+    let arabicOrgHeads: WordSet
+    let arabicOrgHeadsNeedingName: WordSet
+    let arabicOrgHeadsOutside: WordSet
+    let arabicEventHeads: WordSet
+    let arabicPlaceHeads: WordSet
+    let arabicPlaceHeadsKeepHead: WordSet
+    let arabicNotNames: WordSet
+    let arabicGivenNames: WordSet
+    let arabicAmbiguousNames: WordSet
+    let arabicParticles: WordSet
     let englishTitles: Set<String>
     let englishSpeechVerbs: Set<String>
     let englishBylineCues: Set<String>
@@ -68,10 +68,11 @@ struct EntityCues: Sendable {
     private init() {
         let cues = EnrichResource.decode(CueFile.self, from: "entity-cues")
         let names = EnrichResource.decode(NameFile.self, from: "person-names")
-        func fold(_ words: [String]) -> Set<String> { Set(words.map(Normaliser.fold)) }
+        func fold(_ words: [String]) -> WordSet { WordSet(words.map { FoldedWord(folding: $0) }) }
         let titles = cues.arabicTitles.map(Normaliser.fold)
-        arabicTitles = Set(titles.filter { !$0.contains(" ") })
-        arabicTitlePairs = Set(titles.filter { $0.contains(" ") })
+        let singleTitles = titles.filter { !$0.contains(" ") }.map { FoldedWord($0) }
+        arabicTitles = WordSet(singleTitles)
+        arabicTitlePairs = WordSet(titles.filter { $0.contains(" ") }.map { FoldedWord($0) })
         arabicSpeechVerbs = fold(cues.arabicSpeechVerbs)
         arabicBylineCues = fold(cues.arabicBylineCues)
         arabicOrgHeads = fold(cues.arabicOrgHeads)
@@ -80,7 +81,7 @@ struct EntityCues: Sendable {
         arabicEventHeads = fold(cues.arabicEventHeads)
         arabicPlaceHeads = fold(cues.arabicPlaceHeads)
         arabicPlaceHeadsKeepHead = fold(cues.arabicPlaceHeadsKeepHead)
-        arabicNotNames = fold(cues.arabicNotNames).union(arabicTitles).union(fold(cues.arabicSpeechVerbs))
+        arabicNotNames = WordSet((cues.arabicNotNames + cues.arabicSpeechVerbs).map { FoldedWord(folding: $0) } + singleTitles)
         arabicGivenNames = fold(names.arabic)
         arabicAmbiguousNames = fold(names.ambiguous)
         arabicParticles = fold(names.particles.arabic)

@@ -20,31 +20,48 @@ enum EntityRecognition: EnrichmentStep {
         var resolved = EntityResolution.resolve(candidates)
         resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
         result.entities = resolved.map {
-            Entity(text: input.slice($0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
+            Entity(text: name(input, $0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
         }
+    }
+
+    /// The name a span spells. A span that starts inside "لل" (ل + the
+    /// article, "للأمم المتحدة") starts at the article's ل with its alef
+    /// elided: the name is written with the article restored ("الأمم
+    /// المتحدة"), never as the cut "لأمم المتحدة".
+    static func name(_ input: EnrichInput, _ start: Int, _ end: Int) -> String {
+        let text = input.slice(start, end)
+        let lam: Unicode.Scalar = "\u{0644}"
+        guard start >= 1, text.unicodeScalars.first == lam, input.scalars[start - 1] == lam else { return text }
+        // The ل before the span must begin its word (after a space or و/ف).
+        if start >= 2 {
+            let before = input.scalars[start - 2]
+            guard before.properties.isWhitespace || before == "\u{0648}" || before == "\u{0641}"
+                || !before.properties.isAlphabetic else { return text }
+        }
+        return "\u{0627}" + text
     }
 
     /// Later (and earlier) mentions of names already found: the same words
     /// elsewhere, and an English person's last word on its own.
     private static func otherMentions(of found: [EntityCandidate], in words: EntityWords) -> [EntityCandidate] {
-        var known: [String: EntityCandidate] = [:]
+        var known: [FoldedWord: EntityCandidate] = [:]
         for candidate in found where candidate.source != .gazetteer {
             let text = words.input.slice(candidate.start, candidate.end)
-            let folded = Normaliser.fold(text)
+            let folded = FoldedWord(folding: text)
             if known[folded] == nil { known[folded] = candidate }
             if candidate.type == .person, let last = text.split(separator: " ").last, last.first?.isUppercase == true,
                 last.count > 2, text.contains(" ")
             {
-                let key = Normaliser.fold(String(last))
+                let key = FoldedWord(folding: String(last))
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
             }
         }
-        let firstWords = Set(known.keys.map { String($0.prefix { $0 != " " }) })
+        let firstWords = WordSet(known.keys.map { FoldedWord(String($0.string.prefix { $0 != " " })) })
         var out: [EntityCandidate] = []
         for k in 0..<words.count where firstWords.contains(words[k].folded) {
             for length in (1...4).reversed() where k + length <= words.count {
                 guard (k..<(k + length - 1)).allSatisfy({ words.joined[$0] }) else { continue }
-                let folded = (k..<(k + length)).map { words[$0].folded }.joined(separator: " ")
+                let folded = FoldedWord((k..<(k + length)).map { words[$0].folded.string }.joined(separator: " "))
                 guard let source = known[folded] else { continue }
                 if words[k].script == .latin && !words[k].isCapitalised { continue }
                 out.append(EntityCandidate(

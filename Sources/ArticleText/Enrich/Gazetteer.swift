@@ -17,7 +17,7 @@ struct Gazetteer: Sendable {
     }
 
     struct Name: Sendable {
-        var words: [String]
+        var words: [FoldedWord]
         var cases: [Case]
         var type: Entity.Kind
         var id: String
@@ -33,7 +33,7 @@ struct Gazetteer: Sendable {
 
     static let shared = Gazetteer()
 
-    let namesByFirstWord: [String: [Name]]
+    private let namesByFirstWord: WordTable<[Name]>
 
     private init() {
         var entries: [String: Entry] = [:]
@@ -49,10 +49,11 @@ struct Gazetteer: Sendable {
                 }
             }
         }
-        var index: [String: [Name]] = [:]
+        var index: [FoldedWord: [Name]] = [:]
+        var firstWords: [FoldedWord] = []
         for id in order {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
-            var seen: Set<[String]> = []
+            var seen: Set<[FoldedWord]> = []
             for name in entry.names {
                 let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
                 let folded = words.map(\.folded)
@@ -62,11 +63,15 @@ struct Gazetteer: Sendable {
                     if word.isAllCaps && word.text.count <= 6 { return .allCaps }
                     return word.isCapitalised ? .capitalised : .any
                 }
+                if index[first] == nil { firstWords.append(first) }
                 index[first, default: []].append(Name(words: folded, cases: cases, type: type, id: id))
             }
         }
-        namesByFirstWord = index
+        namesByFirstWord = WordTable(firstWords.map { ($0, index[$0] ?? []) })
     }
+
+    /// Whether some name starts with `word`.
+    func startsName(_ word: FoldedWord) -> Bool { namesByFirstWord.contains(word) }
 
     /// Every longest name starting at word k (after Arabic clitics on that word).
     func match(at k: Int, in words: EntityWords) -> Match? {

@@ -12,7 +12,7 @@ enum KeywordExtraction: EnrichmentStep {
     }
 
     static func apply(_ input: EnrichInput, to result: inout Enrichment) {
-        var terms: [String: Term] = [:]
+        var terms: [FoldedWord: Term] = [:]
         let titleEnd = input.tokens.firstIndex { $0.kind == .lineBreak } ?? 0
         for (index, token) in input.tokens.enumerated() where token.isWord && !input.isStopWord[index] {
             let key = input.keys[index]
@@ -28,7 +28,7 @@ enum KeywordExtraction: EnrichmentStep {
         }
         let ranked = terms.sorted { $0.value.weight > $1.value.weight || ($0.value.weight == $1.value.weight && $0.value.first < $1.value.first) }
         result.keywords = ranked.prefix(maximumKeywords).map { entry in
-            entry.value.spellings.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? entry.key
+            entry.value.spellings.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? entry.key.string
         }
     }
 }

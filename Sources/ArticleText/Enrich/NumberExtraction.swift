@@ -12,7 +12,7 @@ enum NumberExtraction: EnrichmentStep {
         while i < tokens.count {
             let token = tokens[i]
             var value: Double
-            if token.kind == .number, let parsed = parse(token.folded) {
+            if token.kind == .number, let parsed = parse(token.folded.string) {
                 value = parsed
             } else if token.isWord, let word = words.values[token.folded] {
                 value = word
@@ -24,7 +24,7 @@ enum NumberExtraction: EnrichmentStep {
             var end = token.end
             var unit: String?
             var j = i + 1
-            if i > 0, tokens[i - 1].end == token.start, let code = words.currencies[tokens[i - 1].text] {
+            if i > 0, tokens[i - 1].end == token.start, let code = words.currencies[FoldedWord(tokens[i - 1].text)] {
                 start = tokens[i - 1].start
                 unit = code
             }
@@ -40,7 +40,7 @@ enum NumberExtraction: EnrichmentStep {
                 end = tokens[j].end
                 j += 1
             } else if j + 1 < tokens.count, tokens[j].isWord, tokens[j + 1].isWord,
-                words.percentWords.contains(tokens[j].folded + " " + tokens[j + 1].folded)
+                words.percentWords.contains(FoldedWord(phrase: tokens[j].folded, tokens[j + 1].folded))
             {
                 unit = "percent"
                 end = tokens[j + 1].end

@@ -10,25 +10,26 @@ struct NumberWords: Sendable {
 
     static let shared = NumberWords()
 
-    let values: [String: Double]
-    let multipliers: [String: Double]
-    let percentWords: Set<String>
-    let currencies: [String: String]
+    let values: WordTable<Double>
+    let multipliers: WordTable<Double>
+    let percentWords: WordSet
+    /// By folded word or symbol ("دولار", "$").
+    let currencies: WordTable<String>
 
     private init() {
         let file = EnrichResource.decode(File.self, from: "number-words")
-        func folded(_ table: [String: [String: Double]]) -> [String: Double] {
+        func folded(_ table: [String: [String: Double]]) -> WordTable<Double> {
             var out: [String: Double] = [:]
             for entries in table.values {
                 for (word, value) in entries { out[Normaliser.fold(word)] = value }
             }
-            return out
+            return WordTable(out.map { (FoldedWord($0.key), $0.value) })
         }
         values = folded(file.values)
         multipliers = folded(file.multipliers)
-        percentWords = Set(file.percent.values.flatMap { $0 }.map(Normaliser.fold))
+        percentWords = WordSet(file.percent.values.flatMap { $0 }.map { FoldedWord(folding: $0) })
         var currencies: [String: String] = [:]
         for (word, code) in file.currencies { currencies[Normaliser.fold(word)] = code }
-        self.currencies = currencies
+        self.currencies = WordTable(currencies.map { (FoldedWord($0.key), $0.value) })
     }
 }

@@ -5,7 +5,7 @@
 /// is an organisation; a lone capitalised acronym in parentheses is one too.
 enum QuotedNames {
     private static let openers: [String: String] = ["«": "»", "(": ")", "“": "”", "\"": "\""]
-    private static let orgContext: Set<String> = ["شركه", "شركات", "مجموعه", "صحيفه", "جريده", "قناه", "وكاله", "موقع", "مجله"]
+    private static let orgContext: WordSet = ["شركه", "شركات", "مجموعه", "صحيفه", "جريده", "قناه", "وكاله", "موقع", "مجله"]
 
     static func candidates(in input: EnrichInput, after found: [EntityCandidate]) -> [EntityCandidate] {
         let tokens = input.tokens

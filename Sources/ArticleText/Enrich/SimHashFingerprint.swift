@@ -29,11 +29,11 @@ enum SimHashFingerprint: EnrichmentStep {
             guard token.kind == .word || token.kind == .number else { continue }
             guard !input.isStopWord[index], token.folded.unicodeScalars.count >= 2 else { continue }
             let key = input.keys[index]
-            let word = FNV1a.hash(key)
+            let word = FNV1a.hash(key.string)
             features[word, default: 0] += 1
             // The pair's hash is FNV-1a of "first second", continued from the first word's hash.
             if let previous, shingleSize == 2 {
-                features[FNV1a.hash(key, continuing: FNV1a.hash(" ", continuing: previous)), default: 0] += shingleWeight
+                features[FNV1a.hash(key.string, continuing: FNV1a.hash(" ", continuing: previous)), default: 0] += shingleWeight
             }
             previous = word
             words.append(word)

@@ -2,7 +2,10 @@
 /// `stopwordsiso` lists in `EnrichData/stopwords.json`), folded the way the
 /// text is folded, so lookups take a token's `folded` form.
 enum StopWords {
-    static let byLanguage: [String: Set<String>] = {
+    static let byLanguage: [String: WordSet] = folded.mapValues { WordSet($0.map { FoldedWord($0) }) }
+
+    /// Each language's list, folded, as strings (for building the tables).
+    private static let folded: [String: Set<String>] = {
         let raw = EnrichResource.decode([String: [String]].self, from: "stopwords")
         return raw.mapValues { Set($0.map(Normaliser.fold)) }
     }()
@@ -13,8 +16,8 @@ enum StopWords {
         var out: [String: Set<String>] = [:]
         for group in LanguageDetection.scriptLanguages.values {
             for language in group {
-                var own = byLanguage[language] ?? []
-                for other in group where other != language { own.subtract(byLanguage[other] ?? []) }
+                var own = folded[language] ?? []
+                for other in group where other != language { own.subtract(folded[other] ?? []) }
                 out[language] = own
             }
         }
@@ -22,20 +25,20 @@ enum StopWords {
     }()
 
     /// Every language's stop words in one set.
-    static let any: Set<String> = byLanguage.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    static let any = WordSet(folded.values.reduce(into: Set<String>()) { $0.formUnion($1) }.map { FoldedWord($0) })
 
     /// For each distinctive stop word, the languages it is distinctive of:
     /// one lookup per word instead of one per language.
-    static let distinctiveLanguages: [String: [String]] = {
+    static let distinctiveLanguages: WordTable<[String]> = {
         var out: [String: [String]] = [:]
         for (language, words) in distinctive.sorted(by: { $0.key < $1.key }) {
             for word in words { out[word, default: []].append(language) }
         }
-        return out
+        return WordTable(out.map { (FoldedWord($0.key), $0.value) })
     }()
 
     /// Whether `folded` is a stop word of `language` (any language when nil).
-    static func contains(_ folded: String, language: String?) -> Bool {
+    static func contains(_ folded: FoldedWord, language: String?) -> Bool {
         if let language, let set = byLanguage[language] { return set.contains(folded) }
         return any.contains(folded)
     }

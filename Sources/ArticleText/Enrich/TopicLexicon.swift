@@ -10,7 +10,7 @@ struct TopicLexicon: Sendable {
     }
 
     struct Term: Sendable {
-        var keys: [String]
+        var keys: [FoldedWord]
         var topic: Int
         var weight: Double
     }
@@ -23,11 +23,12 @@ struct TopicLexicon: Sendable {
 
     let topics: [Topic]
     /// Terms by the key of their first word.
-    let termsByFirstKey: [String: [Term]]
+    let termsByFirstKey: WordTable<[Term]>
 
     private init() {
         topics = EnrichResource.decode(File.self, from: "topics").topics
-        var index: [String: [Term]] = [:]
+        var index: [FoldedWord: [Term]] = [:]
+        var order: [FoldedWord] = []
         for (number, topic) in topics.enumerated() {
             for entry in topic.en + topic.ar {
                 var text = Substring(entry)
@@ -38,17 +39,19 @@ struct TopicLexicon: Sendable {
                 }
                 let keys = EnrichTokeniser.tokens(of: String(text)).filter(\.isWord).map { Self.key($0.folded) }
                 guard let first = keys.first else { continue }
+                if index[first] == nil { order.append(first) }
                 index[first, default: []].append(Term(keys: keys, topic: number, weight: weight))
             }
         }
-        termsByFirstKey = index
+        termsByFirstKey = WordTable(order.map { ($0, index[$0] ?? []) })
     }
 
     /// The matching key of a folded word.
-    static func key(_ folded: String) -> String {
+    static func key(_ folded: FoldedWord) -> FoldedWord {
         guard let first = folded.unicodeScalars.first else { return folded }
         if first.value >= 0x0600 && first.value <= 0x06FF { return ArabicPrefixes.stem(folded) }
-        return singular(folded)
+        let single = singular(folded.string)
+        return single.utf8.count == folded.string.utf8.count ? folded : FoldedWord(single)
     }
 
     private static func singular(_ word: String) -> String {

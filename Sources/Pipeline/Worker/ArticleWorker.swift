@@ -78,6 +78,8 @@ public final class ArticleWorker: Service {
         var producer = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServers)
         producer.messageTimeout = configuration.messageTimeout
         producer.linger = .milliseconds(5)
+        // Queue depth and broker round trips for /stats and /metrics.
+        producer.statisticsInterval = configuration.statisticsInterval
         var properties = ["queue.buffering.max.kbytes": "\(max(16 << 10, configuration.stream.maxInFlightBytes * 2 / 1024))"]
         properties.merge(configuration.kafkaProperties) { _, given in given }
         producer.properties = properties
@@ -86,47 +88,10 @@ public final class ArticleWorker: Service {
 
     /// The `/stats` document as of now.
     public func statsDocument() throws -> StatsDocument {
-        let totals = counters.current
-        let elapsed = (ContinuousClock.now - startedAt).components
-        let uptime = max(0.001, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
-        let processor = configuration.processor
-        let failed = { (stage: DeadLetterStage) in totals.deadLettersByStage[stage, default: 0] }
-        let lanes = core.value?.table.snapshot
-        let processing = lanes?.processing ?? 0
-        let afterNormalise = totals.completed - failed(.normalise)
-        let afterParse = afterNormalise - failed(.parse)
-        return StatsDocument(
-            generatedAt: Date().formatted(.iso8601),
-            pipelineVersion: processor.pipelineVersion,
-            uptimeSeconds: uptime,
-            consumerGroup: configuration.group,
-            guarantee: "at-least-once",
-            outputVersion: processor.enrichedVersion.description,
-            topics: StatsDocument.Topics(
-                input: configuration.inputTopics,
-                normalised: try processor.topics.topic(for: .normalised, major: 1),
-                parsed: try processor.topics.topic(for: .parsed, major: 1),
-                enriched: try processor.topics.topic(for: .enriched, version: processor.enrichedVersion),
-                deadLetter: processor.topics.deadLetter
-            ),
-            partitions: lanes?.partitions ?? [],
-            stages: StatsDocument.Stages(
-                normalise: .init(processed: afterNormalise, failed: failed(.normalise), inFlight: processing),
-                parse: .init(processed: afterParse, failed: failed(.parse), inFlight: processing),
-                enrich: .init(processed: afterParse - failed(.enrich), failed: failed(.enrich), inFlight: processing),
-                publish: .init(processed: totals.produced, failed: failed(.publish), inFlight: lanes?.publishing ?? 0)
-            ),
-            inFlight: StatsDocument.InFlight(messages: lanes?.messages ?? 0, limit: configuration.stream.maxInFlightMessages),
-            throughput: StatsDocument.Throughput(
-                windowSeconds: uptime,
-                messagesPerSecond: Double(totals.consumed) / uptime,
-                articlesPerSecond: Double(totals.articles) / uptime,
-                bytesPerSecond: Double(totals.bytesConsumed) / uptime
-            ),
-            totals: StatsDocument.Totals(
-                consumed: totals.consumed, committed: totals.committed, produced: totals.produced,
-                deadLettered: totals.deadLettered
-            )
+        let core = core.value
+        return try StatsDocument.make(
+            configuration: configuration, counters: counters, lanes: core?.table.snapshot,
+            health: healthStatus, readiness: readiness, uptime: .now - startedAt
         )
     }
 

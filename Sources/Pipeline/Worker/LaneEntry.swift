@@ -34,6 +34,8 @@ struct LaneEntry: Sendable {
     var attempt = 0
     /// What is being sent is a dead letter (it cannot itself be dead-lettered).
     var sendingDeadLetter = false
+    /// When the stages finished: the publish stage's time runs from here.
+    var processedAt: ContinuousClock.Instant?
 
     init(sequence: UInt64, input: KafkaMessage) {
         self.sequence = sequence

@@ -92,6 +92,7 @@ final class LaneTable: Sendable {
         let waiters = state.withLock { state in
             for partition in partitions {
                 guard let lane = state.lanes.removeValue(forKey: partition) else { continue }
+                counters.metrics.publish.dropped(lane.held.count { !$0.isProcessing && !$0.isDone })
                 state.partitionsByLane[lane.id] = nil
                 state.bytes -= lane.bytes
                 state.messages -= lane.count
@@ -125,6 +126,8 @@ final class LaneTable: Sendable {
         state.withLock { state in
             Self.withLane(ticket.lane, &state) { lane, state in
                 guard let index = lane.index(of: ticket.sequence), lane[index].isProcessing else { return }
+                counters.metrics.publish.entered()
+                lane[index].processedAt = .now
                 lane[index].outputBytes = outputBytes
                 lane[index].outcome = result.outcome
                 lane[index].rejection = result.rejection
@@ -229,6 +232,7 @@ final class LaneTable: Sendable {
         }
         entry.phase = .done
         lane[index] = entry
+        measurePublished(entry)
         let wasPaused = lane.paused
         let removed = lane.popDone()
         guard !removed.isEmpty else { return [] }
@@ -245,6 +249,22 @@ final class LaneTable: Sendable {
         }
         if wasPaused || state.lanes.values.contains(where: \.paused) { onFlowChange() }
         return state.drainWaiters.isEmpty ? [] : Self.drainedWaiters(&state, pending: lane)
+    }
+
+    /// The publish stage's time and outcome for a message now done, and its
+    /// end-to-end latency when it had articles (its enriched records are
+    /// among the outputs acknowledged).
+    private func measurePublished(_ entry: LaneEntry) {
+        let now = ContinuousClock.now
+        let metrics = counters.metrics
+        var failed = false
+        switch entry.outcome {
+        case .deadLettered(.publish, _): failed = true
+        case .articles(let count) where count > 0:
+            if let timestamp = entry.input.timestampMilliseconds { metrics.acknowledged(inputTimestampMilliseconds: timestamp, at: now) }
+        default: break
+        }
+        metrics.publish.left(after: entry.processedAt.map { now - $0 } ?? .zero, failed: failed, at: now)
     }
 
     // MARK: commits
@@ -403,14 +423,17 @@ final class LaneTable: Sendable {
             let partitions = state.lanes.values.sorted { ($0.partition.topic, $0.partition.partition) < ($1.partition.topic, $1.partition.partition) }
                 .map { lane -> StatsDocument.Partition in
                     let committed = lane.committed ?? lane.reportedCommitted
-                    let partitionLag = lane.highWatermark.map { max(0, $0 - (committed ?? 0)) }
+                    // The end comes with the statistics (every few seconds), a
+                    // commit at once: an offset committed is never past the end.
+                    let end = lane.highWatermark.map { max($0, committed ?? 0) }
+                    let partitionLag = end.map { $0 - (committed ?? 0) }
                     lag += partitionLag ?? 0
                     let inStages = lane.processingCount
                     processing += inStages
                     publishing += lane.count - inStages
                     return StatsDocument.Partition(
-                        topic: lane.partition.topic, partition: lane.partition.partition, committedOffset: committed,
-                        highWatermark: lane.highWatermark, lag: partitionLag, inFlight: lane.count, paused: lane.paused
+                        topic: lane.partition.topic, partition: lane.partition.partition, committed: committed,
+                        end: end, lag: partitionLag, inFlight: lane.count, paused: lane.paused
                     )
                 }
             return Snapshot(

@@ -25,9 +25,18 @@ public struct MessageProcessor: Sendable {
     }
 
     public func process(_ message: KafkaMessage) -> ProcessedMessage {
+        process(message, meters: nil)
+    }
+
+    /// The same, timing and counting each stage in `meters` (the worker's
+    /// `/stats`); record encoding counts as part of enrich.
+    func process(_ message: KafkaMessage, meters: WorkerMetrics?) -> ProcessedMessage {
+        var timer = StageTimer(meters)
         let source = SourcePosition(topic: message.topic, partition: message.partition, offset: message.offset.rawValue)
         let inputHeaders = message.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
         if message.valueIsNull {
+            timer.enter(.normalise)
+            timer.failed()
             let headers = DeadLetterHeaders.make(
                 stage: .normalise, code: Self.emptyValueCode, reason: "the message has no value (a tombstone); there is nothing to process",
                 source: source, attempt: attempt(of: inputHeaders), pipelineVersion: pipelineVersion, inputHeaders: inputHeaders
@@ -40,13 +49,17 @@ public struct MessageProcessor: Sendable {
             receivedAt: message.timestampMilliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) }
         )
         do {
-            let result = try TextStages.run(raw, through: .enrich, limits: limits)
+            let result = try TextStages.run(raw, through: .enrich, limits: limits, observer: &timer)
             let outputs = try outputs(of: result, source: source, inputHeaders: inputHeaders)
+            timer.finished()
             return ProcessedMessage(input: message, outputs: outputs, outcome: .articles(result.articles.count))
         } catch let error as ArticleTextError {
+            timer.failed()
             let headers = DeadLetterHeaders.make(for: error, source: source, attempt: attempt(of: inputHeaders), inputHeaders: inputHeaders)
             return deadLetter(message, headers: headers, stage: DeadLetterStage(error.stage), code: error.code.rawValue)
         } catch {
+            // The stages finished; the record that cannot be encoded is a publish dead letter.
+            timer.finished()
             let headers = DeadLetterHeaders.make(
                 stage: .publish, code: "encoding-failed", reason: "the record could not be encoded: \(error)",
                 source: source, attempt: attempt(of: inputHeaders), inputHeaders: inputHeaders

@@ -104,6 +104,10 @@ public final class StreamCore: Sendable {
                     await self.followStatistics()
                     return .helper
                 }
+                parts.addTask { [counters] in
+                    for await statistics in producer.statistics { counters.metrics.update(producer: statistics) }
+                    return .helper
+                }
                 parts.addTask {
                     try await self.intake(events, executor: executor, commits: commits, maxMessageBytes: producer.maxMessageBytes)
                     return .intake
@@ -156,17 +160,20 @@ public final class StreamCore: Sendable {
                         guard let ticket = table.admit(message) else { continue }
                         counters.admitted(bytes: message.byteCount)
                         stages.addTask(executorPreference: executor) {
-                            table.processed(ticket, PublishPlan(processor.process(message), processor: processor, maxMessageBytes: maxMessageBytes))
+                            let processed = processor.process(message, meters: counters.metrics)
+                            table.processed(ticket, PublishPlan(processed, processor: processor, maxMessageBytes: maxMessageBytes))
                         }
                     }
                     flowContinuation.yield()
                 case .partitionsAssigned(let partitions):
+                    counters.rebalanced()
                     table.assign(partitions)
                     health.assigned()
                     // A partition paused under an earlier assignment may still be paused.
                     resume(partitions)
                     logger.info("partitions assigned: \(AssignmentText.describe(partitions)); assignment now \(assignmentNow)")
                 case .partitionsRevoked(let revocation):
+                    counters.rebalanced()
                     try await revoke(revocation, commits: commits)
                 case .partitionEOF:
                     break

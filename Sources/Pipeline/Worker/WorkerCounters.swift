@@ -2,7 +2,9 @@ import Metrics
 import Synchronization
 
 /// Running totals of one worker, read by the demo summary and the stats
-/// endpoint, and mirrored into swift-metrics counters for Prometheus.
+/// endpoint, and mirrored into swift-metrics counters for Prometheus. Its
+/// `metrics` hold what is measured beyond totals (stage flow and latency,
+/// rates over the last minute).
 public final class WorkerCounters: Sendable {
     /// A point-in-time copy of the totals.
     public struct Totals: Sendable, Hashable {
@@ -23,6 +25,8 @@ public final class WorkerCounters: Sendable {
         public var deadLettersByReason: [String: Int] = [:]
         /// Dead letters by the stage that rejected the input.
         public var deadLettersByStage: [DeadLetterStage: Int] = [:]
+        /// Rebalance events: partitions assigned, revoked or lost.
+        public var rebalances = 0
     }
 
     private struct State {
@@ -31,14 +35,17 @@ public final class WorkerCounters: Sendable {
     }
 
     private let state = Mutex(State())
-    private let consumedCounter = Counter(label: "newswire_messages_consumed_total")
-    private let articlesCounter = Counter(label: "newswire_articles_total")
-    private let producedCounter = Counter(label: "newswire_records_produced_total")
-    private let committedCounter = Counter(label: "newswire_messages_committed_total")
-    private let commitsCounter = Counter(label: "newswire_offsets_committed_total")
-    private let bytesCounter = Counter(label: "newswire_bytes_consumed_total")
-    private let retriedCounter = Counter(label: "newswire_records_retried_total")
-    private let refusedCommitsCounter = Counter(label: "newswire_commits_refused_total")
+    /// Stage flow and latency, end-to-end latency, rates, client statistics.
+    public let metrics = WorkerMetrics()
+    private let consumedCounter = Counter(label: MetricCatalog.consumed.name)
+    private let articlesCounter = Counter(label: MetricCatalog.articles.name)
+    private let producedCounter = Counter(label: MetricCatalog.produced.name)
+    private let committedCounter = Counter(label: MetricCatalog.committed.name)
+    private let commitsCounter = Counter(label: MetricCatalog.commits.name)
+    private let bytesCounter = Counter(label: MetricCatalog.bytes.name)
+    private let retriedCounter = Counter(label: MetricCatalog.retried.name)
+    private let refusedCommitsCounter = Counter(label: MetricCatalog.commitsRefused.name)
+    private let rebalancesCounter = Counter(label: MetricCatalog.rebalances.name)
 
     public init() {}
 
@@ -70,17 +77,21 @@ public final class WorkerCounters: Sendable {
             state.totals.consumed += 1
             state.totals.bytesConsumed += bytes
         }
+        metrics.count {
+            $0.consumed += 1
+            $0.bytes += bytes
+        }
         consumedCounter.increment()
         bytesCounter.increment(by: bytes)
     }
 
     /// A message is done: `records` output records (or dead letters) acknowledged.
     func completed(_ outcome: ProcessedMessage.Outcome?, records: Int) {
-        var letter: (reason: String, stage: DeadLetterStage)?
+        var letter: (reason: String, stage: DeadLetterStage, code: String)?
         var articles = 0
         switch outcome {
         case .articles(let count): articles = count
-        case .deadLettered(let stage, let code): letter = ("\(stage.rawValue)/\(code)", stage)
+        case .deadLettered(let stage, let code): letter = ("\(stage.rawValue)/\(code)", stage, code)
         case nil: break
         }
         state.withLock { state in
@@ -93,10 +104,11 @@ public final class WorkerCounters: Sendable {
                 state.totals.deadLettersByStage[letter.stage, default: 0] += 1
             }
         }
+        if articles > 0 { metrics.count { $0.articles += articles } }
         articlesCounter.increment(by: articles)
         producedCounter.increment(by: records)
         if let letter {
-            Counter(label: "newswire_dead_letters_total", dimensions: [("reason", letter.reason)]).increment()
+            Counter(label: MetricCatalog.deadLetters.name, dimensions: [("stage", letter.stage.rawValue), ("code", letter.code)]).increment()
         }
     }
 
@@ -110,6 +122,7 @@ public final class WorkerCounters: Sendable {
             return ready
         }
         for continuation in satisfied { continuation.resume() }
+        metrics.count { $0.committed += messages }
         committedCounter.increment(by: messages)
         commitsCounter.increment(by: partitions)
     }
@@ -118,6 +131,12 @@ public final class WorkerCounters: Sendable {
     func retried(_ count: Int) {
         state.withLock { $0.totals.retried += count }
         retriedCounter.increment(by: count)
+    }
+
+    /// Partitions were assigned, revoked or lost.
+    func rebalanced() {
+        state.withLock { $0.totals.rebalances += 1 }
+        rebalancesCounter.increment()
     }
 
     /// The coordinator refused a commit.
