@@ -1,5 +1,6 @@
 import Kafka
 import Testing
+import TestSupport
 @testable import Pipeline
 
 /// The settings a worker hands its clients (issue 8, items 6 and 7): static
