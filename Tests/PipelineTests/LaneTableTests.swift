@@ -34,6 +34,16 @@ struct LaneTableTests {
         }
     }
 
+    /// Message 0 of a fresh lane, processed into `outputs` records that are being sent.
+    private func sending(_ table: LaneTable, outputs: Int) -> LaneTicket {
+        table.assign([partition])
+        let input = message(0)
+        let ticket = table.admit(input)!
+        table.processed(ticket, processed(input, outputs: outputs))
+        #expect(table.beginPublishing(ticket, pending: outputs, outcome: nil, deadLetter: false, rejection: nil))
+        return ticket
+    }
+
     @Test func resultsFinishingOutOfOrderArePublishedInOrder() async {
         let (table, items, _) = makeTable()
         table.assign([partition])
@@ -76,11 +86,7 @@ struct LaneTableTests {
 
     @Test func aRefusedRecordTurnsTheInputIntoADeadLetter() async {
         let (table, items, counters) = makeTable()
-        table.assign([partition])
-        let input = message(0)
-        let ticket = table.admit(input)!
-        table.processed(ticket, processed(input))
-        #expect(table.beginPublishing(ticket, pending: 2, outcome: nil, deadLetter: false, rejection: nil))
+        let ticket = sending(table, outputs: 2)
         table.delivered(ticket.delivery(output: 0), KafkaDeliveryReport(topic: "out", partition: 0, offset: KafkaOffset(1), error: nil))
         let tooLarge = KafkaError(code: .messageSizeTooLarge, name: "MSG_SIZE_TOO_LARGE", message: "too large")
         table.delivered(ticket.delivery(output: 1), KafkaDeliveryReport(topic: "out", partition: 0, offset: .invalid, error: tooLarge))
@@ -101,11 +107,7 @@ struct LaneTableTests {
 
     @Test func aTransientFailureIsRetriedNotDeadLettered() async {
         let (table, items, _) = makeTable()
-        table.assign([partition])
-        let input = message(0)
-        let ticket = table.admit(input)!
-        table.processed(ticket, processed(input, outputs: 3))
-        #expect(table.beginPublishing(ticket, pending: 3, outcome: nil, deadLetter: false, rejection: nil))
+        let ticket = sending(table, outputs: 3)
         let timedOut = KafkaError(code: .messageTimedOut, name: "_MSG_TIMED_OUT", message: "timed out")
         table.delivered(ticket.delivery(output: 0), KafkaDeliveryReport(topic: "out", partition: 0, offset: KafkaOffset(0), error: nil))
         table.delivered(ticket.delivery(output: 1), KafkaDeliveryReport(topic: "out", partition: 0, offset: .invalid, error: timedOut))
@@ -158,11 +160,7 @@ struct LaneTableTests {
 
     @Test func aFatalDeliveryErrorStopsTheCoreWithOneSentence() async {
         let (table, items, _) = makeTable()
-        table.assign([partition])
-        let input = message(0)
-        let ticket = table.admit(input)!
-        table.processed(ticket, processed(input, outputs: 1))
-        #expect(table.beginPublishing(ticket, pending: 1, outcome: nil, deadLetter: false, rejection: nil))
+        let ticket = sending(table, outputs: 1)
         let fenced = KafkaError(code: .fenced, name: "_FENCED", message: "this producer instance has been fenced")
         delivered(table, ticket, outputs: 1, error: fenced)
         var stop: WorkerError?
