@@ -8,20 +8,12 @@ import TestSupport
 /// kept running as a server until stopped.
 enum ExternalProgram {
     /// The program's path on PATH, or nil when it is not installed.
-    static func find(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
+    static func find(_ name: String) -> URL? { CommandRunner.onPath(name) }
 
     /// The trait of a test that needs `name`: it skips, saying so, only when
-    /// the program is not installed (`Scripts/setup-system.sh --monitoring`
-    /// installs it, and `make test` runs that).
+    /// the program is not installed (`make test` installs it).
     static func needed(_ name: String) -> ConditionTrait {
-        .enabled(if: find(name) != nil, "needs \(name), which is not on PATH (Scripts/setup-system.sh --monitoring installs it)")
+        .needsProgram(name, installedBy: "Scripts/setup-system.sh --monitoring")
     }
 
     struct Run {

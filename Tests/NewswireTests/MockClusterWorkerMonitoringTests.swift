@@ -35,12 +35,17 @@ import TestSupport
         let base = try await worker.statsURL()
 
         // Not ready until the group gave it partitions; healthy all along.
-        var readiness: [Int] = []
+        // Each /readyz answer is paired with the partitions /stats showed just
+        // after it: partitions only arrive, so none after means none before.
+        var readiness: [(status: Int, partitionsAfter: Int)] = []
         try await eventually("/readyz to answer 200", within: .seconds(60)) {
-            readiness.append(try await HTTPProbe.get(base + "/readyz").status)
-            return readiness.last == 200
+            let status = try await HTTPProbe.get(base + "/readyz").status
+            let partitions = (try await worker.stats(base)["partitions"] as? [Any])?.count ?? 0
+            readiness.append((status, partitions))
+            return status == 200
         }
-        #expect(readiness.first == 503, "not ready before it has partitions: \(readiness)")
+        let beforeAssignment = readiness.filter { $0.partitionsAfter == 0 }
+        #expect(beforeAssignment.allSatisfy { $0.status == 503 }, "not ready before it has partitions: \(readiness)")
         #expect(try await HTTPProbe.get(base + "/healthz").status == 200)
 
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)

@@ -9,7 +9,7 @@ import TestSupport
 /// record per batch (Tansu's high watermark is wrong for multi-record
 /// batches), and `/stats` is polled until it shows what the test waits for.
 struct MonitoredWorker {
-    static var brokers: String? { ProcessInfo.processInfo.environment["NEWSWIRE_TEST_BROKERS"] }
+    static var brokers: String? { TestBroker.address }
 
     let worker: WorkerProcess
     let base: String

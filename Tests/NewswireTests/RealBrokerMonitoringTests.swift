@@ -11,7 +11,7 @@ import TestSupport
 /// from live data (the screenshot is kept under `.build/test-artefacts/`).
 @Suite(
     .serialized, .timeLimit(.minutes(4)),
-    .enabled(if: MonitoredWorker.brokers != nil, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)")
+    .needsRealBroker
 )
 struct RealBrokerMonitoringTests {
     static let partitions = 3

@@ -11,20 +11,20 @@ import TestSupport
 /// its normalised record or a dead letter, each output partition must show
 /// every input partition's messages in input order, and duplicates are
 /// counted and printed (at-least-once allows them, except after a graceful stop).
-@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: RealBroker.address != nil, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+@Suite(.serialized, .timeLimit(.minutes(4)), .needsRealBroker)
 struct RealBrokerWorkerTests {
     let logger = TestLogger.quiet
 
     @Test func scaleOutAndInMidStreamLosesNothingAndKeepsOrder() async throws {
-        let brokers = try #require(RealBroker.address)
-        let topic = try await RealBroker.createTopic(partitions: 6)
+        let brokers = try #require(TestBroker.address)
+        let topic = try await TansuWorkers.createTopic(partitions: 6)
         let group = "g-scale-\(UUID().uuidString.prefix(8))"
-        let inputs = RealBroker.inputs(topic: topic, count: 5000, partitions: 6)
+        let inputs = TansuWorkers.inputs(topic: topic, count: 5000, partitions: 6)
         let ledger = try OutputLedger(bootstrapServers: brokers, inputTopic: topic, logger: logger)
-        try await RealBroker.run(ledger: ledger) { workers in
-            let first = try RealBroker.worker("a", brokers: brokers, group: group, topic: topic, in: workers)
-            let second = try RealBroker.worker("b", brokers: brokers, group: group, topic: topic, in: workers)
-            let producer = try RealBroker.producer(brokers)
+        try await TansuWorkers.run(ledger: ledger) { workers in
+            let first = try TansuWorkers.worker("a", brokers: brokers, group: group, topic: topic, in: workers)
+            let second = try TansuWorkers.worker("b", brokers: brokers, group: group, topic: topic, in: workers)
+            let producer = try TansuWorkers.producer(brokers)
             // 5,000 inputs in slices of 100, two slices a second. The third
             // member joins once 1,000 are done; the first leaves (SIGTERM, as a
             // scale-in does) once the third shares the work and 2,500 are done,
@@ -40,7 +40,7 @@ struct RealBrokerWorkerTests {
                 }
                 let covered = ledger.covered.count
                 if third == nil && covered >= 1000 {
-                    third = try RealBroker.worker("c", brokers: brokers, group: group, topic: topic, in: workers)
+                    third = try TansuWorkers.worker("c", brokers: brokers, group: group, topic: topic, in: workers)
                     joinedAt = covered
                 }
                 if let third, !thirdShared, let url = third.printedStatsURL {
@@ -59,7 +59,7 @@ struct RealBrokerWorkerTests {
             do {
                 try await eventually("every input covered", within: .seconds(90)) { ledger.covered.count >= inputs.count }
             } catch {
-                let missing = RealBroker.positions(inputs).subtracting(ledger.covered)
+                let missing = TansuWorkers.positions(inputs).subtracting(ledger.covered)
                 let byPartition = Dictionary(grouping: missing) { $0[0] }.mapValues { ($0.map { $0[1] }.min() ?? 0, $0.count) }
                 let states = try await remaining.asyncMap { worker in
                     "\(worker.name): \((try await worker.stats(try await worker.statsURL()))["partitions"] ?? "?")"
@@ -77,42 +77,42 @@ struct RealBrokerWorkerTests {
                 #expect(await worker.waitForExit(timeout: .seconds(30)) == 0, "\(worker.log)")
             }
             print("scale out/in: \(inputs.count) inputs, \(ledger.all.count) outputs, \(ledger.duplicates) duplicate(s); third joined at \(joinedAt) done, first left at \(leftAt) done; partitions then \(shares)")
-            #expect(ledger.covered == RealBroker.positions(inputs))
+            #expect(ledger.covered == TansuWorkers.positions(inputs))
             #expect(ledger.orderViolations.isEmpty, "\(ledger.orderViolations.prefix(5))")
         }
     }
 
     @Test func aKilledWorkerLosesNothingAfterARestart() async throws {
-        let brokers = try #require(RealBroker.address)
-        let topic = try await RealBroker.createTopic(partitions: 3)
+        let brokers = try #require(TestBroker.address)
+        let topic = try await TansuWorkers.createTopic(partitions: 3)
         let group = "g-kill-\(UUID().uuidString.prefix(8))"
-        let inputs = RealBroker.inputs(topic: topic, count: 2000, partitions: 3)
-        let producer = try RealBroker.producer(brokers)
+        let inputs = TansuWorkers.inputs(topic: topic, count: 2000, partitions: 3)
+        let producer = try TansuWorkers.producer(brokers)
         try await producer.send(inputs).delivered()
         await producer.close()
         let ledger = try OutputLedger(bootstrapServers: brokers, inputTopic: topic, logger: logger)
-        try await RealBroker.run(ledger: ledger) { workers in
-            let victim = try RealBroker.worker("victim", brokers: brokers, group: group, topic: topic, in: workers)
+        try await TansuWorkers.run(ledger: ledger) { workers in
+            let victim = try TansuWorkers.worker("victim", brokers: brokers, group: group, topic: topic, in: workers)
             try await eventually("the first outputs", within: .seconds(60)) { ledger.covered.count >= 300 }
             victim.killNow()
             _ = await victim.waitForExit(timeout: .seconds(10))
             let coveredAtKill = ledger.covered.count
-            let successor = try RealBroker.worker("successor", brokers: brokers, group: group, topic: topic, in: workers)
-            try await RealBroker.coverAndStop([successor], ledger: ledger, inputs: inputs)
+            let successor = try TansuWorkers.worker("successor", brokers: brokers, group: group, topic: topic, in: workers)
+            try await TansuWorkers.coverAndStop([successor], ledger: ledger, inputs: inputs)
             print("SIGKILL: \(coveredAtKill) of \(inputs.count) inputs covered at the kill; \(ledger.duplicates) duplicate(s) after the restart")
             #expect(ledger.orderViolations.isEmpty, "\(ledger.orderViolations.prefix(5))")
         }
     }
 
     @Test func aTerminatedWorkerExitsCleanlyAndItsSuccessorRepeatsNothing() async throws {
-        let brokers = try #require(RealBroker.address)
-        let topic = try await RealBroker.createTopic(partitions: 3)
+        let brokers = try #require(TestBroker.address)
+        let topic = try await TansuWorkers.createTopic(partitions: 3)
         let group = "g-term-\(UUID().uuidString.prefix(8))"
-        let inputs = RealBroker.inputs(topic: topic, count: 3000, partitions: 3)
+        let inputs = TansuWorkers.inputs(topic: topic, count: 3000, partitions: 3)
         let ledger = try OutputLedger(bootstrapServers: brokers, inputTopic: topic, logger: logger)
-        try await RealBroker.run(ledger: ledger) { workers in
-            let worker = try RealBroker.worker("first", brokers: brokers, group: group, topic: topic, grace: "15s", in: workers)
-            let producer = try RealBroker.producer(brokers)
+        try await TansuWorkers.run(ledger: ledger) { workers in
+            let worker = try TansuWorkers.worker("first", brokers: brokers, group: group, topic: topic, grace: "15s", in: workers)
+            let producer = try TansuWorkers.producer(brokers)
             var stopped: (status: Int32?, seconds: Double)?
             for start in stride(from: 0, to: inputs.count, by: 100) {
                 try await producer.send(Array(inputs[start..<min(start + 100, inputs.count)])).delivered()
@@ -137,8 +137,8 @@ struct RealBrokerWorkerTests {
             // Everything the first worker wrote is committed, so its successor
             // starts after it: a repeat would show as a duplicate.
             let byFirst = ledger.covered.count
-            let successor = try RealBroker.worker("successor", brokers: brokers, group: group, topic: topic, in: workers)
-            try await RealBroker.coverAndStop([successor], ledger: ledger, inputs: inputs)
+            let successor = try TansuWorkers.worker("successor", brokers: brokers, group: group, topic: topic, in: workers)
+            try await TansuWorkers.coverAndStop([successor], ledger: ledger, inputs: inputs)
             print("SIGTERM: exit \(stop.status.map(String.init) ?? "none") after \(String(format: "%.1f", stop.seconds)) s with \(byFirst) inputs done; \(ledger.duplicates) duplicate(s) after the restart")
             #expect(ledger.duplicates == 0, "the restart reprocessed nothing")
         }
@@ -146,7 +146,7 @@ struct RealBrokerWorkerTests {
 }
 
 /// The real broker of the test run, and what the worker tests put on it.
-enum RealBroker {
+enum TansuWorkers {
     /// Runs `scenario` while `ledger` reads; whatever happens, the ledger is
     /// closed and every worker the scenario started is stopped (SIGKILL if
     /// still running), so a failed test leaves no process behind.
@@ -167,11 +167,9 @@ enum RealBroker {
         }
     }
 
-    static var address: String? { ProcessInfo.processInfo.environment["NEWSWIRE_TEST_BROKERS"] }
-
     static func createTopic(partitions: Int) async throws -> String {
         let name = "w-\(UUID().uuidString.prefix(8).lowercased()).raw"
-        let admin = try KafkaAdmin(bootstrapServers: address ?? "", logger: TestLogger.quiet)
+        let admin = try KafkaAdmin(bootstrapServers: TestBroker.bootstrap, logger: TestLogger.quiet)
         do {
             try await admin.createTopic(KafkaNewTopic(name: name, partitions: partitions))
             for output in ["articles.normalised.v1", "articles.parsed.v1", "articles.enriched.v1", "articles.dlq.v1"] {

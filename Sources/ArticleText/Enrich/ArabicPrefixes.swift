@@ -8,45 +8,135 @@ enum ArabicPrefixes {
         var stem: FoldedWord
         /// How many folded scalars the clitics take at the word's start.
         var prefixLength: Int
+        /// Scalars in `stem`.
+        var stemLength: Int = 0
+        /// Whether the article is among what was removed.
+        var dropsArticle = false
+        /// Whether `stem` starts with an article elided after ل that the
+        /// reading restored ("للأمم" → "الأمم"), not a letter of the word.
+        var restoresArticle = false
+
+        init(stem: FoldedWord, prefixLength: Int, stemLength: Int = 0, dropsArticle: Bool = false, restoresArticle: Bool = false) {
+            self.stem = stem
+            self.prefixLength = prefixLength
+            self.stemLength = stemLength
+            self.dropsArticle = dropsArticle
+            self.restoresArticle = restoresArticle
+        }
+
+        static func == (lhs: Variant, rhs: Variant) -> Bool {
+            lhs.stem == rhs.stem && lhs.prefixLength == rhs.prefixLength
+        }
+    }
+
+    /// Every clitic reading of one word, article removed or not, worked out
+    /// once per token; the narrower views every caller needs are filters of it.
+    struct Readings {
+        /// Scalars in the word.
+        var wordLength = 0
+        /// `variants(dropArticle: true, minimumStem: 2)`, in its order.
+        var all: [Variant] = []
+
+        /// `ArabicPrefixes.variants(of: word, dropArticle:, minimumStem:)`.
+        func variants(dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
+            guard wordLength > minimumStem, !all.isEmpty else { return [] }
+            return all.filter { (dropArticle || !$0.dropsArticle) && $0.stemLength >= minimumStem }
+        }
+
+        /// `ArabicPrefixes.stem(word)`: the reading with the longest prefix (article too, three scalars left).
+        func stem(of word: FoldedWord) -> FoldedWord {
+            guard wordLength > 3 else { return word }
+            var best: Variant?
+            for variant in all where variant.stemLength >= 3 && variant.prefixLength > (best?.prefixLength ?? -1) {
+                best = variant
+            }
+            return best?.stem ?? word
+        }
     }
 
     /// Every reading of `folded` with one or more clitics removed, shortest
     /// prefix first; when `dropArticle` is set the article goes too.
     static func variants(of folded: FoldedWord, dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
-        let scalars = Array(folded.unicodeScalars)
-        guard scalars.count > minimumStem, isCliticLetter(scalars[0]) else { return [] }
-        var out: [Variant] = []
-        func add(_ from: Int, _ restoreArticle: Bool, _ length: Int) {
-            let count = scalars.count - from + (restoreArticle ? 1 : 0)
-            guard count >= minimumStem else { return }
-            var view = String.UnicodeScalarView()
-            if restoreArticle { view.append("ا") }
-            view.append(contentsOf: scalars[from...])
-            let variant = Variant(stem: FoldedWord(String(view)), prefixLength: length)
-            if !out.contains(variant) { out.append(variant) }
-        }
-        // Conjunction (و ف), then preposition (ب ل ك), each optional.
-        let conjunctionEnds = scalars[0] == "و" || scalars[0] == "ف" ? [0, 1] : [0]
-        for c in conjunctionEnds {
-            var prepositionEnds = [c]
-            if c < scalars.count, scalars[c] == "ب" || scalars[c] == "ل" || scalars[c] == "ك" { prepositionEnds.append(c + 1) }
-            for p in prepositionEnds where p < scalars.count {
-                if p > 0 { add(p, false, p) }
-                let afterLam = p > c && scalars[p - 1] == "ل"
-                if afterLam, scalars[p] == "ل" {
-                    add(p, true, p)
-                    if dropArticle { add(p + 1, false, p + 1) }
-                }
-                if dropArticle, scalars.count > p + 2, scalars[p] == "ا", scalars[p + 1] == "ل" {
-                    add(p + 2, false, p + 2)
-                }
-            }
-        }
-        return out
+        readings(of: folded).variants(dropArticle: dropArticle, minimumStem: minimumStem)
     }
 
-    private static func isCliticLetter(_ s: Unicode.Scalar) -> Bool {
-        s == "و" || s == "ف" || s == "ب" || s == "ل" || s == "ك" || s == "ا"
+    /// All readings of `folded` at once. Works on the word's UTF-8 bytes:
+    /// only its first five scalars are decoded, and each stem is one copy of
+    /// the word's tail.
+    static func readings(of folded: FoldedWord) -> Readings {
+        folded.withBytes { bytes in
+            // Clitics are all in U+0627…U+064A, two bytes from D8 or D9.
+            guard let lead = bytes.first, lead == 0xD8 || lead == 0xD9 else { return Readings() }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 11) { scratch in
+                // scratch[0..<5]: the first five scalars; scratch[5...]: where each starts (end padded).
+                var n = 0
+                for i in 0..<bytes.count where bytes[i] & 0xC0 != 0x80 {
+                    if n < 5 {
+                        scratch[n] = Int(scalar(bytes, at: i))
+                        scratch[5 + n] = i
+                    }
+                    n += 1
+                }
+                for k in min(n, 5)..<5 {
+                    scratch[k] = 0
+                    scratch[5 + k] = bytes.count
+                }
+                scratch[10] = bytes.count
+                guard n > 2, isCliticLetter(UInt32(scratch[0])) else { return Readings(wordLength: n) }
+                func s(_ k: Int) -> UInt32 { k < 5 ? UInt32(scratch[k]) : 0 }
+                var out: [Variant] = []
+                var added: UInt32 = 0
+                func add(_ from: Int, _ restoreArticle: Bool, _ length: Int, dropsArticle: Bool) {
+                    let count = n - from + (restoreArticle ? 1 : 0)
+                    let bit: UInt32 = 1 << (from * 2 + (restoreArticle ? 1 : 0))
+                    guard count >= 2, added & bit == 0 else { return }
+                    added |= bit
+                    let tail = UnsafeBufferPointer(rebasing: bytes[scratch[5 + from]...])
+                    let stem = restoreArticle ? FoldedWord(bytes: [0xD8, 0xA7] + tail) : FoldedWord(bytes: tail)
+                    out.append(Variant(
+                        stem: stem, prefixLength: length, stemLength: count, dropsArticle: dropsArticle,
+                        restoresArticle: restoreArticle))
+                }
+                // Conjunction (و ف), then preposition (ب ل ك), each optional.
+                let lastConjunctionEnd = s(0) == waw || s(0) == feh ? 1 : 0
+                for c in 0...lastConjunctionEnd {
+                    let lastPrepositionEnd = c < n && (s(c) == beh || s(c) == lam || s(c) == kaf) ? c + 1 : c
+                    for p in c...lastPrepositionEnd where p < n {
+                        if p > 0 { add(p, false, p, dropsArticle: false) }
+                        let afterLam = p > c && s(p - 1) == lam
+                        if afterLam, s(p) == lam {
+                            add(p, true, p, dropsArticle: false)
+                            add(p + 1, false, p + 1, dropsArticle: true)
+                        }
+                        if n > p + 2, s(p) == alef, s(p + 1) == lam {
+                            add(p + 2, false, p + 2, dropsArticle: true)
+                        }
+                    }
+                }
+                return Readings(wordLength: n, all: out)
+            }
+        }
+    }
+
+    private static let waw: UInt32 = 0x0648
+    private static let feh: UInt32 = 0x0641
+    private static let beh: UInt32 = 0x0628
+    private static let lam: UInt32 = 0x0644
+    private static let kaf: UInt32 = 0x0643
+    private static let alef: UInt32 = 0x0627
+
+    /// The scalar whose UTF-8 encoding starts at `i`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let b0 = UInt32(bytes[i])
+        func next(_ k: Int) -> UInt32 { i + k < bytes.count ? UInt32(bytes[i + k] & 0x3F) : 0 }
+        if b0 < 0x80 { return b0 }
+        if b0 < 0xE0 { return (b0 & 0x1F) << 6 | next(1) }
+        if b0 < 0xF0 { return (b0 & 0x0F) << 12 | next(1) << 6 | next(2) }
+        return (b0 & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)
+    }
+
+    private static func isCliticLetter(_ s: UInt32) -> Bool {
+        s == waw || s == feh || s == beh || s == lam || s == kaf || s == alef
     }
 
     /// A light stem for grouping words: clitics and the article removed.
@@ -54,8 +144,7 @@ enum ArabicPrefixes {
         guard let first = folded.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else {
             return folded
         }
-        let candidates = variants(of: folded, dropArticle: true, minimumStem: 3)
-        return candidates.max(by: { $0.prefixLength < $1.prefixLength })?.stem ?? folded
+        return readings(of: folded).stem(of: folded)
     }
 
     /// The scalar offset in `original` where the first `foldedLength` folded

@@ -11,18 +11,27 @@ struct EnrichInput {
     /// Whether each token is a stop word of any known language, as written or
     /// (Arabic) once its clitics are removed ("وفي", "بأن").
     let isStopWord: [Bool]
+    /// Each token's Arabic clitic readings (empty for other words), worked out once.
+    let clitics: [ArabicPrefixes.Readings]
 
     init(_ article: ParsedArticle) {
         self.article = article
         self.text = article.text
         self.scalars = Array(text.unicodeScalars)
-        self.tokens = EnrichTokeniser.tokens(of: text)
-        self.keys = tokens.map { $0.kind == .word || $0.kind == .number ? TopicLexicon.key($0.folded) : FoldedWord("") }
-        self.isStopWord = tokens.map { token in
+        let tokens = EnrichTokeniser.tokens(of: text, scalars: scalars)
+        self.tokens = tokens
+        let clitics = tokens.map { $0.kind == .word ? ArabicPrefixes.readings(of: $0.folded) : ArabicPrefixes.Readings() }
+        self.clitics = clitics
+        self.keys = tokens.indices.map { i in
+            let token = tokens[i]
+            return token.kind == .word || token.kind == .number ? TopicLexicon.key(token.folded, readings: clitics[i]) : FoldedWord("")
+        }
+        self.isStopWord = tokens.indices.map { i in
+            let token = tokens[i]
             guard token.kind == .word else { return false }
             if StopWords.any.contains(token.folded) { return true }
             guard token.script == .arabic else { return false }
-            return ArabicPrefixes.variants(of: token.folded).contains { StopWords.contains($0.stem, language: "ar") }
+            return clitics[i].variants().contains { StopWords.contains($0.stem, language: "ar") }
         }
     }
 

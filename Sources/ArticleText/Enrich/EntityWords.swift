@@ -11,6 +11,8 @@ struct EntityWords {
     /// The longest gazetteer name starting at each word, looked up once.
     private(set) var known: [Gazetteer.Match?] = []
     private let allReadings: [[ArabicPrefixes.Variant]]
+    /// Each word's id among the gazetteer's name words (-1: in no name).
+    private let gazetteerWords: [Int32]
 
     init(_ input: EnrichInput) {
         self.input = input
@@ -27,7 +29,8 @@ struct EntityWords {
         self.tokens = tokens
         self.tokenIndex = tokenIndex
         self.joined = joined
-        self.allReadings = tokens.map(Self.readings(of:))
+        self.allReadings = tokenIndex.map { Self.readings(of: input.tokens[$0], input.clitics[$0]) }
+        self.gazetteerWords = tokens.map { Gazetteer.shared.wordID($0.folded) ?? -1 }
         self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
     }
 
@@ -53,15 +56,47 @@ struct EntityWords {
         return before.kind == .lineBreak
     }
 
+    /// Word k's id among the gazetteer's name words, or nil when no name has it.
+    func gazetteerWord(_ k: Int) -> Int32? {
+        let id = gazetteerWords[k]
+        return id < 0 ? nil : id
+    }
+
+    /// Whether the text puts a place at word k: a preposition written onto
+    /// it ("بدوما", "لحمص"; `prefixLength` folded scalars of clitics, the
+    /// last of them ب or ل), or a place word or preposition just before it
+    /// on the same line ("في دوما", "مدينة حمص", "in Douma"), or a dateline:
+    /// the word opens a line and stands alone on it, or a dash, colon,
+    /// bracket or date follows it ("بريدة 25 شوال", "حمص - سانا").
+    func hasPlaceContext(_ k: Int, prefixLength: Int) -> Bool {
+        if prefixLength > 0 {
+            let clitic = Array(tokens[k].folded.unicodeScalars.prefix(prefixLength)).last
+            if clitic == "\u{0628}" || clitic == "\u{0644}" { return true }
+        }
+        if startsLine(k) {
+            guard let after = tokenAfter(k) else { return true }
+            if after.kind == .lineBreak || after.kind == .number
+                || after.kind == .punctuation && Self.datelineMarks.contains(after.text)
+            {
+                return true
+            }
+        }
+        guard k > 0, joined[k - 1] else { return false }
+        let cues = EntityCues.shared
+        return readings(k - 1).contains { cues.placeContextWords.contains($0.stem) }
+    }
+
+    private static let datelineMarks: Set<String> = ["-", "\u{2013}", "\u{2014}", ":", "(", "\u{060C}", ","]
+
     /// Word k's folded form and its readings without Arabic clitics.
     func readings(_ k: Int) -> [ArabicPrefixes.Variant] { allReadings[k] }
 
-    private static func readings(of token: EnrichToken) -> [ArabicPrefixes.Variant] {
+    private static func readings(of token: EnrichToken, _ clitics: ArabicPrefixes.Readings) -> [ArabicPrefixes.Variant] {
         var out = [ArabicPrefixes.Variant(stem: token.folded, prefixLength: 0)]
         if token.script == .arabic {
             // ك and ف are read as clitics only before the article ("كالعادة"):
             // on a bare word they are far more often its own first letter.
-            out += ArabicPrefixes.variants(of: token.folded, minimumStem: 3).filter { variant in
+            out += clitics.variants(minimumStem: 3).filter { variant in
                 let first = token.folded.unicodeScalars.first
                 return !(first == "ك" || first == "ف") || variant.stem.hasPrefix("ال")
             }

@@ -1,12 +1,19 @@
 /// The known places, organisations and events of `EnrichData/` (generated
 /// `places.json`, hand-written `place-aliases.json` and `organisations.json`),
-/// merged by id and indexed by the folded first word of each name, so a
-/// lookup per word finds every name that could start there.
+/// merged by id. Every word of every name is interned to an id and each name
+/// is a path of ids in a `TokenTrie`, so matching at a token walks the trie
+/// along the following words (one probe per word, clitics removed from the
+/// first), at a cost that does not grow with the number of names.
+/// A place's `contextualNames` are everyday words too ("دوما" is also
+/// "always", "امن" also "security"): they match only where the text puts a
+/// place there (`EntityWords.hasPlaceContext`), and a plain name of the same
+/// words wins over them.
 struct Gazetteer: Sendable {
     struct Entry: Decodable, Sendable {
         var id: String
         var type: String
         var names: [String]
+        var contextualNames: [String]?
     }
 
     /// How the text's word must be written for a Latin name word to match.
@@ -17,10 +24,11 @@ struct Gazetteer: Sendable {
     }
 
     struct Name: Sendable {
-        var words: [FoldedWord]
         var cases: [Case]
         var type: Entity.Kind
         var id: String
+        /// An everyday word as well: a match needs a place context.
+        var needsContext = false
     }
 
     struct Match {
@@ -29,11 +37,18 @@ struct Gazetteer: Sendable {
         var firstWord: Int
         var lastWord: Int
         var name: Name
+        /// The name's article was elided after ل in the text ("للأمم المتحدة").
+        var restoresArticle = false
     }
 
     static let shared = Gazetteer()
 
-    private let namesByFirstWord: WordTable<[Name]>
+    /// The id of every word that occurs in a name.
+    private let wordIDs: WordTable<Int32>
+    private let trie: TokenTrie
+    /// The names (indices into `names`) whose path ends at each trie node, in load order.
+    private let namesAtNode: [[Int32]]
+    private let names: [Name]
 
     private init() {
         var entries: [String: Entry] = [:]
@@ -42,6 +57,7 @@ struct Gazetteer: Sendable {
             for entry in EnrichResource.decode([Entry].self, from: file) {
                 if var existing = entries[entry.id] {
                     existing.names += entry.names
+                    existing.contextualNames = (existing.contextualNames ?? []) + (entry.contextualNames ?? [])
                     entries[entry.id] = existing
                 } else {
                     entries[entry.id] = entry
@@ -49,54 +65,88 @@ struct Gazetteer: Sendable {
                 }
             }
         }
-        var index: [FoldedWord: [Name]] = [:]
-        var firstWords: [FoldedWord] = []
+        var ids: [FoldedWord: Int32] = [:]
+        var trie = TokenTrie()
+        var namesAtNode: [[Int32]] = [[]]
+        var names: [Name] = []
         for id in order {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
             var seen: Set<[FoldedWord]> = []
-            for name in entry.names {
+            let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
+            for (name, needsContext) in listed {
                 let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
                 let folded = words.map(\.folded)
-                guard let first = folded.first, seen.insert(folded).inserted else { continue }
+                guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
                 let cases = words.map { word -> Case in
                     guard word.script == .latin else { return .any }
                     if word.isAllCaps && word.text.count <= 6 { return .allCaps }
                     return word.isCapitalised ? .capitalised : .any
                 }
-                if index[first] == nil { firstWords.append(first) }
-                index[first, default: []].append(Name(words: folded, cases: cases, type: type, id: id))
+                let path = folded.map { word -> Int32 in
+                    if let known = ids[word] { return known }
+                    let next = Int32(ids.count)
+                    ids[word] = next
+                    return next
+                }
+                let node = Int(trie.insert(path))
+                if node >= namesAtNode.count { namesAtNode += Array(repeating: [], count: node - namesAtNode.count + 1) }
+                namesAtNode[node].append(Int32(names.count))
+                names.append(Name(cases: cases, type: type, id: id, needsContext: needsContext))
             }
         }
-        namesByFirstWord = WordTable(firstWords.map { ($0, index[$0] ?? []) })
+        // A plain name is tried before an everyday-word one of the same words.
+        namesAtNode = namesAtNode.map { list in
+            list.filter { !names[Int($0)].needsContext } + list.filter { names[Int($0)].needsContext }
+        }
+        self.wordIDs = WordTable(ids.map { ($0.key, $0.value) })
+        self.trie = trie
+        self.namesAtNode = namesAtNode
+        self.names = names
     }
 
-    /// Whether some name starts with `word`.
-    func startsName(_ word: FoldedWord) -> Bool { namesByFirstWord.contains(word) }
+    /// The id of a word that occurs in some name, or nil.
+    func wordID(_ word: FoldedWord) -> Int32? { wordIDs[word] }
 
-    /// Every longest name starting at word k (after Arabic clitics on that word).
+    /// Whether some name starts with `word`.
+    func startsName(_ word: FoldedWord) -> Bool {
+        wordIDs[word].map { trie.child(of: TokenTrie.root, $0) != nil } ?? false
+    }
+
+    /// The longest name starting at word k (after Arabic clitics on that
+    /// word); among names of that length, the first listed that the words'
+    /// capitalisation fits.
     func match(at k: Int, in words: EntityWords) -> Match? {
         var best: Match?
         for reading in words.readings(k) {
-            guard let names = namesByFirstWord[reading.stem] else { continue }
-            for name in names {
-                guard k + name.words.count <= words.count, fits(words[k], name.cases[0]) else { continue }
-                var ok = true
-                for offset in 1..<max(name.words.count, 1) where offset < name.words.count {
-                    let word = words[k + offset]
-                    if !words.joined[k + offset - 1] || word.folded != name.words[offset] || !fits(word, name.cases[offset]) {
-                        ok = false
-                        break
-                    }
+            guard let first = wordIDs[reading.stem], var node = trie.child(of: TokenTrie.root, first) else { continue }
+            var last = k
+            while true {
+                if best.map({ $0.lastWord < last }) ?? true,
+                    let name = firstFitting(at: node, from: k, in: words, prefixLength: reading.prefixLength)
+                {
+                    best = Match(
+                        start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, firstWord: k,
+                        lastWord: last, name: name, restoresArticle: reading.restoresArticle)
                 }
-                guard ok else { continue }
-                let last = k + name.words.count - 1
-                if let current = best, current.lastWord >= last { continue }
-                best = Match(
-                    start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, firstWord: k,
-                    lastWord: last, name: name)
+                guard last + 1 < words.count, words.joined[last], let id = words.gazetteerWord(last + 1),
+                    let next = trie.child(of: node, id)
+                else { break }
+                node = next
+                last += 1
             }
         }
         return best
+    }
+
+    /// The first name ending at `node` whose capitalisation rules the words
+    /// from k fit; an everyday-word name only in a place context.
+    private func firstFitting(at node: TokenTrie.Node, from k: Int, in words: EntityWords, prefixLength: Int) -> Name? {
+        for index in namesAtNode[Int(node)] {
+            let name = names[Int(index)]
+            if name.needsContext, !words.hasPlaceContext(k, prefixLength: prefixLength) { return nil }
+            if name.cases.indices.allSatisfy({ fits(words[k + $0], name.cases[$0]) }) { return name }
+        }
+        return nil
     }
 
     private func fits(_ word: EnrichToken, _ rule: Case) -> Bool {

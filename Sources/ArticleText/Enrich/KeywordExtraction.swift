@@ -8,27 +8,39 @@ enum KeywordExtraction: EnrichmentStep {
     private struct Term {
         var weight: Double
         var first: Int
-        var spellings: [String: Int]
+        /// Each way the term is written, with its count, in order of first use.
+        var spellings: [(text: String, count: Int)]
     }
 
     static func apply(_ input: EnrichInput, to result: inout Enrichment) {
-        var terms: [FoldedWord: Term] = [:]
+        // Terms numbered by key in order of first use, so tallies are array slots.
+        var index = WordIndex(capacity: input.tokens.count / 2)
+        var terms: [Term] = []
         let titleEnd = input.tokens.firstIndex { $0.kind == .lineBreak } ?? 0
-        for (index, token) in input.tokens.enumerated() where token.isWord && !input.isStopWord[index] {
-            let key = input.keys[index]
+        for (position, token) in input.tokens.enumerated() where token.isWord && !input.isStopWord[position] {
+            let key = input.keys[position]
             guard token.folded.unicodeScalars.count >= 3, key.unicodeScalars.count >= 3, !StopWords.any.contains(key)
             else { continue }
-            let weight = index < titleEnd ? 2.0 : 1.0
-            if terms[key] == nil {
-                terms[key] = Term(weight: weight, first: index, spellings: [token.text: 1])
+            let weight = position < titleEnd ? 2.0 : 1.0
+            let (number, isNew) = index.number(key)
+            if isNew {
+                terms.append(Term(weight: weight, first: position, spellings: [(token.text, 1)]))
             } else {
-                terms[key]!.weight += weight
-                terms[key]!.spellings[token.text, default: 0] += 1
+                terms[number].weight += weight
+                // Spellings compared by bytes: the text is NFC, so equal strings have equal bytes.
+                if let k = terms[number].spellings.firstIndex(where: { $0.text.utf8.elementsEqual(token.text.utf8) }) {
+                    terms[number].spellings[k].count += 1
+                } else {
+                    terms[number].spellings.append((token.text, 1))
+                }
             }
         }
-        let ranked = terms.sorted { $0.value.weight > $1.value.weight || ($0.value.weight == $1.value.weight && $0.value.first < $1.value.first) }
-        result.keywords = ranked.prefix(maximumKeywords).map { entry in
-            entry.value.spellings.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? entry.key.string
+        let ranked = terms.indices.sorted {
+            terms[$0].weight > terms[$1].weight || (terms[$0].weight == terms[$1].weight && terms[$0].first < terms[$1].first)
+        }
+        result.keywords = ranked.prefix(maximumKeywords).map { number in
+            terms[number].spellings.max { $0.count < $1.count || ($0.count == $1.count && $0.text > $1.text) }?.text
+                ?? index.words[number].string
         }
     }
 }

@@ -20,14 +20,18 @@ enum LanguageDetection: EnrichmentStep {
     ]
 
     static func apply(_ input: EnrichInput, to result: inout Enrichment) {
-        var letters: [String: Int] = [:]
-        var marks: [String: Int] = [:]
+        // Counted in arrays indexed like `scriptCodes` and `markLanguages`: no hashing per letter.
+        var letterCounts = [Int](repeating: 0, count: scriptCodes.count)
+        var markCounts = [Int](repeating: 0, count: markLanguages.count)
         for scalar in input.scalars {
             guard isLetter(scalar) else { continue }
-            let script = scriptCode(scalar)
-            letters[script, default: 0] += 1
-            if let mark = distinctiveLetter(scalar) { marks[mark, default: 0] += 1 }
+            letterCounts[scriptIndex(scalar)] += 1
+            if let mark = distinctiveLetterIndex(scalar) { markCounts[mark] += 1 }
         }
+        var letters: [String: Int] = [:]
+        for (index, count) in letterCounts.enumerated() where count > 0 { letters[scriptCodes[index]] = count }
+        var marks: [String: Int] = [:]
+        for (index, count) in markCounts.enumerated() where count > 0 { marks[markLanguages[index]] = count }
         let total = letters.values.reduce(0, +)
         guard total >= 20, let (script, count) = letters.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
         else { return }
@@ -71,14 +75,16 @@ enum LanguageDetection: EnrichmentStep {
     private static func choose(among group: [String], input: EnrichInput, marks: [String: Int], letters: Int)
         -> (String?, Double)
     {
-        var score: [String: Double] = [:]
-        for language in group { score[language] = 0 }
+        // Stop-word hits counted per position in `group`, then scored by name as before.
+        var hits = [Int](repeating: 0, count: group.count)
         for token in input.tokens where token.isWord {
             guard let languages = StopWords.distinctiveLanguages[token.folded] else { continue }
-            for language in languages where score[language] != nil {
-                score[language, default: 0] += 1
+            for language in languages {
+                if let index = group.firstIndex(of: language) { hits[index] += 1 }
             }
         }
+        var score: [String: Double] = [:]
+        for (index, language) in group.enumerated() { score[language] = Double(hits[index]) }
         // A distinctive letter is worth a stop word; Persian and Urdu letters
         // are decisive only when they are more than a sprinkling of names.
         for (language, count) in marks where score[language] != nil {
@@ -111,36 +117,42 @@ enum LanguageDetection: EnrichmentStep {
         return s.properties.isAlphabetic && !EnrichTokeniser.isDigit(s)
     }
 
-    /// ISO 15924 code of a letter's script (the ones news text uses).
-    static func scriptCode(_ s: Unicode.Scalar) -> String {
-        let v = s.value
-        switch v {
-        case 0x0041...0x024F, 0x1E00...0x1EFF: return "Latn"
-        case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return "Arab"
-        case 0x0400...0x052F: return "Cyrl"
-        case 0x0370...0x03FF: return "Grek"
-        case 0x0590...0x05FF: return "Hebr"
-        case 0x0900...0x097F: return "Deva"
-        case 0x0E00...0x0E7F: return "Thai"
-        case 0xAC00...0xD7AF, 0x1100...0x11FF: return "Hang"
-        case 0x3040...0x30FF: return "Jpan"
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return "Hani"
-        default: return "Zyyy"
+    /// ISO 15924 codes of the scripts news text uses, indexed by `scriptIndex`.
+    private static let scriptCodes = ["Latn", "Arab", "Cyrl", "Grek", "Hebr", "Deva", "Thai", "Hang", "Jpan", "Hani", "Zyyy"]
+
+    /// The index in `scriptCodes` of a letter's script.
+    private static func scriptIndex(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0x0041...0x024F, 0x1E00...0x1EFF: 0
+        case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: 1
+        case 0x0400...0x052F: 2
+        case 0x0370...0x03FF: 3
+        case 0x0590...0x05FF: 4
+        case 0x0900...0x097F: 5
+        case 0x0E00...0x0E7F: 6
+        case 0xAC00...0xD7AF, 0x1100...0x11FF: 7
+        case 0x3040...0x30FF: 8
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: 9
+        default: 10
         }
     }
 
-    /// The language a letter points to, for letters only one of our languages uses.
-    private static func distinctiveLetter(_ s: Unicode.Scalar) -> String? {
+    /// The languages distinctive letters point to, indexed by `distinctiveLetterIndex`.
+    private static let markLanguages = ["fa", "ur", "uk", "ru", "tr", "de", "es", "fr"]
+
+    /// The language a letter points to (an index into `markLanguages`), for
+    /// letters only one of our languages uses.
+    private static func distinctiveLetterIndex(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
-        case 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC: return "fa"  // پ چ ژ گ ک ی
-        case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06BE: return "ur"  // ٹ ڈ ڑ ں ے ھ
-        case 0x0456, 0x0457, 0x0454, 0x0491, 0x0406, 0x0407, 0x0404, 0x0490: return "uk"  // і ї є ґ
-        case 0x044B, 0x044D, 0x044A, 0x0451, 0x042B, 0x042D, 0x0401: return "ru"  // ы э ъ ё
-        case 0x015F, 0x015E, 0x011F, 0x011E, 0x0131, 0x0130: return "tr"  // ş ğ ı İ
-        case 0x00DF: return "de"  // ß
-        case 0x00F1, 0x00D1, 0x00BF, 0x00A1: return "es"  // ñ ¿ ¡
-        case 0x0153, 0x00EA, 0x00E8, 0x00E0, 0x00E7, 0x00F9, 0x00EE: return "fr"  // œ ê è à ç ù î
-        default: return nil
+        case 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC: 0  // fa: پ چ ژ گ ک ی
+        case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06BE: 1  // ur: ٹ ڈ ڑ ں ے ھ
+        case 0x0456, 0x0457, 0x0454, 0x0491, 0x0406, 0x0407, 0x0404, 0x0490: 2  // uk: і ї є ґ
+        case 0x044B, 0x044D, 0x044A, 0x0451, 0x042B, 0x042D, 0x0401: 3  // ru: ы э ъ ё
+        case 0x015F, 0x015E, 0x011F, 0x011E, 0x0131, 0x0130: 4  // tr: ş ğ ı İ
+        case 0x00DF: 5  // de: ß
+        case 0x00F1, 0x00D1, 0x00BF, 0x00A1: 6  // es: ñ ¿ ¡
+        case 0x0153, 0x00EA, 0x00E8, 0x00E0, 0x00E7, 0x00F9, 0x00EE: 7  // fr: œ ê è à ç ù î
+        default: nil
         }
     }
 }

@@ -23,17 +23,17 @@ enum SimHashFingerprint: EnrichmentStep {
     static func simhash(_ input: EnrichInput) -> UInt64 {
         var words: [UInt64] = []
         var previous: UInt64?
-        var features: [UInt64: Double] = [:]
+        var features = FeatureWeights(capacity: input.tokens.count * 2)
         for index in input.tokens.indices {
             let token = input.tokens[index]
             guard token.kind == .word || token.kind == .number else { continue }
             guard !input.isStopWord[index], token.folded.unicodeScalars.count >= 2 else { continue }
             let key = input.keys[index]
             let word = FNV1a.hash(key.string)
-            features[word, default: 0] += 1
+            features.add(1, to: word)
             // The pair's hash is FNV-1a of "first second", continued from the first word's hash.
             if let previous, shingleSize == 2 {
-                features[FNV1a.hash(key.string, continuing: FNV1a.hash(" ", continuing: previous)), default: 0] += shingleWeight
+                features.add(shingleWeight, to: FNV1a.hash(key.string, continuing: FNV1a.hash(" ", continuing: previous)))
             }
             previous = word
             words.append(word)
@@ -41,7 +41,7 @@ enum SimHashFingerprint: EnrichmentStep {
         guard !words.isEmpty else { return 0 }
         var weights = [Double](repeating: 0, count: 64)
         // Summed in a fixed order, so rounding is the same in every process.
-        for (h, count) in features.sorted(by: { $0.key < $1.key }) {
+        for (h, count) in features.sortedByHash() {
             let weight = 1 + log(count)
             for bit in 0..<64 {
                 weights[bit] += (h >> UInt64(bit)) & 1 == 1 ? weight : -weight

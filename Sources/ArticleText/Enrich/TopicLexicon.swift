@@ -48,8 +48,13 @@ struct TopicLexicon: Sendable {
 
     /// The matching key of a folded word.
     static func key(_ folded: FoldedWord) -> FoldedWord {
+        key(folded, readings: ArabicPrefixes.readings(of: folded))
+    }
+
+    /// The matching key of a folded word whose clitic readings are known.
+    static func key(_ folded: FoldedWord, readings: ArabicPrefixes.Readings) -> FoldedWord {
         guard let first = folded.unicodeScalars.first else { return folded }
-        if first.value >= 0x0600 && first.value <= 0x06FF { return ArabicPrefixes.stem(folded) }
+        if first.value >= 0x0600 && first.value <= 0x06FF { return readings.stem(of: folded) }
         let single = singular(folded.string)
         return single.utf8.count == folded.string.utf8.count ? folded : FoldedWord(single)
     }

@@ -14,15 +14,17 @@ enum TopicScoring: EnrichmentStep {
         while i < keys.count {
             var advance = 1
             if let terms = lexicon.termsByFirstKey[keys[i]] {
+                /// Whether the term's keys follow at i (the first is known to).
+                func matches(_ term: TopicLexicon.Term) -> Bool {
+                    guard i + term.keys.count <= keys.count else { return false }
+                    for k in 1..<max(term.keys.count, 1) where keys[i + k] != term.keys[k] { return false }
+                    return true
+                }
                 var longest = 0
-                for term in terms where term.keys.count >= longest {
-                    guard i + term.keys.count <= keys.count, Array(keys[i..<(i + term.keys.count)]) == term.keys
-                    else { continue }
+                for term in terms where term.keys.count >= longest && matches(term) {
                     if term.keys.count > longest { longest = term.keys.count }
                 }
-                for term in terms where term.keys.count == longest
-                    && Array(keys[i..<(i + term.keys.count)]) == term.keys
-                {
+                for term in terms where term.keys.count == longest && matches(term) {
                     weights[term.topic] += term.weight
                 }
                 advance = max(longest, 1)

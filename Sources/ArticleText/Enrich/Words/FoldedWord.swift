@@ -21,6 +21,12 @@ struct FoldedWord: Hashable, Sendable, CustomStringConvertible {
         self.init(Normaliser.fold(text))
     }
 
+    /// `string` with its hash already worked out (`FoldedWord.hash` of its bytes).
+    init(_ string: String, hash: UInt64) {
+        self.string = string
+        self.hash = hash
+    }
+
     /// A word made of `bytes`, which must be valid UTF-8.
     init(bytes: some Collection<UInt8>) {
         self.string = String(decoding: bytes, as: UTF8.self)
