@@ -45,19 +45,9 @@ public enum RecordEncoding {
         var shaped = record.keepingFields(knownAt: schema)
         shaped.schema = schema.rawValue
         shaped.schemaVersion = version.description
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(FormEncodedRecord(record: shaped, form: form)))
-    }
-}
-
-/// Encodes a record through a `RecordForm` (JSONEncoder takes an `Encodable`).
-private struct FormEncodedRecord: Encodable {
-    var record: ArticleRecord
-    var form: RecordForm
-
-    func encode(to encoder: any Encoder) throws {
-        try record.encode(to: encoder, form: form)
+        // The bytes JSONEncoder (.sortedKeys, .withoutEscapingSlashes) writes
+        // for `encode(to:form:)`, written directly (see `jsonBytes(form:)`).
+        return shaped.jsonBytes(form: form)
     }
 }
 
