@@ -9,10 +9,12 @@ demo:
 test:
 	Scripts/test.sh
 
-# Fast loop for text-stage work: builds only ArticleText and its tools.
+# Fast loop for text-stage work: builds only ArticleText and its tools. The
+# corpus tests read ../shared (or $NEWSWIRE_SHARED); without it they fail
+# naming the path.
 test-text:
 	python3 Scripts/fetch-eval-corpus.py
-	NEWSWIRE_TEXT_ONLY=1 swift test --scratch-path .build-textonly
+	NEWSWIRE_TEXT_ONLY=1 NEWSWIRE_SHARED="$${NEWSWIRE_SHARED:-$$(cd .. && pwd)/shared}" swift test --scratch-path .build-textonly
 
 build:
 	Scripts/setup-system.sh

@@ -5,14 +5,19 @@ import Foundation
 // Module graph (see DESIGN.md): newswire → Pipeline/StatsServer → Kafka, ArticleText.
 // ArticleText knows nothing of Kafka; Kafka knows nothing of articles.
 
-let textTargets: [Target] = [
+// Data folders are compiled into their targets by the EmbedResources plugin
+// (Plugins/EmbedResources lists them), so the binary needs no resource
+// bundles beside it; the folders are excluded from the targets' sources.
+let embedTargets: [Target] = [
+    .executableTarget(name: "EmbedResourcesTool", path: "Plugins/EmbedResourcesTool"),
+    .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+]
+
+let textTargets: [Target] = embedTargets + [
     .target(
         name: "ArticleText",
-        resources: [
-            .copy("Normalise/NormaliseData"),
-            .copy("Parse/ParseData"),
-            .copy("Enrich/EnrichData"),
-        ]
+        exclude: ["Normalise/NormaliseData", "Parse/ParseData", "Enrich/EnrichData"],
+        plugins: ["EmbedResources"]
     ),
     .target(name: "Evaluation", dependencies: ["ArticleText"]),
     .executableTarget(
@@ -22,8 +27,8 @@ let textTargets: [Target] = [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
-    .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+    .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TestSupport"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
 ]
 
 let serviceTargets: [Target] = [
@@ -48,9 +53,10 @@ let serviceTargets: [Target] = [
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
-        // A copy of the top-level Schemas/ (SwiftPM copies a symlinked folder
-        // as a dangling link), kept equal by Scripts/sync-schemas.sh and a test.
-        resources: [.copy("SchemaFiles")]
+        // A copy of the top-level Schemas/ inside the target, kept equal by
+        // Scripts/sync-schemas.sh and a test; compiled in by EmbedResources.
+        exclude: ["SchemaFiles"],
+        plugins: ["EmbedResources"]
     ),
     .target(
         name: "StatsServer",
@@ -61,7 +67,8 @@ let serviceTargets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Metrics", package: "swift-metrics"),
         ],
-        resources: [.copy("Dashboard")]
+        exclude: ["Dashboard"],
+        plugins: ["EmbedResources"]
     ),
     .executableTarget(
         name: "newswire",
@@ -75,20 +82,35 @@ let serviceTargets: [Target] = [
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]
+        ],
+        // The demo's Examples/ (top level) ships inside the binary.
+        plugins: ["EmbedResources"]
     ),
-    .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "ArticleText"]),
+    .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "ArticleText", "TestSupport"]),
     .testTarget(
         name: "StatsServerTests",
         dependencies: [
-            "StatsServer", "Pipeline",
+            "StatsServer", "Pipeline", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
-    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline"]),
+    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "ArticleText", "StatsServer", "TestSupport"]),
 ]
+
+// One helper library for every test target (deadlines, paths, the shared
+// corpus, running programs, Kafka fixtures), used by test targets only. Its
+// `Kafka/` folder needs librdkafka and swift-log, so the text-only build leaves
+// it out.
+func testSupport(textOnly: Bool) -> Target {
+    .target(
+        name: "TestSupport",
+        dependencies: textOnly ? [] : ["Kafka", .product(name: "Logging", package: "swift-log")],
+        path: "Tests/TestSupport",
+        exclude: textOnly ? ["Kafka"] : []
+    )
+}
 
 // `NEWSWIRE_TEXT_ONLY=1 swift test` builds only the text stages (Foundation and
 // swift-argument-parser): a fast loop for text work that skips librdkafka,
@@ -116,6 +138,6 @@ let package = Package(
             .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
             .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         ],
-    targets: textOnly ? textTargets : textTargets + serviceTargets,
+    targets: (textOnly ? textTargets : textTargets + serviceTargets) + [testSupport(textOnly: textOnly)],
     swiftLanguageModes: [.v6]
 )

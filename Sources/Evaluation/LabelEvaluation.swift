@@ -15,12 +15,15 @@ public enum LabelEvaluation {
     public static let entityFields = ["entities", "entities (ar)", "entities (en)"]
 
     /// Reads `labels` (JSON Lines of `GoldLabel`) and scores every file in it;
-    /// each label's `file` is a path under `articles`.
-    public static func run(articles: URL, labels: URL) throws -> EvaluationReport {
+    /// each label's `file` is a path under `articles`, or else next to the
+    /// label file (texts whose licence lets the project keep them).
+    /// `only`, when not empty, keeps the labels whose `file` starts with one
+    /// of its prefixes ("pages/", "articles/en_lee"), to score one kind.
+    public static func run(articles: URL, labels: URL, only: [String] = []) throws -> EvaluationReport {
         var scores = Dictionary(uniqueKeysWithValues: (fields + entityFields).map { ($0, FieldScore(field: $0)) })
         var misses: [Miss] = []
-        for label in try readLabels(labels) {
-            let bytes = try [UInt8](Data(contentsOf: articles.appendingPathComponent(label.file)))
+        for label in try readLabels(labels) where only.isEmpty || only.contains(where: { label.file.hasPrefix($0) }) {
+            let bytes = try [UInt8](Data(contentsOf: textURL(label.file, articles: articles, labels: labels)))
             let format: InputFormat = label.format == "html" ? .html : .text
             let parsed: [ParsedArticle]
             do {
@@ -64,6 +67,14 @@ public enum LabelEvaluation {
             scores: (fields + entityFields).compactMap { scores[$0] }.filter { $0.total > 0 || $0.expected > 0 },
             misses: misses
         )
+    }
+
+    /// Where a label's text is: under `articles` when it is there, otherwise
+    /// beside the label file.
+    static func textURL(_ file: String, articles: URL, labels: URL) -> URL {
+        let fetched = articles.appendingPathComponent(file)
+        guard !FileManager.default.fileExists(atPath: fetched.path) else { return fetched }
+        return labels.deletingLastPathComponent().appendingPathComponent(file)
     }
 
     /// The labels of a JSON Lines file.

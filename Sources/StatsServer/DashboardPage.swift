@@ -1,13 +1,6 @@
-import Foundation
-
-/// The dashboard HTML, a resource file beside this one; read once.
+/// The dashboard HTML (`Dashboard/dashboard.html`, compiled into the binary
+/// by the EmbedResources plugin).
 enum DashboardPage {
-    static let bytes: [UInt8] = {
-        guard let url = Bundle.module.url(forResource: "dashboard", withExtension: "html", subdirectory: "Dashboard"),
-              let data = FileManager.default.contents(atPath: url.path)
-        else {
-            return Array("<!doctype html><p>dashboard.html is missing from the StatsServer resources; see <a href=\"/stats\">/stats</a>.".utf8)
-        }
-        return Array(data)
-    }()
+    static let bytes: [UInt8] = EmbeddedFiles.bytes("Dashboard/dashboard.html")
+        ?? Array("<!doctype html><p>This build has no Dashboard/dashboard.html; see <a href=\"/stats\">/stats</a>.".utf8)
 }

@@ -22,6 +22,7 @@ struct LabelsCommand: ParsableCommand {
     @Option(help: "Folder the labels' file paths are relative to.") var articles: String
     @Option(help: "JSON Lines label file (shape of labels-dev.jsonl); repeat to put parts side by side.") var labels: [String]
     @Flag(help: "Print only the table, not the misses.") var summary = false
+    @Option(help: "Score only labels whose file starts with this prefix (repeatable), e.g. pages/ or articles/en_lee.") var only: [String] = []
 
     func validate() throws {
         guard !labels.isEmpty else { throw ValidationError("Give at least one --labels FILE.jsonl.") }
@@ -34,7 +35,7 @@ struct LabelsCommand: ParsableCommand {
         }
         let reports = try labels.map { file in
             (name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-             report: try LabelEvaluation.run(articles: root, labels: URL(fileURLWithPath: file)))
+             report: try LabelEvaluation.run(articles: root, labels: URL(fileURLWithPath: file), only: only))
         }
         print(EvaluationReport.table(columns: reports), terminator: "")
         guard !summary else { return }

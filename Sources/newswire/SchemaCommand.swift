@@ -17,11 +17,13 @@ struct SchemaCommand: ParsableCommand {
         @Option(name: .long, help: "A schema folder laid out as NAME/MAJOR.MINOR.json (default: the schemas built into this binary).")
         var dir: String?
 
+        /// The schemas; a folder without any is an error, not an empty pass.
         func library() throws -> SchemaLibrary {
-            if let dir {
-                return try SchemaLibrary(directory: URL(fileURLWithPath: dir, isDirectory: true))
+            let library = try dir.map { try SchemaLibrary(directory: URL(fileURLWithPath: $0, isDirectory: true)) } ?? SchemaLibrary.bundled()
+            guard !library.documents.isEmpty else {
+                throw CommandFailure("no schemas in \(library.location): expected files laid out as NAME/MAJOR.MINOR.json, e.g. article.enriched/1.0.json; check --dir")
             }
-            return try SchemaLibrary.bundled()
+            return library
         }
     }
 
@@ -78,7 +80,7 @@ struct SchemaCommand: ParsableCommand {
             for note in report.notes {
                 print(note)
             }
-            let summary = "\(report.schemaCount) schemas, \(report.versionCount) versions in \(library.directory.path)"
+            let summary = "\(report.schemaCount) schemas, \(report.versionCount) versions in \(library.location)"
             guard report.passed else {
                 var lines = report.problems.map(\.description)
                 lines.append("schema check failed: \(report.problems.count) problem(s); \(summary)")

@@ -1,11 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: entities")
+@Suite("Enrich: entities", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct EnrichEntityTests {
-    @Test("the labelled dev set: recall of at least 85% overall and per language")
+    /// Recall with exact spans (`EnrichTestSupport.same`), measured on
+    /// 2026-12-01: Arabic 82/87 (94.3%), English 48/51 (94.1%), overall
+    /// 130/138 (94.2%). Each floor lets one more name be missed than then.
+    static let floors = ["ar": 81.0 / 87, "en": 47.0 / 51]
+    static let overallFloor = 129.0 / 138
+
+    @Test("the labelled dev set: exact-span recall within one miss of the measured figures, overall and per language")
     func devRecall() throws {
         var found: [String: Int] = [:]
         var total: [String: Int] = [:]
@@ -23,7 +30,7 @@ struct EnrichEntityTests {
                 if entities.contains(where: { $0.type == kind && EnrichTestSupport.same($0.text, item.text) }) {
                     found[language, default: 0] += 1
                 } else {
-                    let got = entities.filter { EnrichTestSupport.same($0.text, item.text) }.map { "\($0.text)/\($0.type.rawValue)" }
+                    let got = entities.filter { EnrichTestSupport.overlaps($0.text, item.text) }.map { "\($0.text)/\($0.type.rawValue)" }
                     misses.append("\(label.file): \(item.text) [\(item.type)] got \(got)")
                 }
             }
@@ -38,12 +45,13 @@ struct EnrichEntityTests {
         for language in total.keys.sorted() {
             let recall = Double(found[language, default: 0]) / Double(total[language]!)
             print("RECALL \(language): \(found[language, default: 0])/\(total[language]!) = \(String(format: "%.3f", recall)); entities found \(produced[language, default: 0]), not in the (non-exhaustive) labels \(extra[language, default: 0])")
-            #expect(recall >= 0.85, "recall \(language)")
+            let floor = try #require(Self.floors[language], "no floor for \(language)")
+            #expect(recall >= floor, "recall \(language)")
             allFound += found[language, default: 0]
             allTotal += total[language]!
         }
         let overall = Double(allFound) / Double(max(allTotal, 1))
         print("RECALL overall: \(allFound)/\(allTotal) = \(String(format: "%.3f", overall))")
-        #expect(overall >= 0.85)
+        #expect(overall >= Self.overallFloor)
     }
 }

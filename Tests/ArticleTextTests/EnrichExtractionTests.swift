@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
 /// Numbers, quotes, keywords, reading time and offsets, on texts written for the tests.
-@Suite("Enrich: numbers, quotes, keywords, reading time")
+@Suite("Enrich: numbers, quotes, keywords, reading time", .timeLimit(.minutes(5)))
 struct EnrichExtractionTests {
     private func enrich(_ paragraphs: String...) -> Enrichment {
         Enricher.enrich(ParsedArticle(id: "t", paragraphs: paragraphs))
@@ -73,7 +74,7 @@ struct EnrichExtractionTests {
         #expect(english.readingTimeSeconds == 60)
     }
 
-    @Test("entity offsets are Unicode-scalar offsets into text on every corpus article")
+    @Test("entity offsets are Unicode-scalar offsets into text on every corpus article", .needsSharedCorpus)
     func corpusOffsets() throws {
         for file in try EnrichTestSupport.articleFiles() {
             let article = try EnrichTestSupport.parsedArticle(file)
@@ -81,7 +82,10 @@ struct EnrichExtractionTests {
             let e = Enricher.enrich(article)
             for entity in e.entities {
                 #expect(entity.start >= 0 && entity.start < entity.end && entity.end <= scalars.count)
-                #expect(String(String.UnicodeScalarView(scalars[entity.start..<entity.end])) == entity.text, "\(file)")
+                // The one allowed difference: a name cut out of "لل" spells its
+                // article ("الأمم" for the span "لأمم").
+                let span = String(String.UnicodeScalarView(scalars[entity.start..<entity.end]))
+                #expect(span == entity.text || "\u{0627}" + span == entity.text, "\(file)")
             }
             for quote in e.quotes {
                 #expect(String(String.UnicodeScalarView(scalars[quote.start..<quote.end])) == quote.text, "\(file)")
@@ -104,13 +108,13 @@ struct EnrichExtractionTests {
         #expect(e.fingerprint.simhash == "0000000000000000")
     }
 
-    @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix")
+    @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix; after لل the article is restored")
     func prefixes() {
         let e = enrich("وصل الوفد إلى بغداد ثم توجه وبالعراق وللعراق ولبغداد مع وفد من الامم المتحدة.")
         let places = e.entities.filter { $0.type == .place }.map(\.text)
         #expect(places.contains("بغداد"))
         #expect(places.contains("العراق"))
-        #expect(places.contains("لعراق"))
+        #expect(!places.contains("لعراق"))
         #expect(e.entities.filter { $0.id == "place:iq" }.count == 2)
         #expect(e.entities.contains { $0.id == "org:un" && $0.text == "الامم المتحدة" })
     }

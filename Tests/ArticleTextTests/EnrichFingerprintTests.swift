@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: SimHash fingerprint")
+@Suite("Enrich: SimHash fingerprint", .timeLimit(.minutes(5)))
 struct EnrichFingerprintTests {
     private func hamming(_ a: String, _ b: String) throws -> Int {
         let x = try #require(UInt64(a, radix: 16))
@@ -11,7 +12,7 @@ struct EnrichFingerprintTests {
         return (x ^ y).nonzeroBitCount
     }
 
-    @Test("one Hamming threshold separates the labelled near-duplicate pairs from all other corpus pairs")
+    @Test("one Hamming threshold separates the labelled near-duplicate pairs from all other corpus pairs", .needsSharedCorpus)
     func nearDuplicatesSeparate() throws {
         var group: [String: String] = [:]
         for label in try EnrichTestSupport.labels() {

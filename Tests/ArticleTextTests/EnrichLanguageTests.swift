@@ -1,16 +1,17 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: language and script")
+@Suite("Enrich: language and script", .timeLimit(.minutes(5)))
 struct EnrichLanguageTests {
     private func language(_ text: String) -> (String?, String?, Double?) {
         let e = Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text]))
         return (e.language, e.script, e.languageConfidence)
     }
 
-    @Test("every corpus article: ar_* is Arabic, en_* English, the seed Arabic")
+    @Test("every corpus article: ar_* is Arabic, en_* English, the seed Arabic", .needsSharedCorpus)
     func corpusLanguages() throws {
         for file in try EnrichTestSupport.articleFiles() {
             let expected = file.hasPrefix("en_") ? "en" : "ar"

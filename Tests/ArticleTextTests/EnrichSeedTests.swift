@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: the seed article")
+@Suite("Enrich: the seed article", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct EnrichSeedTests {
     /// Types for the appended article's labels, which carry none: the reading
     /// the labelling conventions give (conference and exhibitions are events).
@@ -29,7 +30,7 @@ struct EnrichSeedTests {
         #expect(expected.count >= 20)
         for (text, kind) in expected {
             let exact = enrichment.entities.contains { Normaliser.fold($0.text) == Normaliser.fold(text) && $0.type == kind }
-            #expect(exact, "\(text) as \(kind.rawValue); found \(enrichment.entities.filter { EnrichTestSupport.same($0.text, text) }.map { "\($0.text)/\($0.type.rawValue)" })")
+            #expect(exact, "\(text) as \(kind.rawValue); found \(enrichment.entities.filter { EnrichTestSupport.overlaps($0.text, text) }.map { "\($0.text)/\($0.type.rawValue)" })")
         }
         let ids = Dictionary(enrichment.entities.compactMap { e in e.id.map { (Normaliser.fold(e.text), $0) } }, uniquingKeysWith: { a, _ in a })
         #expect(ids[Normaliser.fold("العراق")] == "place:iq")

@@ -1,34 +1,20 @@
 import Foundation
+import TestSupport
 
 @testable import ArticleText
 
 /// Helpers for the enrich tests: the shared corpus (read only, never copied)
 /// and its dev labels.
 enum EnrichTestSupport {
-    /// `shared/` from `NEWSWIRE_SHARED`, else `<package root>/../shared`.
-    static var sharedDirectory: URL {
-        if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared")
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/work/shared")
-    }
-
-    static var articlesDirectory: URL { sharedDirectory.appendingPathComponent("corpus/articles") }
+    static func articlesDirectory() throws -> URL { try SharedCorpus.url("corpus/articles") }
 
     /// Names of the corpus article files, sorted.
     static func articleFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: articlesDirectory.path).filter { $0.hasSuffix(".txt") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: articlesDirectory().path).filter { $0.hasSuffix(".txt") }.sorted()
     }
 
     static func articleText(_ file: String) throws -> String {
-        try String(contentsOf: articlesDirectory.appendingPathComponent(file), encoding: .utf8)
+        try String(contentsOf: articlesDirectory().appendingPathComponent(file), encoding: .utf8)
     }
 
     /// An article whose text is the whole file, one paragraph per line, so
@@ -66,7 +52,7 @@ enum EnrichTestSupport {
     }
 
     static func labels() throws -> [Label] {
-        let url = sharedDirectory.appendingPathComponent("corpus/labels-dev.jsonl")
+        let url = try SharedCorpus.url("corpus/labels-dev.jsonl")
         let text = try String(contentsOf: url, encoding: .utf8)
         let decoder = JSONDecoder()
         return try text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
@@ -85,16 +71,23 @@ enum EnrichTestSupport {
         }
     }
 
-    /// Whether a found entity stands for a labelled name: the same folded text,
-    /// or one containing the other where the shorter is at least 60% of the
-    /// longer (a title or a nisba adjective more or less: "الملك سلمان …").
+    /// Whether a found entity's text is the labelled name: the same words
+    /// after folding (runs of whitespace count as one space). No partial
+    /// credit: a name found without its title ("سلمان …" for "الملك سلمان …")
+    /// or with a word more or less is a miss.
     static func same(_ found: String, _ label: String) -> Bool {
+        words(found) == words(label)
+    }
+
+    /// Whether one folded text contains the other: for showing what was
+    /// found near a missed name, never for scoring.
+    static func overlaps(_ found: String, _ label: String) -> Bool {
         let a = Normaliser.fold(found)
         let b = Normaliser.fold(label)
-        if a == b { return true }
-        guard a.contains(b) || b.contains(a) else { return false }
-        let shorter = min(a.unicodeScalars.count, b.unicodeScalars.count)
-        let longer = max(a.unicodeScalars.count, b.unicodeScalars.count)
-        return Double(shorter) / Double(longer) >= 0.6
+        return a.contains(b) || b.contains(a)
+    }
+
+    private static func words(_ text: String) -> [Substring] {
+        Normaliser.fold(text).split(whereSeparator: \.isWhitespace)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import ArticleText
 
-@Suite("Enrich: topics")
+@Suite("Enrich: topics", .timeLimit(.minutes(5)))
 struct EnrichTopicTests {
-    @Test("the BBC files' categories are their top IPTC topic")
+    @Test("the BBC files' categories are their top IPTC topic", .needsSharedCorpus)
     func bbcCategories() throws {
         let expected = [
             "business": "medtop:04000000", "politics": "medtop:11000000", "tech": "medtop:13000000",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: forms and errors")
+@Suite("Input decoder: forms and errors", .timeLimit(.minutes(5)))
 struct InputDecoderTests {
     private func decode(_ s: String, _ format: InputFormat = .auto, url: String? = nil) throws(ArticleTextError) -> SourceDocument {
         try InputDecoder.decode(RawArticle(bytes: Array(s.utf8), declaredFormat: format, url: url))

@@ -1,31 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ArticleText
 
 /// Runs the decoder over the 200 pages of `shared/corpus/html-dates/` (read
 /// only, never copied). Every page must decode (or, for pages with no text at
 /// all, fail with `no-text`), and the metadata publication date must match the
 /// label on at least the share measured when this floor was set.
-@Suite("Input decoder: html-dates corpus")
+@Suite("Input decoder: html-dates corpus", .needsSharedCorpus, .timeLimit(.minutes(5)))
 struct InputHTMLDatesCorpusTests {
     /// Measured 183/200 = 0.915 (date part of `publishedAt` equal to the label,
     /// pages labelled with no date counted right when nothing is found);
     /// htmldate 1.11 scores 179/200 in extensive mode on the same pages.
     static let accuracyFloor = 0.91
 
-    private static var corpus: URL {
-        if let env = ProcessInfo.processInfo.environment["NEWSWIRE_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env).appendingPathComponent("corpus/html-dates")
-        }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared/corpus/html-dates")
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/work/shared/corpus/html-dates")
-    }
+    private static func corpus() throws -> URL { try SharedCorpus.url("corpus/html-dates") }
 
     private struct Label {
         var file: String
@@ -33,7 +22,7 @@ struct InputHTMLDatesCorpusTests {
     }
 
     private static func labels() throws -> [Label] {
-        let data = try Data(contentsOf: corpus.appendingPathComponent("labels.jsonl"))
+        let data = try Data(contentsOf: corpus().appendingPathComponent("labels.jsonl"))
         var labels: [Label] = []
         for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
             // The upstream labels write a missing date as a bare NaN.
@@ -50,7 +39,7 @@ struct InputHTMLDatesCorpusTests {
         var right = 0
         var noText: [String] = []
         for label in labels {
-            let bytes = [UInt8](try Data(contentsOf: Self.corpus.appendingPathComponent("pages/\(label.file)")))
+            let bytes = [UInt8](try Data(contentsOf: Self.corpus().appendingPathComponent("pages/\(label.file)")))
             do {
                 let doc = try InputDecoder.decode(RawArticle(bytes: bytes))
                 #expect(doc.format == .html, "\(label.file)")

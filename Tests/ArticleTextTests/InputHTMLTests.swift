@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Input decoder: HTML")
+@Suite("Input decoder: HTML", .timeLimit(.minutes(5)))
 struct InputHTMLTests {
     private func decode(_ html: String) throws(ArticleTextError) -> SourceDocument {
         try InputDecoder.decode(RawArticle(bytes: Array(html.utf8), declaredFormat: .html))

@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Normaliser golden examples")
+@Suite("Normaliser golden examples", .timeLimit(.minutes(5)))
 struct NormaliseGoldenTests {
     @Test func unifiesWhitespaceAndLineBreaks() {
         let input = "  Title\u{00A0}\u{00A0}of   the day  \r\nfirst line\u{2009}here\r\n\r\n\r\n\rsecond\u{2028}third\u{0085}fourth  \n\n"

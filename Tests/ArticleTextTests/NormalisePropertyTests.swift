@@ -1,7 +1,7 @@
 import Testing
 @testable import ArticleText
 
-@Suite("Normaliser properties")
+@Suite("Normaliser properties", .timeLimit(.minutes(5)))
 struct NormalisePropertyTests {
     @Test func normaliseAndFoldAreIdempotentOnRandomUnicode() {
         var random = NormaliseRandom(seed: 0x6E65_7773)

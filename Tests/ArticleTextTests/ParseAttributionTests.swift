@@ -2,7 +2,7 @@ import Testing
 @testable import ArticleText
 
 /// Agency, outlet and dateline recognition on the project's own examples.
-@Suite struct ParseAttributionTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseAttributionTests {
     static let body = String(repeating: "وقال المسؤول إن العمل مستمر ", count: 4) + "."
     static let englishBody = String(repeating: "The officials said the work goes on ", count: 3) + "."
 

@@ -5,7 +5,7 @@ import Testing
 /// Date recognition on the project's own example lines: every regional
 /// Arabic month set, paired and Hijri forms, digits of either set, Latin
 /// languages, times and offsets, labels, relative times and metadata.
-@Suite struct ParseDateTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseDateTests {
     /// The publication date parse finds when `line` follows a headline.
     func published(_ line: String, context: ParseContext = ParseContext()) -> String? {
         ParseTestSupport.parse("عنوان الخبر\n\(line)\n\(String(repeating: "نص الخبر هنا ", count: 10)).", context: context).first?.publishedAt

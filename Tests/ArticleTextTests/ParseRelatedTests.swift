@@ -2,7 +2,7 @@ import Testing
 @testable import ArticleText
 
 /// Related blocks wherever they sit, boilerplate removal and appended articles.
-@Suite struct ParseRelatedTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseRelatedTests {
     static func paragraph(_ n: Int) -> String { "هذه فقرة رقم \(n) من نص الخبر الطويل التي تتحدث عن أمور كثيرة ومتنوعة في هذا اليوم." }
 
     @Test func blockInsideTheBody() {

@@ -2,7 +2,7 @@ import Testing
 @testable import ArticleText
 
 /// FIPS 180-2 / NIST example vectors for the project's SHA-256.
-@Suite struct ParseSHA256Tests {
+@Suite(.timeLimit(.minutes(5))) struct ParseSHA256Tests {
     @Test func emptyString() {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }

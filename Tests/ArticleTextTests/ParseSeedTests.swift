@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ArticleText
 
 /// Golden test on the canonical seed article (read from the shared corpus,
 /// never copied): two articles, dates, agency, dateline, parent link.
-@Suite struct ParseSeedTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseSeedTests {
     static func seed() throws -> [ParsedArticle] {
-        let url = ParseTestSupport.sharedDirectory.appendingPathComponent("corpus/articles/seed_ar_almustaqilla.txt")
+        let url = try SharedCorpus.url("corpus/articles/seed_ar_almustaqilla.txt")
         let bytes = try [UInt8](Data(contentsOf: url))
         let source = try InputDecoder.decode(RawArticle(bytes: bytes, declaredFormat: .text))
         return ArticleParser.parse(Normaliser.normalise(source), context: ParseContext())
@@ -15,7 +16,7 @@ import Testing
     /// The seed's gold titles, read from `labels-dev.jsonl` so that no
     /// corpus text is kept in the project: the article's and its appended one's.
     static func goldTitles() throws -> (main: String, appended: String) {
-        let url = ParseTestSupport.sharedDirectory.appendingPathComponent("corpus/labels-dev.jsonl")
+        let url = try SharedCorpus.url("corpus/labels-dev.jsonl")
         let lines = String(decoding: try Data(contentsOf: url), as: UTF8.self).split(separator: "\n")
         for line in lines {
             let label = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -30,7 +31,7 @@ import Testing
         var description: String { "labels-dev.jsonl has no line for seed_ar_almustaqilla.txt" }
     }
 
-    @Test func seedYieldsTwoArticles() throws {
+    @Test(.needsSharedCorpus) func seedYieldsTwoArticles() throws {
         let gold = try Self.goldTitles()
         let articles = try Self.seed()
         try #require(articles.count == 2)
@@ -55,7 +56,7 @@ import Testing
         #expect(first.related == [second.title!])
     }
 
-    @Test func idsAreStableHex() throws {
+    @Test(.needsSharedCorpus) func idsAreStableHex() throws {
         let once = try Self.seed()
         let twice = try Self.seed()
         #expect(once.map(\.id) == twice.map(\.id))

@@ -64,10 +64,40 @@ struct RecordJSONTests {
         try expectSame(record)
     }
 
+    /// A record plus fields a later layer adds, as JSONEncoder writes them.
+    private struct WithExtras: Encodable {
+        var record: ArticleRecord
+        var extras: [String: String?]
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try record.encode(to: encoder, form: .full)
+            var container = encoder.container(keyedBy: Key.self)
+            for (key, value) in extras { try container.encode(value, forKey: Key(stringValue: key)) }
+        }
+    }
+
+    @Test("extra fields go in among the record's own in key order, first, middle and last")
+    func extraFields() throws {
+        let record = ArticleRecord(id: "a/b", schema: "article.parsed", schemaVersion: "1.1", text: "t", searchText: "t", pipelineVersion: "0.1.0")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let extras: [String: String?] = ["sourceFile": "a/b.txt", "aaa": nil, "zzz": "last \" \u{1}"]
+        let expected = Array(try encoder.encode(WithExtras(record: record, extras: extras)))
+        let written = record.jsonBytes(form: .full, extraFields: try extras.map { (key: $0.key, json: Array(try encoder.encode($0.value))) })
+        #expect(written == expected, "\(String(decoding: written, as: UTF8.self))\n!=\n\(String(decoding: expected, as: UTF8.self))")
+    }
+
     @Test("the records of the shared corpus articles, every stage")
     func corpusRecords() throws {
         for file in try EnrichTestSupport.articleFiles() {
-            let bytes = Array(try Data(contentsOf: EnrichTestSupport.articlesDirectory.appendingPathComponent(file)))
+            let bytes = Array(try Data(contentsOf: EnrichTestSupport.articlesDirectory().appendingPathComponent(file)))
             let output = try TextStages.run(RawArticle(bytes: bytes), through: .enrich)
             try expectSame(.normalised(output.normalised, id: output.inputID, source: nil, pipelineVersion: "0.1.0"))
             for article in output.articles {

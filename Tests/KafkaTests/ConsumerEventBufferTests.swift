@@ -1,11 +1,17 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// The hand-over between poll thread and application, without a broker.
-@Suite struct ConsumerEventBufferTests {
+@Suite(.timeLimit(.minutes(3))) struct ConsumerEventBufferTests {
     private static func message(_ offset: Int64) -> KafkaMessage {
         KafkaMessage(topic: "t", partition: 0, offset: KafkaOffset(offset), key: nil, value: [])
+    }
+
+    /// The next event, with a deadline.
+    private static func next(_ buffer: ConsumerEventBuffer, _ what: String) async throws -> KafkaConsumerEvent? {
+        try await withDeadline(what, within: .seconds(10)) { try await buffer.next() }
     }
 
     @Test func revocationIsReleasedOnlyWhenTheNextEventIsRequested() async throws {
@@ -18,42 +24,41 @@ import Testing
         }
         pusher.start()
 
-        guard case .messages(let batch) = try await buffer.next() else { Issue.record("expected messages first"); return }
+        guard case .messages(let batch) = try await Self.next(buffer, "the messages") else { Issue.record("expected messages first"); return }
         #expect(batch.map(\.offset) == [KafkaOffset(0)])
-        guard case .partitionsRevoked(let revocation) = try await buffer.next() else { Issue.record("expected the revocation"); return }
+        guard case .partitionsRevoked(let revocation) = try await Self.next(buffer, "the revocation") else {
+            Issue.record("expected the revocation")
+            return
+        }
         #expect(revocation.partitions.count == 1)
         // The application is still "handling" the revocation: the poll thread must wait.
-        #expect(released.wait(timeout: .now()) == .timedOut)
+        #expect(await !released.signalled(within: .milliseconds(300)), "the poll thread went on while the revocation was being handled")
 
-        let next = Task { try await buffer.next() }
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                released.wait()
-                continuation.resume()
-            }
-        }
+        async let next = Self.next(buffer, "the end of the events")
+        try await released.wait(for: "the poll thread to be released by the next request", within: .seconds(10))
         buffer.finish(failure: nil)
-        #expect(try await next.value == nil)
+        #expect(try await next == nil)
     }
 
     @Test func fullBufferBlocksThePollThreadUntilTheApplicationReads() async throws {
         let buffer = ConsumerEventBuffer(capacity: 2)
-        let pushedAll = DispatchSemaphore(value: 0)
+        let pushed = DispatchSemaphore(value: 0)
         Thread {
-            for offset in 0..<3 { buffer.push(.messages([Self.message(Int64(offset))])) }
-            pushedAll.signal()
-        }.start()
-        // Two fit; the third push waits until one is read.
-        guard case .messages(let first) = try await buffer.next() else { Issue.record("expected messages"); return }
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                pushedAll.wait()
-                continuation.resume()
+            for offset in 0..<3 {
+                buffer.push(.messages([Self.message(Int64(offset))]))
+                pushed.signal()
             }
-        }
+        }.start()
+        // Two fit without a reader; the third push waits until one is read.
+        try await pushed.wait(for: "the first push", within: .seconds(10))
+        try await pushed.wait(for: "the second push", within: .seconds(10))
+        #expect(await !pushed.signalled(within: .milliseconds(500)), "the third push returned while the buffer was full")
+
+        guard case .messages(let first) = try await Self.next(buffer, "the first batch") else { Issue.record("expected messages"); return }
+        try await pushed.wait(for: "the third push, once a read made room", within: .seconds(10))
         var offsets = first.map(\.offset.rawValue)
-        for _ in 0..<2 {
-            if case .messages(let batch) = try await buffer.next() { offsets += batch.map(\.offset.rawValue) }
+        for index in 0..<2 {
+            if case .messages(let batch) = try await Self.next(buffer, "batch \(index + 2)") { offsets += batch.map(\.offset.rawValue) }
         }
         #expect(offsets == [0, 1, 2])
     }

@@ -2,11 +2,12 @@ import Foundation
 import Logging
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// Fault injection on the embedded (mock) cluster: broker outages, request
 /// errors, round-trip delay, fatal errors and poll-interval expiry. Runs on the
 /// system librdkafka (2.0.2 on Debian).
-@Suite struct EmbeddedClusterFaultTests {
+@Suite(.timeLimit(.minutes(3))) struct EmbeddedClusterFaultTests {
     private static func messages(_ topic: String, _ count: Int, partition: Int32? = 0) -> [KafkaProducerMessage] {
         (0..<count).map { KafkaProducerMessage(topic: topic, partition: partition, key: "k\($0)", value: "v\($0)") }
     }
@@ -40,16 +41,17 @@ import Testing
         try await producer.send(Self.messages(topic, 10)).delivered()
 
         try cluster.setBrokerDown(2)
-        var statistics = producer.statistics.makeAsyncIterator()
-        while let report = await statistics.next() {
-            if report.brokers.contains(where: { $0.nodeID == 2 && $0.state != "UP" }) { break }
+        let leaderDown: @Sendable (KafkaStatistics) -> Bool = { report in
+            report.brokers.contains { $0.nodeID == 2 && $0.state != "UP" }
         }
+        let down = try await firstReport("a statistics report showing broker 2 down", of: producer.statistics, where: leaderDown)
         let pending = try await producer.send(Self.messages(topic, 50))
         // The leader is down: nothing can be acknowledged. Wait for a later
         // statistics report that still shows the broker down, then check.
-        while let report = await statistics.next() {
-            if report.brokers.contains(where: { $0.nodeID == 2 && $0.state != "UP" }) { break }
+        let later = try await firstReport("a later report still showing broker 2 down", of: producer.statistics) { report in
+            leaderDown(report) && report.timestampMicroseconds > down.timestampMicroseconds
         }
+        #expect(later.timestampMicroseconds > down.timestampMicroseconds)
         #expect(!pending.isComplete)
 
         try cluster.setBrokerUp(2)
@@ -110,15 +112,16 @@ import Testing
         var configuration = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
         configuration.statisticsInterval = .milliseconds(200)
         let producer = try KafkaProducer(configuration: configuration, logger: TestBroker.logger)
-        let reports = try await producer.send(Self.messages(topic, 20)).delivered()
-        #expect(reports.count == 20)
-        var slowest: Int64 = 0
-        for await report in producer.statistics {
-            if let rtt = report.brokers.first(where: { $0.nodeID == 1 })?.roundTripAverageMicroseconds {
-                slowest = rtt
-                break
-            }
+        // The round-trip time is averaged per statistics window, so it shows
+        // only while requests flow: wait for the report while sending one
+        // message at a time (each a round trip of at least 300 ms).
+        async let report = firstReport("a statistics report with broker 1's round-trip time", of: producer.statistics, within: .seconds(60)) {
+            report in report.brokers.first { $0.nodeID == 1 }?.roundTripAverageMicroseconds != nil
         }
+        for message in Self.messages(topic, 20) {
+            _ = try await producer.send(message)
+        }
+        let slowest = try #require(try await report.brokers.first { $0.nodeID == 1 }?.roundTripAverageMicroseconds)
         #expect(slowest >= 300_000)
         await producer.close()
     }
@@ -135,14 +138,10 @@ import Testing
         try consumer.subscribe(topics: [topic])
         let collected = try await ConsumerCollector.collect(consumer, count: 40)
         try await consumer.commit([try #require(collected.messages.last).commitOffset])
-        var seen: KafkaPartitionStatistics?
-        for await report in consumer.statistics {
-            if let partition = report.partitions.first(where: { $0.topic == topic && $0.committedOffset == 40 }) {
-                seen = partition
-                break
-            }
+        let report = try await firstReport("a statistics report with the committed offset 40", of: consumer.statistics) { report in
+            report.partitions.contains { $0.topic == topic && $0.committedOffset == 40 }
         }
-        let partition = try #require(seen)
+        let partition = try #require(report.partitions.first { $0.topic == topic && $0.committedOffset == 40 })
         #expect(partition.highWatermark == 40)
         #expect(partition.consumerLag == 0)
         await consumer.close()
@@ -156,7 +155,7 @@ import Testing
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers), logger: TestBroker.logger)
         try await producer.send(Self.messages(topic, 1)).delivered()
         #expect(producer.client.raiseFatalErrorForTesting(.notCoordinator, reason: "test") == nil)
-        try await Eventually.wait(for: "the fatal error to be served") {
+        try await eventually("the fatal error to be served") {
             producer.client.context.fatalError.withLock { $0 != nil }
         }
         await #expect(throws: KafkaError.self) { try await producer.send(Self.messages(topic, 1)) }
@@ -178,23 +177,22 @@ import Testing
         configuration.bufferedEvents = 1
         let consumer = try KafkaConsumer(configuration: configuration, logger: CapturingLogHandler.logger(logs, level: .warning))
         try consumer.subscribe(topics: [topic])
-        var iterator = consumer.events.makeAsyncIterator()
-        // Take one batch, then stop asking: the buffer fills, the poll thread
-        // blocks, and librdkafka notices the application stopped polling.
-        while let event = try await iterator.next() {
-            if case .messages = event { break }
-        }
-        try await Eventually.wait(for: "librdkafka to report the exceeded poll interval") {
-            logs.contains("maximum poll interval")
-        }
-        var sawError = false
-        while let event = try await iterator.next() {
-            if case .error(let error) = event, error.code == .maxPollExceeded {
-                sawError = true
-                break
+        let sawError = try await withDeadline("the exceeded poll interval to surface as an error event", within: .seconds(90)) {
+            var iterator = consumer.events.makeAsyncIterator()
+            // Take one batch, then stop asking: the buffer fills, the poll thread
+            // blocks, and librdkafka notices the application stopped polling.
+            while let event = try await iterator.next() {
+                if case .messages = event { break }
             }
+            try await eventually("librdkafka to report the exceeded poll interval") {
+                logs.contains("maximum poll interval")
+            }
+            while let event = try await iterator.next() {
+                if case .error(let error) = event, error.code == .maxPollExceeded { return true }
+            }
+            return false
         }
-        #expect(sawError)
+        #expect(sawError, "the events ended without a max-poll-exceeded error")
         await consumer.close()
         await producer.close()
     }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// The embedded (mock) cluster on the system librdkafka: basic round trip,
 /// and the fault cases a real broker cannot be made to show on demand.
-@Suite struct EmbeddedClusterTests {
+@Suite(.timeLimit(.minutes(3))) struct EmbeddedClusterTests {
     @Test func producesAndConsumesInOrder() async throws {
         let cluster = try EmbeddedCluster(brokers: 3, logger: TestBroker.logger)
         let topic = TestNames.topic()
@@ -35,22 +36,14 @@ import Testing
     }
 
     /// Other processes can use the cluster: `kcat -L` lists its brokers.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kcat"), "needs kcat"))
+    @Test(.needsProgram("kcat", installedBy: "Scripts/setup-system.sh"))
     func kcatListsTheBrokers() async throws {
         let cluster = try EmbeddedCluster(brokers: 3, logger: TestBroker.logger)
         try cluster.createTopic(TestNames.topic(), partitions: 2)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/kcat")
-        process.arguments = ["-L", "-b", cluster.bootstrapServers, "-m", "10"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = try output.fileHandleForReading.readToEnd() ?? Data()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0)
-        #expect(text.contains(" 3 brokers:"))
-        #expect(text.contains("partitions"))
+        let kcat = try #require(CommandRunner.onPath("kcat"))
+        let run = try await CommandRunner.run(["-L", "-b", cluster.bootstrapServers, "-m", "10"], executable: kcat, deadline: .seconds(60))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(" 3 brokers:"))
+        #expect(run.stdout.contains("partitions"))
     }
 }

@@ -1,7 +1,8 @@
 import Testing
 @testable import Kafka
+import TestSupport
 
-@Suite struct KafkaBrokerListTests {
+@Suite(.timeLimit(.minutes(1))) struct KafkaBrokerListTests {
     @Test func parsesHostsAndPorts() throws {
         let list = try KafkaBrokerList(parsing: " localhost:9092, broker-2.example:19093 ")
         #expect(list.addresses.map(\.host) == ["localhost", "broker-2.example"])

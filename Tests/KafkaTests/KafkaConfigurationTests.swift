@@ -1,7 +1,8 @@
 import Testing
 @testable import Kafka
+import TestSupport
 
-@Suite struct KafkaConfigurationTests {
+@Suite(.timeLimit(.minutes(1))) struct KafkaConfigurationTests {
     @Test func consumerDefaultsSuitExplicitCommits() {
         let properties = KafkaConsumerConfiguration(bootstrapServers: "b:1", groupID: "g").librdkafkaProperties
         #expect(properties["enable.auto.commit"] == "false")

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
-@Suite struct KafkaStatisticsTests {
+@Suite(.timeLimit(.minutes(1))) struct KafkaStatisticsTests {
     /// A trimmed report in librdkafka's format (STATISTICS.md), written for this test.
     static let sample = """
         {"name":"rdkafka#consumer-1","client_id":"rdkafka","type":"consumer","ts":1700000000000000,

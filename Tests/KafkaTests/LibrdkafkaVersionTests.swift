@@ -1,7 +1,8 @@
 import Testing
 @testable import Kafka
+import TestSupport
 
-@Suite struct LibrdkafkaVersionTests {
+@Suite(.timeLimit(.minutes(1))) struct LibrdkafkaVersionTests {
     @Test func reportsTheLoadedLibrary() {
         #expect(LibrdkafkaVersion.string.split(separator: ".").count >= 3)
         #expect(LibrdkafkaVersion.number > 0x0100_0000)

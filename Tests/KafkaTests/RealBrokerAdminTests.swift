@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// Admin and metadata against a real broker (Tansu), on librdkafka ≥ 2.2.
-@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+@Suite(.needsRealBroker, .timeLimit(.minutes(3)))
 struct RealBrokerAdminTests {
     @Test func createsATopicAndDescribesIt() async throws {
         let admin = try KafkaAdmin(bootstrapServers: TestBroker.bootstrap, logger: TestBroker.logger)

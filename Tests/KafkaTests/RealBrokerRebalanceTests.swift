@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// The rebalance contract against a real broker: a member whose partitions are
 /// revoked commits its processed offsets *inside* the revocation, so the new
 /// owner starts exactly where it stopped — no message read twice, none lost.
-@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+@Suite(.needsRealBroker, .timeLimit(.minutes(3)))
 struct RealBrokerRebalanceTests {
     @Test(arguments: [KafkaAssignmentStrategy.cooperativeSticky, .range])
     func revokedPartitionsAreCommittedBeforeHandOver(strategy: KafkaAssignmentStrategy) async throws {
@@ -25,10 +26,10 @@ struct RealBrokerRebalanceTests {
             tasks.addTask { try await first.run() }
             tasks.addTask { try await second.run() }
             try first.consumer.subscribe(topics: [topic])
-            try await Eventually.wait(for: "the first member to read everything") { first.messages.count == 200 }
+            try await eventually("the first member to read everything") { first.messages.count == 200 }
 
             try second.consumer.subscribe(topics: [topic])
-            try await Eventually.wait(for: "the partitions to be shared", timeout: .seconds(40)) {
+            try await eventually("the partitions to be shared", within: .seconds(40)) {
                 !second.assignment.isEmpty && !first.assignment.isEmpty
                     && first.assignment.union(second.assignment).count == 4
                     && first.assignment.isDisjoint(with: second.assignment)
@@ -36,7 +37,7 @@ struct RealBrokerRebalanceTests {
             #expect(first.state.withLock { $0.revocations.count } >= 1)
 
             try await TestTopics.fill(topic, partitions: 4, count: 50, producer: producer)
-            try await Eventually.wait(for: "all 400 messages") { first.messages.count + second.messages.count >= 400 }
+            try await eventually("all 400 messages") { first.messages.count + second.messages.count >= 400 }
 
             let all = first.messages + second.messages
             let positions = all.map { "\($0.partition)/\($0.offset.rawValue)" }

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
 @testable import Kafka
+import TestSupport
 
 /// The transactions API against a real broker (Tansu). Tansu stores consumer
 /// offsets sent in a committed transaction and drops those of an aborted one,
-/// which is what these tests check; it does not hide aborted records from
+/// which is what these tests check, with a transaction after the abort to show
+/// that the abort ended its transaction; it does not hide aborted records from
 /// `read_committed` readers, so that part of the guarantee is not tested here
 /// (and the mock cluster implements neither).
-@Suite(.enabled(if: TestBroker.isAvailable, "needs NEWSWIRE_TEST_BROKERS (Scripts/test.sh starts Tansu)"))
+@Suite(.needsRealBroker, .timeLimit(.minutes(3)))
 struct RealBrokerTransactionTests {
     @Test func committedTransactionStoresOffsetsAndAbortedOneDoesNot() async throws {
         let input = TestNames.topic("input")
@@ -39,6 +41,15 @@ struct RealBrokerTransactionTests {
         try await producer.sendOffsetsToTransaction([messages[9].commitOffset], consumer: consumer)
         try await producer.abortTransaction()
         #expect(try await consumer.committed([partition]).map(\.offset) == [KafkaOffset(5)])
+
+        // The abort ended the transaction: a new one can begin, and what it
+        // commits is stored (an abort that did nothing would leave the second
+        // transaction open, and beginning a third would fail).
+        try producer.beginTransaction()
+        try await producer.send([KafkaProducerMessage(topic: output, partition: 0, key: messages[5].key, value: messages[5].value)]).delivered()
+        try await producer.sendOffsetsToTransaction([messages[5].commitOffset], consumer: consumer)
+        try await producer.commitTransaction()
+        #expect(try await consumer.committed([partition]).map(\.offset) == [KafkaOffset(6)])
 
         await consumer.close()
         await producer.close()

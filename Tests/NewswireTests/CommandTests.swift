@@ -1,7 +1,8 @@
 import Testing
+import TestSupport
 @testable import newswire
 
-@Suite struct CommandTests {
+@Suite(.timeLimit(.minutes(5))) struct CommandTests {
     @Test func rootCommandIsNamedNewswire() {
         #expect(Newswire.configuration.commandName == "newswire")
     }

@@ -1,19 +1,14 @@
 import Foundation
 import Pipeline
 import Testing
+import TestSupport
 @testable import newswire
 
 /// Runs the built `newswire` binary: `schema list|show|check`, including a
 /// broken copy of the schemas that must fail with the field in the reason.
-@Suite struct SchemaCommandTests {
-    static var packageRoot: URL { CommandRunner.packageRoot }
-
+@Suite(.timeLimit(.minutes(3))) struct SchemaCommandTests {
     private func newswire(_ arguments: [String]) async throws -> CommandRunner.Run {
         try await CommandRunner.run(arguments)
-    }
-
-    private func remove(_ url: URL) {
-        CommandRunner.remove(url)
     }
 
     @Test func schemaIsASubcommand() {
@@ -28,41 +23,40 @@ import Testing
     @Test func listPrintsEachSchemaWithItsVersions() async throws {
         let run = try await newswire(["schema", "list"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 2.0"))
+        #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 1.2 2.0 2.1"))
         #expect(run.stdout.split(separator: "\n").count == 6)
     }
 
     @Test func showPrintsTheFileByteForByte() async throws {
         let run = try await newswire(["schema", "show", "article.enriched@1.0"])
         #expect(run.status == 0, "\(run.stderr)")
-        let file = Self.packageRoot.appendingPathComponent("Schemas/article.enriched/1.0.json")
+        let file = Repository.schemas.appendingPathComponent("article.enriched/1.0.json")
         #expect(run.stdout == String(decoding: try Data(contentsOf: file), as: UTF8.self))
         let newest = try await newswire(["schema", "show", "article.enriched"])
-        #expect(newest.stdout.contains("\"title\": \"article.enriched 2.0\""))
+        #expect(newest.stdout.contains("\"title\": \"article.enriched 2.1\""))
     }
 
     @Test func showOfAnUnknownVersionFailsReadably() async throws {
         let run = try await newswire(["schema", "show", "article.enriched@1.7"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("article.enriched has no version 1.7 (it has 1.0, 1.1, 2.0)."))
+        #expect(run.stderr.contains("article.enriched has no version 1.7 (it has 1.0, 1.1, 1.2, 2.0, 2.1)."))
     }
 
     @Test func checkPassesOnTheBundledAndRepositorySchemas() async throws {
-        for arguments in [["schema", "check"], ["schema", "check", "--dir", Self.packageRoot.appendingPathComponent("Schemas").path]] {
+        for arguments in [["schema", "check"], ["schema", "check", "--dir", Repository.schemas.path]] {
             let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("schema check passed: 6 schemas, 8 versions"))
-            #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.1"))
+            #expect(run.stdout.contains("schema check passed: 6 schemas, 12 versions"))
+            #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.2"))
         }
     }
 
     @Test func checkFailsOnABrokenCopyNamingTheField() async throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-cli-\(UUID().uuidString)")
-        defer { remove(scratch) }
+        let scratch = CommandRunner.temporaryFolder()
+        defer { CommandRunner.remove(scratch) }
         let copy = scratch.appendingPathComponent("Schemas")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Schemas"), to: copy)
-        let file = copy.appendingPathComponent("article.enriched/1.1.json")
+        try FileManager.default.copyItem(at: Repository.schemas, to: copy)
+        let file = copy.appendingPathComponent("article.enriched/1.2.json")
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let broken = text.replacingOccurrences(of: "\"PLACE\",\n            \"EVENT\"", with: "\"PLACE\"")
         #expect(broken != text)
@@ -71,7 +65,7 @@ import Testing
         let run = try await newswire(["schema", "check", "--dir", copy.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains(
-            "article.enriched 1.1: field \"entities[].type\" enum value \"EVENT\" removed (a 1.1 reader would reject 1.0 records that carry it)"
+            "article.enriched 1.2: field \"entities[].type\" enum value \"EVENT\" removed (a 1.2 reader would reject 1.1 records that carry it)"
         ), "\(run.stderr)")
         #expect(run.stderr.contains("schema check failed: 1 problem(s)"))
     }

@@ -4,15 +4,17 @@ import Logging
 import Pipeline
 import ServiceLifecycle
 import Testing
+import TestSupport
 
 /// The worker end to end on the embedded (mock) cluster: every input ends as
 /// output records or a dead letter, offsets are committed, and a replay in a
 /// new group writes byte-identical records under the same keys.
-@Suite struct ArticleWorkerTests {
+@Suite(.timeLimit(.minutes(5))) struct ArticleWorkerTests {
     let logger = quietLogger("test.worker")
 
     @Test func everyInputBecomesRecordsOrADeadLetterAndIsCommitted() async throws {
-        let (cluster, topics, input, inputs) = try await ExampleCluster.start(partitions: 2, logger: logger)
+        let (cluster, prefix, input, inputs) = try await ExampleCluster.start(partitions: 2, logger: logger)
+        let topics = OutputTopics(prefix: prefix)
 
         let version = RecordEncoding.latest(.enriched, major: 1)!
         let first = try await runWorker(cluster: cluster, group: "g1", input: input, topics: topics, version: version, until: inputs.count)
@@ -64,13 +66,21 @@ import Testing
         configuration.sessionTimeout = .seconds(6)
         let worker = ArticleWorker(configuration: configuration, logger: logger)
         let serviceGroup = ServiceGroup(services: [worker], logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await serviceGroup.run() }
-            tasks.addTask {
-                await worker.counters.waitUntilConsumed(count)
+        let what = "the worker in group \(group) to consume and commit \(count) messages"
+        try await withDeadline("\(what) and stop", within: .seconds(150)) {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await serviceGroup.run() }
+                // Polls the counters: `WorkerCounters.waitUntilConsumed` ignores
+                // cancellation, so a deadline could not end it.
+                do {
+                    try await eventually(what, within: .seconds(120)) { worker.counters.current.consumed >= count }
+                } catch {
+                    tasks.cancelAll()
+                    throw error
+                }
                 await serviceGroup.triggerGracefulShutdown()
+                try await tasks.waitForAll()
             }
-            try await tasks.waitForAll()
         }
         return worker.counters.current
     }

@@ -1,8 +1,9 @@
 import Kafka
 import Testing
 @testable import Pipeline
+import TestSupport
 
-@Suite struct PartitionOrderTests {
+@Suite(.timeLimit(.minutes(5))) struct PartitionOrderTests {
     @Test func commitsOnePastTheLastMessageOfEachPartition() {
         let batch = [
             KafkaMessage(topic: "a", partition: 1, offset: KafkaOffset(7), key: nil, value: []),

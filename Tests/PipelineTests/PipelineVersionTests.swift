@@ -1,7 +1,8 @@
 import Testing
 @testable import Pipeline
+import TestSupport
 
-@Suite struct PipelineVersionTests {
+@Suite(.timeLimit(.minutes(5))) struct PipelineVersionTests {
     @Test func versionIsSemantic() {
         #expect(PipelineVersion.current.split(separator: ".").count == 3)
     }

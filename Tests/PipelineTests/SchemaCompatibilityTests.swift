@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Breaks a copy of Schemas/ in each way `schema check` must refuse, and
 /// expects a problem naming the version and the field.
-@Suite struct SchemaCompatibilityTests {
+@Suite(.timeLimit(.minutes(5))) struct SchemaCompatibilityTests {
     /// One way to break a copy of the schemas, and what the check must say.
     struct Breakage: Sendable, CustomStringConvertible {
         var description: String
@@ -14,47 +15,47 @@ import Testing
 
     static let breakages: [Breakage] = [
         Breakage(description: "required field added", expected: "article.enriched 1.1: field \"numbers\" became required") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 let required = (root["required"]?.arrayValue ?? []) + [.string("numbers")]
                 root.set(["required"], .array(required))
             }
         },
         Breakage(description: "field removed", expected: "article.enriched 1.1: field \"keywords\" removed") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 root.set(["properties", "keywords"], nil)
                 root.set(["required"], .array((root["required"]?.arrayValue ?? []).filter { $0 != .string("keywords") }))
             }
         },
         Breakage(description: "field retyped", expected: "article.enriched 1.1: field \"readingTimeSeconds\" retyped from integer or null to null or string") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 root.set(["properties", "readingTimeSeconds", "type"], .array([.string("string"), .string("null")]))
             }
         },
         Breakage(description: "enum value removed", expected: "article.enriched 1.1: field \"entities[].type\" enum value \"EVENT\" removed") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 root.set(["$defs", "entity", "properties", "type", "enum"], .array(["PERSON", "ORG", "PLACE"].map(JSONValue.string)))
             }
         },
         Breakage(description: "additionalProperties tightened", expected: "article.enriched 1.1: field \"entities[]\" additionalProperties tightened from true to false") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 root.set(["$defs", "entity", "additionalProperties"], .bool(false))
             }
         },
         Breakage(description: "enum value added", expected: "article.enriched 1.1: field \"entities[].type\" enum value \"PRODUCT\" added") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 let values = (root.at(["$defs", "entity", "properties", "type", "enum"])?.arrayValue ?? []) + [.string("PRODUCT")]
                 root.set(["$defs", "entity", "properties", "type", "enum"], .array(values))
             }
         },
         Breakage(description: "nested pattern changed behind anyOf and $ref", expected: "article.enriched 1.1: field \"fingerprint.simhash\" constraint \"pattern\" changed") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 root.set(["$defs", "fingerprint", "properties", "simhash", "pattern"], .string("^[0-9a-f]{32}$"))
             }
         },
-        Breakage(description: "major bump that breaks nothing", expected: "article.enriched 3.0: major version not needed: nothing in it breaks 2.0 (release it as 2.1)") { dir in
+        Breakage(description: "major bump that breaks nothing", expected: "article.enriched 3.0: major version not needed: nothing in it breaks 2.1 (release it as 2.2)") { dir in
             let folder = dir.appendingPathComponent("article.enriched")
-            try FileManager.default.copyItem(at: folder.appendingPathComponent("2.0.json"), to: folder.appendingPathComponent("3.0.json"))
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "3.0") { root in
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("2.1.json"), to: folder.appendingPathComponent("3.0.json"))
+            try SchemaFixtures.editSchema(dir, "article.enriched", "3.0") { root in
                 root.set(["$id"], .string("https://newswire.invalid/schemas/article.enriched/3.0.json"))
                 root.set(["title"], .string("article.enriched 3.0"))
                 root.set(["properties", "schemaVersion", "pattern"], .string("^3\\.(0|[1-9][0-9]*)$"))
@@ -62,28 +63,28 @@ import Testing
             }
         },
         Breakage(description: "field without a description", expected: "article.enriched 1.1: field \"$defs.quote.speaker\" has no description") { dir in
-            try SchemaTestSupport.editSchema(dir, "article.enriched", "1.1") { root in
+            try SchemaFixtures.editSchema(dir, "article.enriched", "1.1") { root in
                 root.set(["$defs", "quote", "properties", "speaker", "description"], nil)
             }
         },
-        Breakage(description: "version missing from the sequence", expected: "article.enriched 1.3: version out of sequence after 1.1 (expected 1.2 or 2.0)") { dir in
+        Breakage(description: "version missing from the sequence", expected: "article.enriched 1.4: version out of sequence after 1.2 (expected 1.3 or 2.0)") { dir in
             let folder = dir.appendingPathComponent("article.enriched")
-            try FileManager.default.copyItem(at: folder.appendingPathComponent("1.1.json"), to: folder.appendingPathComponent("1.3.json"))
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("1.2.json"), to: folder.appendingPathComponent("1.4.json"))
         },
     ]
 
     @Test func theRepositorySchemasPass() throws {
-        let report = SchemaCheck.run(try SchemaLibrary(directory: SchemaTestSupport.schemasDirectory))
+        let report = SchemaCheck.run(try SchemaLibrary(directory: Repository.schemas))
         #expect(report.problems.map(\.description) == [])
-        #expect(report.versionCount == 8)
-        #expect(report.notes.contains { $0.hasPrefix("article.enriched 2.0: ok, new major; breaks 1.1") && $0.contains("\"entities[].start\" removed") })
+        #expect(report.versionCount == 12)
+        #expect(report.notes.contains { $0.hasPrefix("article.enriched 2.0: ok, new major; breaks 1.2") && $0.contains("\"entities[].start\" removed") })
         #expect(report.notes.contains("article.enriched 1.1: ok, compatible with 1.0; adds optional \"languageConfidence\", \"numbers\", \"script\""))
     }
 
     @Test(arguments: breakages)
     func aBrokenCopyFailsNamingTheField(_ breakage: Breakage) throws {
-        let copy = try SchemaTestSupport.copyOfSchemas()
-        defer { SchemaTestSupport.remove(copy.deletingLastPathComponent()) }
+        let (scratch, copy) = try SchemaFixtures.copyOfSchemas()
+        defer { CommandRunner.remove(scratch) }
         try breakage.apply(copy)
         let report = SchemaCheck.run(try SchemaLibrary(directory: copy))
         #expect(!report.passed)

@@ -1,8 +1,9 @@
 import ArticleText
 import Testing
 @testable import Pipeline
+import TestSupport
 
-@Suite struct SchemaHeadersTests {
+@Suite(.timeLimit(.minutes(5))) struct SchemaHeadersTests {
     static let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
     private func pairs(_ headers: [RecordHeader]) -> [String] {

@@ -2,34 +2,35 @@ import ArticleText
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Records and header sets validated by an independent validator (Python
 /// `jsonschema`, through Scripts/validate-records.sh) in strict mode: every
 /// open object is closed, so a record passes only if its fields are exactly
 /// the schema's.
-@Suite struct SchemaValidationTests {
+@Suite(.timeLimit(.minutes(5))) struct SchemaValidationTests {
     private func schemaFile(_ name: SchemaName, _ version: String) -> String {
-        SchemaTestSupport.schemasDirectory.appendingPathComponent("\(name.rawValue)/\(version).json").path
+        Repository.schemas.appendingPathComponent("\(name.rawValue)/\(version).json").path
     }
 
     private func expectValid(_ lines: [[UInt8]], _ name: SchemaName, _ version: String, strict: Bool = true) async throws {
-        let run = try await SchemaTestSupport.validate(lines, arguments: (strict ? ["--strict"] : []) + [schemaFile(name, version)])
+        let run = try await SchemaFixtures.validate(lines, arguments: (strict ? ["--strict"] : []) + [schemaFile(name, version)])
         #expect(run.status == 0, "\(name.rawValue) \(version): \(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("\(lines.count) records, 0 invalid"), "\(run.stdout)")
     }
 
     @Test func pythonValidatorIsInstalled() async throws {
-        let python = SchemaTestSupport.python
+        let python = Repository.python
         #expect(FileManager.default.isExecutableFile(atPath: python), "no \(python): run Scripts/setup-tools.sh")
     }
 
     @Test func everySchemaFileIsValidDraft2020_12() async throws {
-        let run = try await SchemaTestSupport.validate([], arguments: ["--check-schemas", SchemaTestSupport.schemasDirectory.path])
+        let run = try await SchemaFixtures.validate([], arguments: ["--check-schemas", Repository.schemas.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("8 schema files, 0 invalid"))
+        #expect(run.stdout.contains("12 schema files, 0 invalid"))
     }
 
-    @Test(arguments: ["1.0", "1.1", "2.0"])
+    @Test(arguments: ["1.0", "1.1", "1.2", "2.0", "2.1"])
     func enrichedRecordsMatchTheirVersionExactly(_ version: String) async throws {
         let parsed = try #require(SchemaVersion(version))
         let lines = try SampleArticles.enriched().map { try RecordEncoding.encode($0, schema: .enriched, version: parsed) }
@@ -57,7 +58,7 @@ import Testing
         let line = try RecordEncoding.encode(SampleArticles.enriched()[0], schema: .enriched, version: SchemaVersion(major: 1, minor: 1))
         let relabelled = Array(String(decoding: line, as: UTF8.self)
             .replacingOccurrences(of: "\"schemaVersion\":\"1.1\"", with: "\"schemaVersion\":\"1.0\"").utf8)
-        let strict = try await SchemaTestSupport.validate([relabelled], arguments: ["--strict", schemaFile(.enriched, "1.0")])
+        let strict = try await SchemaFixtures.validate([relabelled], arguments: ["--strict", schemaFile(.enriched, "1.0")])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("'languageConfidence'"), "\(strict.stderr)")
         try await expectValid([relabelled], .enriched, "1.0", strict: false)
@@ -65,7 +66,7 @@ import Testing
 
     @Test func aVersion2RecordIsNotA1_xRecord() async throws {
         let line = try RecordEncoding.encode(SampleArticles.enriched()[0], schema: .enriched, version: SchemaVersion(major: 2, minor: 0))
-        let run = try await SchemaTestSupport.validate([line], arguments: [schemaFile(.enriched, "1.1")])
+        let run = try await SchemaFixtures.validate([line], arguments: [schemaFile(.enriched, "1.1")])
         #expect(run.status == 1)
         #expect(run.stderr.contains("schemaVersion"))
     }
@@ -79,7 +80,7 @@ import Testing
             try RecordEncoding.encode(records[0], schema: .enriched, version: SchemaVersion(major: 1, minor: 1)),
             try RecordEncoding.encode(records[0], schema: .enriched, version: SchemaVersion(major: 2, minor: 0)),
         ]
-        let run = try await SchemaTestSupport.validate(lines, arguments: ["--strict", "--schemas", SchemaTestSupport.schemasDirectory.path])
+        let run = try await SchemaFixtures.validate(lines, arguments: ["--strict", "--schemas", Repository.schemas.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     }
 
@@ -114,10 +115,10 @@ import Testing
             #"{"url":null,"source":null,"fetchedAt":null,"language":null,"contentType":null,"body":"x"}"#,
         ]
         try await expectValid(envelopes.map { Array($0.utf8) }, .raw, "1.0")
-        let bad = try await SchemaTestSupport.validate([Array(#"{"url":"https://news.example/a"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
+        let bad = try await SchemaFixtures.validate([Array(#"{"url":"https://news.example/a"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("'body' is a required property"))
-        let nullName = try await SchemaTestSupport.validate([Array(#"{"schema":null,"body":"x"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
+        let nullName = try await SchemaFixtures.validate([Array(#"{"schema":null,"body":"x"}"#.utf8)], arguments: [schemaFile(.raw, "1.0")])
         #expect(nullName.status == 1, "the decoder refuses a null schema name, so the schema must too")
     }
 

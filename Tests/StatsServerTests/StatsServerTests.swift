@@ -8,11 +8,12 @@ import Prometheus
 import StatsServer
 import Synchronization
 import Testing
+import TestSupport
 
 /// The stats server over real HTTP on a free port: each route answers with
 /// its content type, `/readyz` follows the worker's readiness, and `/metrics`
 /// carries what was recorded in the registry.
-@Suite struct StatsServerTests {
+@Suite(.timeLimit(.minutes(5))) struct StatsServerTests {
     static let document = StatsDocument(
         generatedAt: "2026-01-01T00:00:00Z", pipelineVersion: "0.1.0", uptimeSeconds: 12, consumerGroup: "newswire",
         guarantee: "at-least-once", outputVersion: "1.1",
@@ -39,8 +40,11 @@ import Testing
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+            let port = try await withDeadline("the stats server to listen") {
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next() else { throw CancellationError() }
+                return port
+            }
             let base = "http://127.0.0.1:\(port)"
 
             let health = try await get(base + StatsRoutes.health)

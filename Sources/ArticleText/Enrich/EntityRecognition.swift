@@ -20,8 +20,25 @@ enum EntityRecognition: EnrichmentStep {
         var resolved = EntityResolution.resolve(candidates)
         resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
         result.entities = resolved.map {
-            Entity(text: input.slice($0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
+            Entity(text: name(input, $0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
         }
+    }
+
+    /// The name a span spells. A span that starts inside "لل" (ل + the
+    /// article, "للأمم المتحدة") starts at the article's ل with its alef
+    /// elided: the name is written with the article restored ("الأمم
+    /// المتحدة"), never as the cut "لأمم المتحدة".
+    static func name(_ input: EnrichInput, _ start: Int, _ end: Int) -> String {
+        let text = input.slice(start, end)
+        let lam: Unicode.Scalar = "\u{0644}"
+        guard start >= 1, text.unicodeScalars.first == lam, input.scalars[start - 1] == lam else { return text }
+        // The ل before the span must begin its word (after a space or و/ف).
+        if start >= 2 {
+            let before = input.scalars[start - 2]
+            guard before.properties.isWhitespace || before == "\u{0648}" || before == "\u{0641}"
+                || !before.properties.isAlphabetic else { return text }
+        }
+        return "\u{0627}" + text
     }
 
     /// Later (and earlier) mentions of names already found: the same words

@@ -1,21 +1,16 @@
 import Foundation
 
 /// Reads the tab-separated data files in `NormaliseData/`: one record per
-/// line, `#` starts a comment line, fields split on tabs. The tables are small
-/// and read once into `static let`s, so a missing or malformed file is a
-/// packaging error and stops the process with a message naming the file.
+/// line, `#` starts a comment line, fields split on tabs. The files are
+/// compiled into the binary (`EmbeddedFiles`, made by the EmbedResources
+/// plugin) and read once into `static let`s, so a missing file is a
+/// programming error (a misspelt name) and stops with a message naming it.
 enum ResourceTable {
     static func rows(_ name: String) -> [[Substring]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "NormaliseData") else {
-            preconditionFailure("ArticleText resource NormaliseData/\(name).tsv is missing from the bundle")
+        guard let bytes = EmbeddedFiles.bytes("NormaliseData/\(name).tsv") else {
+            preconditionFailure("ArticleText has no data file NormaliseData/\(name).tsv")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            preconditionFailure("ArticleText resource NormaliseData/\(name).tsv cannot be read: \(error)")
-        }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         var rows: [[Substring]] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
             rows.append(line.split(separator: "\t", omittingEmptySubsequences: false))

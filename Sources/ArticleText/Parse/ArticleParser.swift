@@ -14,12 +14,13 @@ public enum ArticleParser {
     /// The articles in `doc`, the first one first.
     public static func parse(_ doc: NormalisedDocument, context: ParseContext) -> [ParsedArticle] {
         let lines = splitLines(doc.text)
+        let script = LineScript.dominant(lines)
         var articles: [ParsedArticle] = []
         var start = 0
         var parentId: String?
         repeat {
             let isFirst = articles.isEmpty
-            let segment = SegmentParser(lines: lines, start: start)
+            let segment = SegmentParser(lines: lines, start: start, script: script)
             let dates = ArticleDates(
                 headerLines: segment.dateLines,
                 metadata: isFirst ? doc.metadata : DocumentMetadata(),

@@ -19,12 +19,26 @@ struct SegmentParser {
     private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "…"]
     private static let closers: Set<Character> = ["”", "\"", "»", ")", "’", "'", " "]
 
-    init(lines: [ArticleLine], start: Int) {
+    /// How many lines above the headline may be skipped as page chrome.
+    private static let chromeLimit = 12
+
+    init(lines: [ArticleLine], start: Int, script: LineScript = .unknown) {
         var start = start
-        while start + 1 < lines.count, SegmentParser.isPageHeader(lines[start]) { start += 1 }
+        var skipped = 0
+        while start + 1 < lines.count, skipped < SegmentParser.chromeLimit,
+              SegmentParser.isPageHeader(lines[start]) || LineScript.isForeign(lines[start], dominant: script) {
+            start += 1
+            skipped += 1
+        }
         guard start < lines.count else { return }
-        if lines[start].wordCount > SegmentParser.headlineWordLimit {
+        // An issuer line where the headline would be: the text has no
+        // headline and its header starts here.
+        var leadParagraph: String?
+        if IssuerLine.matches(lines[start]) {
+            start -= 1
+        } else if SegmentParser.isBodyOpening(lines[start]) || WireTag.opening(lines[start].text)?.agency != nil {
             paragraphs.append(lines[start].text)
+            leadParagraph = lines[start].text
         } else {
             title = lines[start].text
         }
@@ -52,6 +66,10 @@ struct SegmentParser {
             i += 1
             if takeSourceLine(line) { continue }
             if Boilerplate.isListed(line) || Boilerplate.isCaption(line) { continue }
+            if IssuerLine.matches(line) {
+                if header.agency == nil { header.agency = line.text }
+                continue
+            }
             let tokens = Tokenizer.tokens(line.text, limit: 256)
             if SegmentParser.carriesDate(tokens) {
                 dateLines.append(tokens)
@@ -70,6 +88,8 @@ struct SegmentParser {
                 header.fill(from: byline)
                 continue
             }
+            // A language switcher or banner in the other script is chrome.
+            if LineScript.isForeign(line, dominant: script) { continue }
             paragraphs.append(line.text)
         }
 
@@ -136,12 +156,22 @@ struct SegmentParser {
 
         attribution.fill(from: source)
         attribution.fill(from: header)
-        if let firstBody, let opening = WireTag.opening(firstBody) {
+        if let firstBody = leadParagraph ?? firstBody, let opening = WireTag.opening(firstBody) {
             attribution.fill(from: opening)
             if opening.dateline != nil { dateLines.append(Tokenizer.tokens(firstBody, limit: 12)) }
         }
         if attribution.agency == nil, let lastBody, let name = WireTag.closing(lastBody) { attribution.agency = name }
         if attribution.agency == nil { attribution.agency = closing }
+    }
+
+    /// A first line that is body text, not a headline: very long, or a
+    /// full-stop-ended line of several sentences ("Do you see … ? We
+    /// translate … .").
+    static func isBodyOpening(_ line: ArticleLine) -> Bool {
+        if line.wordCount > headlineWordLimit { return true }
+        guard line.wordCount >= 10, line.text.last == "." else { return false }
+        let inner = line.text.dropLast()
+        return inner.contains { sentenceEnds.contains($0) }
     }
 
     /// A line above the headline that belongs to the page, not the article:

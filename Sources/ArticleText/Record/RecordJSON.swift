@@ -7,11 +7,24 @@
 /// than all the text stages but enrich. A test holds the two to the same
 /// bytes.
 extension ArticleRecord {
-    public func jsonBytes(form: RecordForm) -> [UInt8] {
+    ///
+    /// `extraFields` are fields a later layer adds to the record (the
+    /// pipeline's `sourceFile`), each with its value already written as JSON;
+    /// they go in among the record's own fields in key order.
+    public func jsonBytes(form: RecordForm, extraFields: [(key: String, json: [UInt8])] = []) -> [UInt8] {
         var out = JSONBytes(capacity: text.utf8.count * 3 + 2048)
         let fields = Set(form.fields)
+        var extras = extraFields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }[...]
+        func writeExtras(before name: String?) {
+            while let extra = extras.first, name.map({ extra.key.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                out.key(extra.key)
+                out.raw(extra.json)
+                extras.removeFirst()
+            }
+        }
         out.open()
         for field in Self.fieldsInKeyOrder where fields.contains(field) {
+            writeExtras(before: field.rawValue)
             out.key(field.rawValue)
             switch field {
             case .id: out.string(id)
@@ -67,6 +80,7 @@ extension ArticleRecord {
             case .pipelineVersion: out.string(pipelineVersion)
             }
         }
+        writeExtras(before: nil)
         out.close()
         return out.bytes
     }
@@ -116,6 +130,12 @@ private struct JSONBytes {
     private mutating func separate() {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
+    }
+
+    /// A value already written as JSON.
+    mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
     }
 
     mutating func null() {

@@ -5,9 +5,9 @@ import Logging
 /// reachability check for the command line.
 public final class KafkaAdmin: Sendable {
     let client: RDKafkaClient
-    private let bootstrapServers: String
-    private let properties: [String: String]
-    private let logger: Logger
+    let bootstrapServers: String
+    let properties: [String: String]
+    let logger: Logger
     private let pollThread: PollThread
 
     /// `properties` are raw librdkafka settings added to `bootstrap.servers`.

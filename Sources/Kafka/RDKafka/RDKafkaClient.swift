@@ -85,18 +85,14 @@ final class RDKafkaClient: @unchecked Sendable {
         }
     }
 
-    /// The version warning is given once per process, not once per client.
-    private static let versionWarned = Atomic<Bool>(false)
+    /// The version is logged once per process, not once per client. Whether an
+    /// old library matters depends on the broker, so warning about it is the
+    /// application's call (`LibrdkafkaVersion.parsesTaggedFieldsCorrectly`).
+    private static let versionLogged = Atomic<Bool>(false)
 
     private static func logVersion(_ logger: Logger) {
-        let version = LibrdkafkaVersion.string
-        if LibrdkafkaVersion.parsesTaggedFieldsCorrectly {
-            logger.debug("librdkafka \(version)")
-        } else if !versionWarned.exchange(true, ordering: .relaxed) {
-            logger.warning(
-                "librdkafka \(version) is older than 2.2: it misreads some brokers' ApiVersions replies (e.g. Tansu); run with a newer librdkafka.so.1 on LD_LIBRARY_PATH"
-            )
-        }
+        guard !versionLogged.exchange(true, ordering: .relaxed) else { return }
+        logger.debug("librdkafka \(LibrdkafkaVersion.string)")
     }
 
     // MARK: conversions shared by the extensions

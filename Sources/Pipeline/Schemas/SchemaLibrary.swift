@@ -1,17 +1,18 @@
 import Foundation
 
-/// A folder of versioned schemas laid out as `NAME/MAJOR.MINOR.json` (the
-/// repository's `Schemas/`, or the copy bundled into the binary). Other
-/// files at the top (a README) are ignored; any `.json` file that is not
-/// named as a version is an error rather than silently skipped.
+/// A set of versioned schemas laid out as `NAME/MAJOR.MINOR.json`: a folder
+/// (the repository's `Schemas/`, `--dir`) or the copy compiled into the
+/// binary. Other files at the top (a README) are ignored; any `.json` file
+/// that is not named as a version is an error rather than silently skipped.
 public struct SchemaLibrary: Sendable {
-    public var directory: URL
+    /// Where the schemas were read from, for messages: a folder path, or
+    /// "the schemas built into this binary".
+    public var location: String
     /// Every version of every schema, ordered by name, then version.
     public var documents: [SchemaDocument]
 
     /// Reads every schema file under `directory`.
     public init(directory: URL) throws(SchemaError) {
-        self.directory = directory
         let files = FileManager.default
         let names: [String]
         do {
@@ -19,7 +20,7 @@ public struct SchemaLibrary: Sendable {
         } catch {
             throw .unreadableDirectory(path: directory.path, reason: error.localizedDescription)
         }
-        var documents: [SchemaDocument] = []
+        var found: [(path: String, bytes: [UInt8])] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let folder = directory.appendingPathComponent(name, isDirectory: true)
             var isDirectory: ObjCBool = false
@@ -34,26 +35,40 @@ public struct SchemaLibrary: Sendable {
             }
             for entry in entries where entry.hasSuffix(".json") {
                 let file = folder.appendingPathComponent(entry)
-                guard let version = SchemaVersion(String(entry.dropLast(".json".count))) else {
-                    throw .badFileName(path: file.path)
+                do {
+                    found.append((name + "/" + entry, Array(try Data(contentsOf: file))))
+                } catch {
+                    throw .unreadableFile(path: file.path, reason: error.localizedDescription)
                 }
-                documents.append(try Self.read(file, name: name, version: version))
             }
+        }
+        try self.init(files: found, location: directory.path)
+    }
+
+    /// Schemas from `files`, each a `NAME/MAJOR.MINOR.json` path with its bytes.
+    public init(files: [(path: String, bytes: [UInt8])], location: String) throws(SchemaError) {
+        self.location = location
+        var documents: [SchemaDocument] = []
+        for (path, bytes) in files {
+            let parts = path.split(separator: "/")
+            guard parts.count == 2, parts[1].hasSuffix(".json"),
+                  let version = SchemaVersion(String(parts[1].dropLast(".json".count)))
+            else {
+                throw .badFileName(path: location + "/" + path)
+            }
+            documents.append(try Self.read(bytes, path: location + "/" + path, name: String(parts[0]), version: version))
         }
         self.documents = documents.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
     }
 
-    /// The schema folder bundled into the binary (a copy of `Schemas/`).
-    public static var bundledDirectory: URL? {
-        Bundle.module.url(forResource: "SchemaFiles", withExtension: nil)
-    }
-
-    /// The schemas bundled into the binary.
+    /// The schemas compiled into the binary (`SchemaFiles/`, a copy of
+    /// `Schemas/` made by `Scripts/sync-schemas.sh`).
     public static func bundled() throws(SchemaError) -> SchemaLibrary {
-        guard let directory = bundledDirectory else {
-            throw .unreadableDirectory(path: "SchemaFiles", reason: "the binary's resource bundle has no schemas")
+        let prefix = "SchemaFiles/"
+        let files = EmbeddedFiles.paths.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.compactMap { path in
+            EmbeddedFiles.bytes(path).map { (path: String(path.dropFirst(prefix.count)), bytes: $0) }
         }
-        return try SchemaLibrary(directory: directory)
+        return try SchemaLibrary(files: files, location: "the schemas built into this binary")
     }
 
     /// Schema names, sorted.
@@ -77,19 +92,13 @@ public struct SchemaLibrary: Sendable {
         return match
     }
 
-    private static func read(_ file: URL, name: String, version: SchemaVersion) throws(SchemaError) -> SchemaDocument {
-        let bytes: [UInt8]
+    private static func read(_ bytes: [UInt8], path: String, name: String, version: SchemaVersion) throws(SchemaError) -> SchemaDocument {
         let root: JSONValue
-        do {
-            bytes = Array(try Data(contentsOf: file))
-        } catch {
-            throw .unreadableFile(path: file.path, reason: error.localizedDescription)
-        }
         do {
             root = try JSONValue(parsing: bytes)
         } catch {
-            throw .unreadableFile(path: file.path, reason: "not valid JSON (\(error))")
+            throw .unreadableFile(path: path, reason: "not valid JSON (\(error))")
         }
-        return SchemaDocument(name: name, version: version, file: file, bytes: bytes, root: root)
+        return SchemaDocument(name: name, version: version, path: path, bytes: bytes, root: root)
     }
 }

@@ -5,26 +5,38 @@ import ServiceLifecycle
 
 /// `newswire broker`: the embedded cluster (librdkafka's mock cluster) on its
 /// own, so kcat, a second worker or a test can use it.
-struct BrokerCommand: AsyncParsableCommand {
+struct BrokerCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "broker",
         abstract: "Runs the embedded Kafka cluster standalone and prints its bootstrap address.",
         discussion: """
-            The address is printed alone on the first line of standard output, so scripts can read it:
+            The address is printed alone on the first line of standard output, so scripts \
+            can read it; try it with kcat -L -b ADDR. Stop with Ctrl-C or SIGTERM. The \
+            cluster lives in memory and keeps only about the last 5 MiB of each partition.
+
+            Examples:
+              newswire broker --topic articles.raw:8
               addr=$(newswire broker --topic articles.raw | head -n1)
-            Try it with: kcat -L -b ADDR. Stop with Ctrl-C or SIGTERM. The cluster lives in memory and \
-            keeps only about the last 5 MiB of each partition.
             """
     )
 
-    @Option(help: "How many brokers the cluster has (env NEWSWIRE_BROKER_COUNT).")
-    var brokerCount: Int?
+    @Option(help: "How many brokers the cluster has (1 to 16).")
+    var brokerCount = 1
 
     @Option(name: .customLong("topic"), help: "A topic to create at start, as NAME or NAME:PARTITIONS (repeatable).")
     var topics: [String] = []
 
+    @OptionGroup var logging: LogOptions
+
+    func validate() throws {
+        guard (1...16).contains(brokerCount) else {
+            throw ValidationError("--broker-count \(brokerCount) is out of range; use a number from 1 to 16")
+        }
+        _ = try topics.map(TopicSpec.init(parsing:))
+    }
+
     func run() async throws {
-        let count = try Environment.integer(brokerCount, flag: "broker-count", fallback: 1, range: 1...16)
+        let count = brokerCount
         let specs = try topics.map(TopicSpec.init(parsing:))
         let logger = Logger(label: "newswire.broker")
         let cluster = try EmbeddedCluster(brokers: count, logger: logger)

@@ -10,13 +10,13 @@ import StatsServer
 /// cluster, publishes the bundled examples to `articles.raw`, runs the worker
 /// until every example is processed and committed, then reads the output
 /// topics back and prints what came out.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Runs the main job on an embedded Kafka cluster with the bundled examples, then prints a summary."
     )
 
-    @Option(help: "Folder of example inputs to publish (env NEWSWIRE_EXAMPLES).")
+    @Option(help: "A folder of inputs to publish instead of the examples built into the binary (the project's Examples/).")
     var examples: String?
 
     @Option(help: "Partitions of the input topic.")
@@ -25,14 +25,19 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Keep the cluster, worker and stats endpoint running after the summary, until Ctrl-C.")
     var stay = false
 
+    @OptionGroup var logging: LogOptions
+
+    func validate() throws {
+        guard (1...64).contains(partitions) else {
+            throw ValidationError("--partitions \(partitions) is out of range; use a number from 1 to 64")
+        }
+    }
+
     func run() async throws {
         // Before any metric exists, so every counter lands in the registry /metrics serves.
         let registry = MetricsSetup.registry
-        let folder = Environment.resolve(examples, flag: "examples", fallback: "Examples") ?? "Examples"
-        let files = try InputFiles.expand([folder])
-        guard !files.isEmpty else {
-            throw ValidationError("'\(folder)' has no files to publish; pass --examples FOLDER with article files")
-        }
+        let inputs = try examples.map { try NamedInput.load([$0], lines: false) } ?? BuiltInExamples.inputs
+        let origin = examples.map { "\($0)/" } ?? "the built-in examples"
         let logger = {
             var logger = Logger(label: "newswire.demo")
             logger.logLevel = .warning
@@ -48,11 +53,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         StandardStreams.writeLine("Embedded Kafka cluster at \(cluster.bootstrapServers) (librdkafka \(LibrdkafkaVersion.string))")
 
-        let messages = try files.flatMap { try FileMessages.messages(for: $0, topic: "articles.raw", lines: false) }
+        let messages = inputs.flatMap { FileMessages.messages(for: $0, topic: "articles.raw", lines: false) }
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)
         try await producer.send(messages).delivered()
         await producer.close()
-        StandardStreams.writeLine("Published \(messages.count) example(s) from \(folder)/ to articles.raw")
+        StandardStreams.writeLine("Published \(messages.count) example(s) from \(origin) to articles.raw")
 
         var configuration = WorkerConfiguration(
             bootstrapServers: cluster.bootstrapServers, group: "newswire-demo", inputTopics: ["articles.raw"],

@@ -6,21 +6,24 @@ import Logging
 /// `newswire publish`: sends files (one message each) or JSON Lines (one
 /// message per line) into a topic, and waits until the broker acknowledged
 /// every message.
-struct PublishCommand: AsyncParsableCommand {
+struct PublishCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Sends files (one message each) or JSON Lines into a topic.",
         discussion: """
             Each file becomes one message keyed by its file name, with a content-type header guessed \
-            from its extension. With --lines, each non-empty line of each file becomes one message.
-            Example: newswire publish --brokers localhost:9092 --topic articles.raw Examples/*.txt
+            from its extension; - reads standard input (key "stdin"). With --lines, each non-empty \
+            line becomes one message.
+
+            Example:
+              newswire publish --brokers localhost:9092 --topic articles.raw Examples/
             """
     )
 
-    @Option(help: "Bootstrap servers, host:port[,host:port…] (env NEWSWIRE_BROKERS).")
+    @Option(help: "Bootstrap servers, host:port[,host:port…].")
     var brokers: String?
 
-    @Option(help: "The topic to write to (env NEWSWIRE_TOPIC).")
+    @Option(help: "The topic to write to, e.g. articles.raw.")
     var topic: String?
 
     @Flag(help: "Send each non-empty line as its own message (JSON Lines).")
@@ -29,23 +32,38 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(name: .customLong("kafka-property"), help: "A librdkafka producer property KEY=VALUE (repeatable).")
     var kafkaProperties: [String] = []
 
-    @Argument(help: "Files or folders to send (folders: their files, sorted by name).")
-    var paths: [String]
+    @OptionGroup var logging: LogOptions
 
-    func run() async throws {
-        guard let brokers = Environment.resolve(brokers, flag: "brokers") else {
+    @Argument(help: "Files or folders to send (folders: their files, sorted by name), or - for standard input.")
+    var paths: [String] = []
+
+    func validate() throws {
+        guard let brokers else {
             throw ValidationError("publish needs --brokers host:port (or NEWSWIRE_BROKERS); for the embedded cluster, start `newswire broker` and use the address it prints")
         }
-        guard let topicText = Environment.resolve(topic, flag: "topic") else {
+        try BrokerCheck.validate(brokers)
+        guard let topic else {
             throw ValidationError("publish needs --topic NAME (or NEWSWIRE_TOPIC), e.g. --topic articles.raw")
         }
+        _ = try TopicSpec(parsing: topic)
+        _ = try KafkaProperties.parse(kafkaProperties)
+        guard !paths.isEmpty else {
+            throw ValidationError("give at least one file or folder to send, or - to read standard input")
+        }
+    }
+
+    func run() async throws {
+        guard let brokers, let topicText = topic else { throw ValidationError("publish needs --brokers and --topic") }
         let topic = try TopicSpec(parsing: topicText).name
         let properties = try KafkaProperties.parse(kafkaProperties)
-        let files = try InputFiles.expand(paths)
-        let messages = try files.flatMap { file in try FileMessages.messages(for: file, topic: topic, lines: lines) }
+        let inputs = try NamedInput.load(paths, lines: false)
+        let messages = inputs.flatMap { FileMessages.messages(for: $0, topic: topic, lines: lines) }
+        guard !messages.isEmpty else {
+            throw CommandFailure("nothing to send: \(paths.joined(separator: " ")) holds only blank lines; give files with content")
+        }
 
         let logger = Logger(label: "newswire.publish")
-        _ = try await KafkaAdmin.checkBrokers(brokers, logger: logger)
+        _ = try await BrokerCheck.check(brokers, logger: logger)
         var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
         configuration.properties = properties
         let producer = try KafkaProducer(configuration: configuration, logger: logger)

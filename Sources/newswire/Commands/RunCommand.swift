@@ -8,72 +8,87 @@ import StatsServer
 /// `newswire run`: the worker, until SIGTERM or SIGINT. Without `--brokers`
 /// it starts the embedded cluster in-process and prints its address, so
 /// inputs can be published to it with `newswire publish` or kcat.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Runs the worker: consumes raw articles, publishes normalised, parsed and enriched records.",
         discussion: """
             Scale out by starting more workers with the same --group: Kafka splits the input partitions \
             between them. Every flag also reads NEWSWIRE_<FLAG> from the environment (e.g. NEWSWIRE_BROKERS).
+
+            Examples:
+              newswire run
+              newswire run --brokers kafka:9092 --stats-address 0.0.0.0:8080
             """
     )
 
-    @Option(help: "Bootstrap servers host:port[,…]; none starts an embedded cluster (env NEWSWIRE_BROKERS).")
+    @Option(help: "Bootstrap servers host:port[,…]; none starts an embedded cluster.")
     var brokers: String?
 
-    @Option(help: "The consumer group the workers share (env NEWSWIRE_GROUP).")
-    var group: String?
+    @Option(help: "The consumer group the workers share.")
+    var group = "newswire"
 
-    @Option(name: .customLong("input-topic"), help: "A topic to read (repeatable; default articles.raw; env NEWSWIRE_INPUT_TOPIC).")
-    var inputTopics: [String] = []
+    @Option(name: .customLong("input-topic"), help: "A topic to read (repeatable; NEWSWIRE_INPUT_TOPIC takes a comma-separated list).")
+    var inputTopics: [String] = ["articles.raw"]
 
-    @Option(help: "Delivery guarantee: at-least-once (env NEWSWIRE_GUARANTEE).")
-    var guarantee: String?
+    @Option(help: "Delivery guarantee; this build has at-least-once.")
+    var guarantee = "at-least-once"
 
-    @Option(help: "The article.enriched schema version to write, e.g. 1.1 or 2.0 (env NEWSWIRE_OUTPUT_VERSION).")
-    var outputVersion: String?
+    @Option(help: "The article.enriched schema version to write: \(OutputVersion.supportedList).")
+    var outputVersion = OutputVersion.defaultVersion.description
 
-    @Option(help: "Where to serve /stats, /metrics, /healthz, /readyz and the dashboard: HOST:PORT or off (env NEWSWIRE_STATS_ADDRESS).")
-    var statsAddress: String?
+    @Option(help: "Where to serve /stats, /metrics, /healthz, /readyz and the dashboard: HOST:PORT or off.")
+    var statsAddress = StatsAddress.defaultValue
 
     @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for both clients (repeatable).")
     var kafkaProperties: [String] = []
 
+    @OptionGroup var logging: LogOptions
+
+    func validate() throws {
+        guard guarantee == "at-least-once" else {
+            throw ValidationError("--guarantee '\(guarantee)' is not available in this build: the worker commits at-least-once; use --guarantee at-least-once")
+        }
+        _ = try OutputVersion.resolve(outputVersion)
+        for topic in inputTopics where !topic.hasPrefix("^") {
+            _ = try TopicSpec(parsing: topic)
+        }
+        _ = try KafkaProperties.parse(kafkaProperties)
+        _ = try StatsAddress.parse(statsAddress)
+        if let brokers {
+            try BrokerCheck.validate(brokers)
+        }
+    }
+
     func run() async throws {
         // Before any metric exists, so every counter lands in the registry /metrics serves.
         let registry = MetricsSetup.registry
-        let mode = Environment.resolve(guarantee, flag: "guarantee", fallback: "at-least-once")
-        guard mode == "at-least-once" else {
-            throw ValidationError("--guarantee '\(mode ?? "")' is not available in this build: the worker commits at-least-once; use --guarantee at-least-once")
-        }
-        let version = try OutputVersion.resolve(Environment.resolve(outputVersion, flag: "output-version"))
-        let topics = inputTopics.isEmpty ? [Environment.resolve(nil, flag: "input-topic", fallback: "articles.raw") ?? "articles.raw"] : inputTopics
-        for topic in topics where !topic.hasPrefix("^") {
-            _ = try TopicSpec(parsing: topic)
-        }
+        let version = try OutputVersion.resolve(outputVersion)
         let properties = try KafkaProperties.parse(kafkaProperties)
-        let stats = try StatsAddress.parse(Environment.resolve(statsAddress, flag: "stats-address", fallback: StatsAddress.defaultValue) ?? StatsAddress.defaultValue)
+        let stats = try StatsAddress.parse(statsAddress)
+        // Before joining the group: a taken port must not cost a rebalance.
+        try stats?.checkAvailable()
         let logger = Logger(label: "newswire.run")
-        logger.info("librdkafka \(LibrdkafkaVersion.string)")
+        logger.debug("librdkafka \(LibrdkafkaVersion.string)")
 
         var services: [any Service] = []
         let bootstrapServers: String
-        if let given = Environment.resolve(brokers, flag: "brokers") {
-            _ = try await KafkaAdmin.checkBrokers(given, logger: logger)
-            bootstrapServers = given
+        if let brokers {
+            _ = try await BrokerCheck.check(brokers, logger: logger)
+            bootstrapServers = brokers
         } else {
             let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
-            for topic in topics where !topic.hasPrefix("^") {
+            for topic in inputTopics where !topic.hasPrefix("^") {
                 try cluster.createTopic(topic, partitions: TopicSpec.defaultPartitions)
             }
             bootstrapServers = cluster.bootstrapServers
             services.append(EmbeddedClusterService(cluster: cluster))
-            StandardStreams.warn("newswire: no --brokers given; embedded cluster at \(bootstrapServers) (publish with: newswire publish --brokers \(bootstrapServers) --topic \(topics[0]) FILE…)")
+            StandardStreams.warn("newswire: no --brokers given; embedded cluster at \(bootstrapServers) (publish with: newswire publish --brokers \(bootstrapServers) --topic \(inputTopics[0]) FILE…)")
         }
         var configuration = WorkerConfiguration(
             bootstrapServers: bootstrapServers,
-            group: Environment.resolve(group, flag: "group", fallback: "newswire") ?? "newswire",
-            inputTopics: topics,
+            group: group,
+            inputTopics: inputTopics,
             processor: MessageProcessor(enrichedVersion: version)
         )
         configuration.kafkaProperties = properties

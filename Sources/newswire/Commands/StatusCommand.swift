@@ -2,58 +2,66 @@ import ArgumentParser
 import Kafka
 import Logging
 
-/// `newswire status`: where a consumer group stands on each partition, read
-/// from the brokers (no group membership needed).
-struct StatusCommand: AsyncParsableCommand {
+/// `newswire status`: where a consumer group stands on each partition of the
+/// topics it consumes, read from the brokers (no group membership needed).
+/// The topics are those the group has committed offsets on or its members
+/// are assigned, so a worker's own output topics are not counted as lag.
+struct StatusCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Prints each partition's committed offset, end offset and lag for a consumer group."
+        abstract: "Prints each partition's committed offset, end offset and lag for a consumer group.",
+        discussion: """
+            Lists the topics the group consumes: those it has committed offsets on or its \
+            members are assigned. A group the brokers do not know is an error.
+            Where the brokers cannot describe groups (the embedded cluster), so is a group \
+            without committed offsets.
+
+            Example:
+              newswire status --brokers localhost:9092 --group newswire
+            """
     )
 
-    @Option(help: "Bootstrap servers, host:port[,host:port…] (env NEWSWIRE_BROKERS).")
+    @Option(help: "Bootstrap servers, host:port[,host:port…].")
     var brokers: String?
 
-    @Option(help: "The consumer group (env NEWSWIRE_GROUP).")
-    var group: String?
+    @Option(help: "The consumer group.")
+    var group = "newswire"
 
-    @Option(name: .customLong("topic"), help: "A topic to report (repeatable; default: every topic not starting with '_').")
+    @Option(name: .customLong("topic"), help: "A topic to report (repeatable; default: the topics the group consumes).")
     var topics: [String] = []
 
     @Option(help: "Seconds to wait for the brokers.")
-    var timeout: Int = 10
+    var timeout = 10
 
-    func run() async throws {
-        guard let brokers = Environment.resolve(brokers, flag: "brokers") else {
+    @OptionGroup var logging: LogOptions
+
+    func validate() throws {
+        guard let brokers else {
             throw ValidationError("status needs --brokers host:port (or NEWSWIRE_BROKERS)")
         }
-        let group = Environment.resolve(group, flag: "group", fallback: "newswire") ?? "newswire"
+        try BrokerCheck.validate(brokers)
+        guard (1...600).contains(timeout) else {
+            throw ValidationError("--timeout \(timeout) is out of range; use a number of seconds from 1 to 600")
+        }
+        for topic in topics {
+            _ = try TopicSpec(parsing: topic)
+        }
+    }
+
+    func run() async throws {
+        guard let brokers else { throw ValidationError("status needs --brokers host:port (or NEWSWIRE_BROKERS)") }
         let logger = Logger(label: "newswire.status")
-        let metadata = try await KafkaAdmin.checkBrokers(brokers, timeout: .seconds(timeout), logger: logger)
-        let names = topics.isEmpty ? metadata.topics.map(\.name).filter { !$0.hasPrefix("_") }.sorted() : topics
+        let wait = Duration.seconds(timeout)
+        let metadata = try await BrokerCheck.check(brokers, timeout: wait, logger: logger)
         let admin = try KafkaAdmin(bootstrapServers: brokers, logger: logger)
-        let rows: [KafkaGroupPartitionOffsets]
+        let report: GroupReport
         do {
-            rows = try await admin.groupOffsets(group: group, topics: names, timeout: .seconds(timeout))
+            report = try await GroupReport.make(group: group, topics: topics, metadata: metadata, admin: admin, timeout: wait)
             await admin.close()
         } catch {
             await admin.close()
             throw error
         }
-        StandardStreams.writeLine("group \(group)")
-        StandardStreams.writeLine(pad(["topic", "partition", "committed", "end", "lag"]))
-        for row in rows {
-            StandardStreams.writeLine(pad([
-                row.topicPartition.topic, "\(row.topicPartition.partition)",
-                row.committed.map(String.init) ?? "-", "\(row.high)", "\(row.lag)",
-            ]))
-        }
-        StandardStreams.writeLine("total lag \(rows.reduce(0) { $0 + $1.lag })")
-    }
-
-    private func pad(_ cells: [String]) -> String {
-        let widths = [28, 10, 12, 12, 10]
-        return zip(cells, widths).map { cell, width in
-            cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
-        }.joined()
+        for line in report.lines { StandardStreams.writeLine(line) }
     }
 }

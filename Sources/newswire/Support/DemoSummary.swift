@@ -32,7 +32,7 @@ enum DemoSummary {
             let reason = message.header(HeaderName.deadLetterReason)?.stringValue ?? "?"
             StandardStreams.writeLine("  \(file): \(code): \(reason)")
         }
-        StandardStreams.writeLine("\nTry: newswire process Examples/ar-two-articles.txt | head -c 2000")
+        StandardStreams.writeLine("\nTry, in the project's checkout: newswire process Examples/ar-two-articles.txt | head -c 2000")
     }
 
     private static func describeRecord(_ value: [UInt8]) -> String {

@@ -1,12 +1,12 @@
-import ArgumentParser
 import Foundation
 
-/// Every flag can also come from the environment as `NEWSWIRE_<FLAG>`
-/// (upper-cased, dashes as underscores), for containers. A flag given on the
-/// command line wins.
+/// One flag's `NEWSWIRE_<FLAG>` variable, read by hand. `EnvironmentArguments`
+/// already puts every variable of a command's flags on its command line
+/// before parsing, so a command needs this only for a value it reads outside
+/// ArgumentParser. A flag given on the command line wins.
 enum Environment {
     static func variableName(forFlag flag: String) -> String {
-        "NEWSWIRE_" + flag.uppercased().replacingOccurrences(of: "-", with: "_")
+        EnvironmentArguments.variableName(forFlag: flag)
     }
 
     static func value(forFlag flag: String) -> String? {
@@ -17,24 +17,5 @@ enum Environment {
     /// The flag's value, else its environment variable's, else `fallback`.
     static func resolve(_ given: String?, flag: String, fallback: String? = nil) -> String? {
         given ?? value(forFlag: flag) ?? fallback
-    }
-
-    /// An integer flag, from the command line or the environment, checked against `range`.
-    static func integer(_ given: Int?, flag: String, fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        let value: Int
-        if let given {
-            value = given
-        } else if let text = Environment.value(forFlag: flag) {
-            guard let parsed = Int(text) else {
-                throw ValidationError("\(variableName(forFlag: flag))='\(text)' is not a whole number; set it to a number from \(range.lowerBound) to \(range.upperBound)")
-            }
-            value = parsed
-        } else {
-            value = fallback
-        }
-        guard range.contains(value) else {
-            throw ValidationError("--\(flag) \(value) is out of range; use a number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
     }
 }

@@ -18,6 +18,8 @@ struct HTMLPage {
         if let site = metadata.outlet, lines.first == site {
             lines.removeFirst()
         }
+        let related = RelatedLinks.lines(root)
+        if let header = related.first, !lines.contains(header) { lines += related }
         self.lines = lines
         self.metadata = metadata
         self.summary = reader.summary

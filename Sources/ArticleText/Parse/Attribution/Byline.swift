@@ -37,6 +37,8 @@ enum Byline {
             return Attribution(agency: parts.second, dateline: parts.first.isEmpty ? nil : parts.first)
         }
         if requireKnown || parts.separator == "(" || parts.separator == "," || parts.separator == "،" { return nil }
+        // "الوزير بلينكن: صباح الخير جميعا." is a speaker and what was said.
+        if parts.separator == ":", SegmentParser.endsSentence(text) { return nil }
         return Attribution(agency: nil, dateline: parts.separator == ":" ? parts.first : parts.second)
     }
 }

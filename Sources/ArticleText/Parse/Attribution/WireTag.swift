@@ -11,9 +11,10 @@ enum WireTag {
         if let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") {
             let inside = head[head.index(after: open)..<close]
             let after = head[head.index(after: close)...].trimmingCharacters(in: .whitespaces)
-            if AgencyNames.isKnown(inside), after.first.map({ "-–—:".contains($0) }) ?? false {
-                let before = AgencyNames.trimmed(head[..<open])
-                let place = before.split(separator: ",").first.map { AgencyNames.trimmed($0) }
+            let before = AgencyNames.trimmed(head[..<open])
+            if after.first.map({ "-–—:".contains($0) }) ?? false,
+               AgencyNames.isKnown(inside) || isCreditShaped(inside, before: before) {
+                let place = datelinePlace(before)
                 return Attribution(agency: AgencyNames.trimmed(inside), dateline: place?.isEmpty == false ? place : nil)
             }
         }
@@ -35,6 +36,28 @@ enum WireTag {
             }
         }
         return nil
+    }
+
+    /// "Washington, DC (STL.News) –": a bracketed name the list does not
+    /// know still credits the text when it opens the paragraph after a short
+    /// capitalised place, is one to three words and starts with a capital.
+    static func isCreditShaped(_ inside: Substring, before: String) -> Bool {
+        let words = inside.split(separator: " ")
+        let placeWords = before.split(separator: " ")
+        return (1...3).contains(words.count) && inside.first?.isUppercase == true
+            && (1...4).contains(placeWords.count) && before.first?.isUppercase == true
+    }
+
+    /// The place of a dateline: the part before its first comma, unless what
+    /// follows the comma is a short abbreviation ("Washington, DC", "Austin,
+    /// Texas" stays "Austin").
+    static func datelinePlace(_ before: String) -> String? {
+        let parts = before.split(separator: ",", maxSplits: 1).map { AgencyNames.trimmed($0) }
+        guard let first = parts.first else { return nil }
+        if parts.count == 2, parts[1].count <= 4, parts[1].allSatisfy({ $0.isUppercase || $0 == "." }) {
+            return first + ", " + parts[1]
+        }
+        return first
     }
 
     /// The agency credited by a closing line or paragraph ending.

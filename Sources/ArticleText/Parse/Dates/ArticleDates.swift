@@ -60,7 +60,10 @@ struct ArticleDates: Sendable, Hashable {
         }
         let stated = published ?? unlabelled
         publishedAt = ArticleDates.reconcile(metadata: metadata.publishedAt, text: stated) ?? relative
-        updatedAt = ArticleDates.reconcile(metadata: metadata.updatedAt, text: updated)
+        let update = ArticleDates.reconcile(metadata: metadata.updatedAt, text: updated)
+        // A metadata modification time equal to the publication time is no
+        // update; a date the text labels as an update is kept.
+        updatedAt = updated == nil && update == publishedAt ? nil : update
     }
 
     /// Metadata wins, with two exceptions seen on real pages: a metadata

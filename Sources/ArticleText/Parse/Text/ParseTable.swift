@@ -1,20 +1,18 @@
 import Foundation
 
-/// Reads the parse stage's resource tables from `ParseData/` (copied into the
-/// module bundle). Lines starting with `#` and blank lines are skipped;
-/// columns are tab-separated. A missing table is a packaging bug, not bad
-/// input, so it stops the program with a message instead of parsing wrongly.
+/// Reads the parse stage's resource tables from `ParseData/` (compiled into
+/// the binary as `EmbeddedFiles` by the EmbedResources plugin). Lines
+/// starting with `#` and blank lines are skipped; columns are tab-separated.
+/// A missing table is a programming error (a misspelt name), not bad input,
+/// so it stops the program with a message instead of parsing wrongly.
 enum ParseTable {
     /// The rows of `name.ext`, split on tabs.
     static func rows(_ name: String, _ ext: String) -> [[String]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "ParseData") else {
-            preconditionFailure("ParseData/\(name).\(ext) is missing from the ArticleText bundle")
+        guard let bytes = EmbeddedFiles.bytes("ParseData/\(name).\(ext)") else {
+            preconditionFailure("ArticleText has no data file ParseData/\(name).\(ext)")
         }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            preconditionFailure("ParseData/\(name).\(ext) is unreadable: \(error)")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            preconditionFailure("ParseData/\(name).\(ext) is not UTF-8")
         }
         var rows: [[String]] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ArticleText
+
+/// Page chrome, issuing bodies, speakers and bracketed credits around the
+/// headline, on examples written for the project.
+@Suite(.timeLimit(.minutes(1))) struct ParseHeaderChromeTests {
+    static let arabicBody = String(repeating: "وقال المتحدث إن الوزارة تتابع العمل مع الشركاء في المنطقة ", count: 3) + "."
+
+    func first(_ text: String, metadata: DocumentMetadata = DocumentMetadata()) -> ParsedArticle? {
+        ParseTestSupport.parse(text, metadata: metadata).first
+    }
+
+    @Test func latinBannerAboveArabicTextIsNotTheHeadline() {
+        let text = """
+            A sample site banner in English that tells readers how to know the site
+            Skip to main menu
+            وزارة الصحة العامة
+            بيان صحفي
+            3 تشرين الأول/أكتوبر 2022
+            \(Self.arabicBody)
+            \(Self.arabicBody)
+            """
+        let article = first(text)
+        #expect(article?.title == nil)
+        #expect(article?.agency == "وزارة الصحة العامة")
+        #expect(article?.publishedAt?.hasPrefix("2022-10-03") == true)
+    }
+
+    @Test func issuerLineBelowTheHeadlineCreditsTheText() {
+        let article = first("الوزارة تطلق حملة للتوعية\nوزارة الصحة العامة\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
+        #expect(article?.title == "الوزارة تطلق حملة للتوعية")
+        #expect(article?.agency == "وزارة الصحة العامة")
+    }
+
+    @Test func aSeveralSentenceFirstLineIsBody() {
+        let article = first("هل تعرف هذه الخدمة؟ نقدم الخدمة لكل القراء في كل مكان من العالم مجانا.\n\(Self.arabicBody)")
+        #expect(article?.title == nil)
+    }
+
+    @Test func aSpeakerLineIsNotADateline() {
+        let article = first("عنوان التصريحات\nالوزيرة سلمى: صباح الخير للجميع.\n\(Self.arabicBody)")
+        #expect(article?.dateline == nil)
+    }
+
+    @Test func aBracketedCreditAfterAPlaceOpensTheBody() {
+        let article = first("Springfield, IL (Valley Times) – The city council met on Monday to vote on the new budget for parks.\nThe vote was close and the mayor said more talks would follow next week.")
+        #expect(article?.title == nil)
+        #expect(article?.agency == "Valley Times")
+        #expect(article?.dateline == "Springfield, IL")
+    }
+
+    @Test func aModificationTimeEqualToPublicationIsNoUpdate() {
+        var metadata = DocumentMetadata()
+        metadata.publishedAt = "2021-05-02T08:00:00+02:00"
+        metadata.updatedAt = "2021-05-02T08:00:00+02:00"
+        #expect(first("Title\nSome body text that is long enough to be a paragraph of the article here.", metadata: metadata)?.updatedAt == nil)
+        let labelled = first("عنوان\nتاريخ النشر: 2 مايو 2021\nآخر تحديث: 2 مايو 2021\n\(Self.arabicBody)")
+        #expect(labelled?.updatedAt?.hasPrefix("2021-05-02") == true)
+    }
+}
