@@ -52,6 +52,7 @@ let serviceTargets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         // A copy of the top-level Schemas/ inside the target, kept equal by
         // Scripts/sync-schemas.sh and a test; compiled in by EmbedResources.
@@ -96,7 +97,7 @@ let serviceTargets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
-    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "ArticleText", "StatsServer", "TestSupport"]),
+    .testTarget(name: "NewswireTests", dependencies: ["newswire", "Pipeline", "ArticleText", "StatsServer", "Kafka", "TestSupport"]),
 ]
 
 // One helper library for every test target (deadlines, paths, the shared
@@ -137,6 +138,7 @@ let package = Package(
             .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
             .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
             .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+            .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         ],
     targets: (textOnly ? textTargets : textTargets + serviceTargets) + [testSupport(textOnly: textOnly)],
     swiftLanguageModes: [.v6]

@@ -32,6 +32,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "worker-bench",
+            dependencies: [
+                .product(name: "Kafka", package: rootIdentity),
+                .product(name: "Pipeline", package: rootIdentity),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
             name: "pipeline-throughput",
             dependencies: [
                 .product(name: "Kafka", package: rootIdentity),

@@ -121,9 +121,19 @@ def seconds(text):
     return int(match.group(1)) * (60 if match.group(2) == "m" else 1)
 
 
+def kafka_property_prefix(c):
+    """The prefix of the variables that carry librdkafka properties
+    (NEWSWIRE_KAFKA_SASL_PASSWORD is sasl.password), as KafkaProperties names it."""
+    match = re.search(r'environmentPrefix\s*=\s*"([^"]+)"', c.read("Sources/newswire/Support/KafkaProperties.swift"))
+    return match.group(1) if match else None
+
+
 def check_variables(c, where, variables, readable, ignored):
+    prefix = kafka_property_prefix(c)
     for name in sorted(variables):
         if not name.startswith("NEWSWIRE_"):
+            continue
+        if prefix and name.startswith(prefix) and name not in readable:
             continue
         if name in ignored:
             c.expect(False, where, f"{name} is set, but `newswire run` does not read that flag from the environment")
@@ -195,6 +205,10 @@ def check_compose(c, readable, ignored, topics):
     c.expect("/healthz" in " ".join((worker.get("healthcheck") or {}).get("test") or []), where, "worker healthcheck must call /healthz")
     grace = seconds(worker.get("stop_grace_period", ""))
     c.expect(grace is not None and grace >= 30, where, "worker needs stop_grace_period of at least 30s for the drain")
+    worker_env = {k: str(v) for k, v in (worker.get("environment") or {}).items()}
+    shutdown = seconds(worker_env.get("NEWSWIRE_SHUTDOWN_GRACE", "50s"))
+    c.expect(shutdown is not None and grace is not None and shutdown < grace, where,
+             f"NEWSWIRE_SHUTDOWN_GRACE must be below stop_grace_period ({grace}s), or Docker kills a worker still draining")
     env = {k: str(v) for k, v in (worker.get("environment") or {}).items()}
     for name in ("NEWSWIRE_BROKERS", "NEWSWIRE_GROUP", "NEWSWIRE_STATS_ADDRESS"):
         c.expect(name in env, where, f"worker does not set {name}")
@@ -254,6 +268,9 @@ def check_kubernetes(c, readable, ignored, compose_grace, partitions, dockerfile
     c.expect(annotations.get("prometheus.io/scrape") == "true" and annotations.get("prometheus.io/port") == str(stats_port),
              where, "pod needs prometheus.io/scrape and prometheus.io/port annotations for the stats port")
     grace = pod.get("terminationGracePeriodSeconds", 30)
+    shutdown = seconds(str(data.get("NEWSWIRE_SHUTDOWN_GRACE", "50s")))
+    c.expect(shutdown is not None and shutdown < grace, where,
+             f"the ConfigMap's NEWSWIRE_SHUTDOWN_GRACE must be below terminationGracePeriodSeconds ({grace}s)")
     c.expect(grace >= (compose_grace or 30), where,
              f"terminationGracePeriodSeconds {grace} is shorter than the compose drain allowance {compose_grace}s")
     security = pod.get("securityContext") or {}

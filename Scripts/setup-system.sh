@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system packages Newswire builds and tests with, if missing:
 # librdkafka-dev (headers + Debian's librdkafka 2.0.2), kcat, pkg-config.
+#   --monitoring  also prometheus (prometheus, promtool) and chromium, which
+#                 only the monitoring tests need (Scripts/test.sh passes it)
 set -euo pipefail
 
+wanted=(librdkafka-dev kcat pkg-config python3-venv)
+if [ "${1:-}" = "--monitoring" ]; then
+    wanted+=(prometheus chromium)
+fi
 missing=()
-for pkg in librdkafka-dev kcat pkg-config python3-venv; do
+for pkg in "${wanted[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -eq 0 ]; then

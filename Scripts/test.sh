@@ -38,7 +38,7 @@ fi
 export NEWSWIRE_SHARED
 NEWSWIRE_SHARED=$(cd "$shared" && pwd)
 
-Scripts/setup-system.sh
+Scripts/setup-system.sh --monitoring
 timeout --kill-after=30s 15m Scripts/setup-tools.sh
 timeout --kill-after=30s 15m python3 Scripts/fetch-eval-corpus.py
 

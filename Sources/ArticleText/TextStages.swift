@@ -28,17 +28,30 @@ public enum TextStages {
     public static func run(
         _ raw: RawArticle, through last: Stage, limits: InputLimits = InputLimits(), timeZone: TimeZone? = nil
     ) throws(ArticleTextError) -> Output {
+        var observer = NoStageObserver()
+        return try run(raw, through: last, limits: limits, timeZone: timeZone, observer: &observer)
+    }
+
+    /// The same, telling `observer` as each stage begins (input decoding
+    /// belongs to normalise).
+    public static func run<Observer: StageObserver>(
+        _ raw: RawArticle, through last: Stage, limits: InputLimits = InputLimits(), timeZone: TimeZone? = nil,
+        observer: inout Observer
+    ) throws(ArticleTextError) -> Output {
+        observer.entering(.normalise)
         let decoded = try InputDecoder.decode(raw, limits: limits)
         let normalised = Normaliser.normalise(decoded)
         let inputID = normalised.metadata.url.map(ArticleID.fromURL) ?? ArticleID.fromContent(title: nil, paragraphs: [normalised.text])
         guard last >= .parse else {
             return Output(stage: .normalise, normalised: normalised, inputID: inputID, articles: [])
         }
+        observer.entering(.parse)
         let context = ParseContext(referenceDate: raw.receivedAt, timeZone: timeZone)
         let parsed = ArticleParser.parse(normalised, context: context)
         guard !parsed.isEmpty else {
             throw ArticleTextError(.noText, stage: .parse, reason: "no article text was found in the input")
         }
+        if last >= .enrich { observer.entering(.enrich) }
         let articles = parsed.map { article in
             ArticleResult(
                 parsed: article,

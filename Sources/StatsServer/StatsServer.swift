@@ -4,10 +4,12 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// The worker's operational HTTP endpoint: `/stats` (the stats 1.0 JSON
-/// document), `/metrics` (Prometheus text from the swift-metrics registry),
-/// `/healthz` (the process answers), `/readyz` (the worker has partitions)
-/// and `/` (a small dashboard that polls `/stats`). A Hummingbird
+/// The worker's operational HTTP endpoint: `/stats` (the stats 2.0 JSON
+/// document), `/metrics` (Prometheus text: the swift-metrics counters and
+/// histograms in the registry, and gauges set from `/stats` at each scrape),
+/// `/healthz` (503 after a fatal error, an eviction from the group or a
+/// stall: restart me), `/readyz` (503 unless in the group with partitions, a
+/// broker reachable and not draining) and `/` (a small dashboard that polls `/stats`). A Hummingbird
 /// application, so it runs as a ServiceLifecycle service beside the worker.
 public enum StatsServer {
     /// Builds the application on `host:port` (port 0 picks a free one);
@@ -18,15 +20,21 @@ public enum StatsServer {
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
-        router.get(RouterPath(StatsRoutes.health)) { _, _ in "ok\n" }
+        router.get(RouterPath(StatsRoutes.health)) { _, _ -> Response in
+            let health = source.health()
+            return health.ok ? text(.ok, "ok\n") : text(.serviceUnavailable, "unhealthy: \(health.reason)\n")
+        }
         router.get(RouterPath(StatsRoutes.ready)) { _, _ -> Response in
-            source.isReady() ? text(.ok, "ready\n") : text(.serviceUnavailable, "not ready: no partitions assigned yet\n")
+            let readiness = source.readiness()
+            return readiness.ok ? text(.ok, "ready\n") : text(.serviceUnavailable, "not ready: \(readiness.reason)\n")
         }
         router.get(RouterPath(StatsRoutes.stats)) { _, _ -> Response in
             bytes(try source.document().jsonBytes(), contentType: "application/json")
         }
+        let gauges = ScrapeGauges(registry: registry)
         router.get(RouterPath(StatsRoutes.metrics)) { _, _ -> Response in
-            bytes(registry.emitToBuffer(), contentType: "text/plain; version=0.0.4")
+            gauges.update(from: try source.document())
+            return bytes(registry.emitToBuffer(), contentType: "text/plain; version=0.0.4")
         }
         router.get(RouterPath(StatsRoutes.dashboard)) { _, _ -> Response in
             bytes(DashboardPage.bytes, contentType: "text/html; charset=utf-8")

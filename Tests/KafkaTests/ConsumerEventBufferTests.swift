@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Kafka
 import TestSupport
@@ -69,5 +70,38 @@ import TestSupport
         buffer.finish(failure: KafkaError(code: .fatal, name: "_FATAL", message: "boom", isFatal: true))
         guard case .messages = try await buffer.next() else { Issue.record("expected messages"); return }
         await #expect(throws: KafkaError.self) { try await buffer.next() }
+    }
+
+    @Test func bufferedBytesBlockThePollThreadToo() async throws {
+        let buffer = ConsumerEventBuffer(capacity: 100, byteCapacity: 1000)
+        let pushed = Mutex(0)
+        let big: @Sendable (Int64) -> KafkaMessage = { offset in
+            KafkaMessage(topic: "t", partition: 0, offset: KafkaOffset(offset), key: nil, value: Array(repeating: 0, count: 600))
+        }
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            for offset in 0..<3 {
+                buffer.push(.messages([big(Int64(offset))]))
+                pushed.withLock { $0 += 1 }
+            }
+            done.signal()
+        }.start()
+        // 600 fits; the second push brings 1200, over the 1000-byte bound, so it waits.
+        try await eventually("the first push") { pushed.withLock { $0 } >= 1 }
+        #expect(done.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+        #expect(pushed.withLock { $0 } == 1)
+        var read = 0
+        while read < 3 {
+            guard case .messages = try await buffer.next() else { Issue.record("expected messages"); return }
+            read += 1
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                done.wait()
+                continuation.resume()
+            }
+        }
+        #expect(pushed.withLock { $0 } == 3)
+        buffer.finish(failure: nil)
     }
 }

@@ -24,7 +24,7 @@ import TestSupport
         let run = try await newswire(["schema", "list"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n").contains("article.enriched    1.0 1.1 1.2 2.0 2.1"))
-        #expect(run.stdout.split(separator: "\n").count == 6)
+        #expect(run.stdout.split(separator: "\n").count == 7)
     }
 
     @Test func showPrintsTheFileByteForByte() async throws {
@@ -46,7 +46,7 @@ import TestSupport
         for arguments in [["schema", "check"], ["schema", "check", "--dir", Repository.schemas.path]] {
             let run = try await newswire(arguments)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("schema check passed: 6 schemas, 12 versions"))
+            #expect(run.stdout.contains("schema check passed: 7 schemas, 15 versions"))
             #expect(run.stdout.contains("article.enriched 2.0: ok, new major; breaks 1.2"))
         }
     }

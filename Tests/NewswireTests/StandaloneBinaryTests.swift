@@ -39,10 +39,10 @@ struct StandaloneBinaryTests {
         defer { CommandRunner.remove(folder) }
         let list = try await CommandRunner.run(["schema", "list"], executable: binary, currentDirectory: folder)
         #expect(list.status == 0, "\(list.stderr)")
-        #expect(list.stdout.split(separator: "\n").count == 6)
+        #expect(list.stdout.split(separator: "\n").count == 7)
         let check = try await CommandRunner.run(["schema", "check"], executable: binary, currentDirectory: folder)
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.contains("schema check passed: 6 schemas, 12 versions in the schemas built into this binary"))
+        #expect(check.stdout.contains("schema check passed: 7 schemas, 15 versions in the schemas built into this binary"))
     }
 
     @Test func demoRunsItsBuiltInExamplesAndEndsCleanly() async throws {

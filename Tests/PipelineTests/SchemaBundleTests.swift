@@ -22,7 +22,7 @@ import TestSupport
         let library = try SchemaLibrary.bundled()
         let inBundle = Dictionary(uniqueKeysWithValues: library.documents.map { ("\($0.name)/\($0.version).json", Data($0.bytes)) })
         let inRepository = try files(under: Repository.schemas)
-        #expect(inRepository.count == 12)
+        #expect(inRepository.count == 15)
         #expect(inBundle.keys.sorted() == inRepository.keys.sorted(), "run Scripts/sync-schemas.sh")
         for (path, bytes) in inRepository {
             #expect(inBundle[path] == bytes, "\(path) differs: run Scripts/sync-schemas.sh")

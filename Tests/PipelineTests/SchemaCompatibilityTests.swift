@@ -76,7 +76,7 @@ import TestSupport
     @Test func theRepositorySchemasPass() throws {
         let report = SchemaCheck.run(try SchemaLibrary(directory: Repository.schemas))
         #expect(report.problems.map(\.description) == [])
-        #expect(report.versionCount == 12)
+        #expect(report.versionCount == 15)
         #expect(report.notes.contains { $0.hasPrefix("article.enriched 2.0: ok, new major; breaks 1.2") && $0.contains("\"entities[].start\" removed") })
         #expect(report.notes.contains("article.enriched 1.1: ok, compatible with 1.0; adds optional \"languageConfidence\", \"numbers\", \"script\""))
     }

@@ -1,5 +1,6 @@
 import ArticleText
 import Foundation
+import Kafka
 import Testing
 @testable import Pipeline
 import TestSupport
@@ -27,7 +28,7 @@ import TestSupport
     @Test func everySchemaFileIsValidDraft2020_12() async throws {
         let run = try await SchemaFixtures.validate([], arguments: ["--check-schemas", Repository.schemas.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("12 schema files, 0 invalid"))
+        #expect(run.stdout.contains("15 schema files, 0 invalid"))
     }
 
     @Test(arguments: ["1.0", "1.1", "1.2", "2.0", "2.1"])
@@ -106,6 +107,16 @@ import TestSupport
             inputHeaders: [RecordHeader(name: "x-crawler", text: "c7")]
         )
         try await expectValid([Array(try encoder.encode(DeadLetterHeaders.jsonObject(withInputHeader)))], .deadLetter, "1.0", strict: false)
+
+        // A dead letter too large for its topic: truncated, with the 1.1 headers.
+        let letter = KafkaProducerMessage(
+            topic: "articles.dlq.v1", key: nil, value: Array(repeating: 0x78, count: 5000),
+            headers: headers.map { KafkaHeader(key: $0.name, value: $0.value) }
+        )
+        let truncated = DeadLetterFit.fit(letter, limit: 1000, wireSize: KafkaProducer.wireSize(of:))
+        #expect((truncated.value?.count ?? 0) < 1000)
+        let truncatedHeaders = truncated.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
+        try await expectValid([Array(try encoder.encode(DeadLetterHeaders.jsonObject(truncatedHeaders)))], .deadLetter, "1.1")
     }
 
     @Test func rawEnvelopesOfEveryShapeMatch() async throws {

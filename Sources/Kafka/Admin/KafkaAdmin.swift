@@ -110,18 +110,20 @@ public final class KafkaAdmin: Sendable {
     /// Validates `brokers` and asks the cluster for its metadata within
     /// `timeout`; throws one clear sentence when the value is malformed or no
     /// broker answers. Never waits longer than `timeout` (plus client start-up).
+    /// `properties` are the same raw librdkafka settings the real clients
+    /// get (TLS, SASL…), so the check speaks to the cluster the way they will.
     public static func checkBrokers(
         _ brokers: String,
+        properties: [String: String] = [:],
         timeout: Duration = .seconds(5),
         logger: Logger = Logger(label: "newswire.kafka.admin")
     ) async throws(KafkaError) -> KafkaClusterMetadata {
         let list = try KafkaBrokerList(parsing: brokers)
         let milliseconds = "\(max(1, RDKafkaClient.milliseconds(timeout)))"
-        let admin = try KafkaAdmin(
-            bootstrapServers: list.description,
-            properties: ["socket.timeout.ms": milliseconds, "socket.connection.setup.timeout.ms": milliseconds],
-            logger: logger
-        )
+        var settings = properties
+        settings["socket.timeout.ms"] = milliseconds
+        settings["socket.connection.setup.timeout.ms"] = milliseconds
+        let admin = try KafkaAdmin(bootstrapServers: list.description, properties: settings, logger: logger)
         do {
             let metadata = try await admin.metadata(timeout: timeout)
             await admin.close()

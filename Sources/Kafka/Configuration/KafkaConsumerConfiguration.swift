@@ -31,8 +31,15 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var statisticsInterval: Duration?
     /// The most messages in one `.messages` batch.
     public var maxBatchSize = 1000
+    /// The most bytes (keys, values, headers) in one `.messages` batch; a
+    /// batch always holds at least one message.
+    public var maxBatchBytes = 1 << 20
     /// How many events may wait for the application before fetching pauses.
     public var bufferedEvents = 8
+    /// How many bytes of messages may wait for the application before
+    /// fetching pauses: copied-out messages are bounded by bytes, not only by
+    /// count, so large messages cannot pile up.
+    public var bufferedBytes = 8 << 20
     /// Raw librdkafka properties.
     public var properties: [String: String] = [:]
 

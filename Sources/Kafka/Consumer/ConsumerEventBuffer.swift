@@ -5,8 +5,9 @@ import Synchronization
 /// iterates its events.
 ///
 /// The poll thread blocks (on a semaphore, outside Swift's thread pool) when
-/// more than `capacity` events are waiting, so a slow application slows fetching rather
-/// than growing memory. A revocation blocks the poll thread until the
+/// more than `capacity` events, or more than `byteCapacity` bytes of
+/// messages, are waiting, so a slow application slows fetching rather than
+/// growing memory. A revocation blocks the poll thread until the
 /// application asks for the event after it (see `KafkaConsumerEvent`).
 final class ConsumerEventBuffer: Sendable {
     private struct State {
@@ -20,12 +21,14 @@ final class ConsumerEventBuffer: Sendable {
         var closing = false
         var finished = false
         var failure: KafkaError?
+        var bytes = 0
 
         var count: Int { events.count - head }
 
         mutating func popFirst() -> KafkaConsumerEvent? {
             guard head < events.count else { return nil }
             let event = events[head]
+            bytes -= ConsumerEventBuffer.bytes(of: event)
             head += 1
             if head == events.count {
                 events.removeAll(keepingCapacity: true)
@@ -37,9 +40,20 @@ final class ConsumerEventBuffer: Sendable {
 
     private let state = Mutex(State())
     let capacity: Int
+    let byteCapacity: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, byteCapacity: Int = .max) {
         self.capacity = max(1, capacity)
+        self.byteCapacity = max(1, byteCapacity)
+    }
+
+    static func bytes(of event: KafkaConsumerEvent) -> Int {
+        guard case .messages(let batch) = event else { return 0 }
+        return batch.reduce(0) { $0 + $1.byteCount }
+    }
+
+    private func isFull(_ state: State) -> Bool {
+        state.count > capacity || (state.bytes > byteCapacity && state.count > 1)
     }
 
     // MARK: poll thread side
@@ -76,7 +90,8 @@ final class ConsumerEventBuffer: Sendable {
                 return (waiter, false)
             }
             state.events.append(event)
-            if state.count > capacity && !state.closing {
+            state.bytes += Self.bytes(of: event)
+            if isFull(state) && !state.closing {
                 state.spaceWaiter = space
                 return (nil, true)
             }
@@ -134,7 +149,7 @@ final class ConsumerEventBuffer: Sendable {
                     }
                     if let event = state.popFirst() {
                         if case .partitionsRevoked = event { state.revocationHandedOut = true }
-                        if state.count <= capacity, let space = state.spaceWaiter {
+                        if !isFull(state), let space = state.spaceWaiter {
                             signals.append(space)
                             state.spaceWaiter = nil
                         }

@@ -16,16 +16,17 @@ public final class KafkaConsumer: Sendable {
     public let statistics: AsyncStream<KafkaStatistics>
 
     public init(configuration: KafkaConsumerConfiguration, logger: Logger = Logger(label: "newswire.kafka.consumer")) throws(KafkaError) {
-        let buffer = ConsumerEventBuffer(capacity: configuration.bufferedEvents)
+        let buffer = ConsumerEventBuffer(capacity: configuration.bufferedEvents, byteCapacity: configuration.bufferedBytes)
         let context = RDKafkaClientContext(logger: logger, events: buffer)
         let client = try RDKafkaClient(kind: .consumer, properties: configuration.librdkafkaProperties, context: context)
         let batchSize = max(1, configuration.maxBatchSize)
+        let batchBytes = max(1, configuration.maxBatchBytes)
         self.client = client
         self.buffer = buffer
         self.events = KafkaConsumerEvents(buffer: buffer)
         self.statistics = context.statistics
         self.pollThread = PollThread(name: "kafka-consumer") { thread in
-            client.runConsumerLoop(thread, batchSize: batchSize)
+            client.runConsumerLoop(thread, batchSize: batchSize, batchBytes: batchBytes)
         }
     }
 
@@ -98,6 +99,9 @@ public final class KafkaConsumer: Sendable {
             client.offsets(forTimestamp: timestampMilliseconds, partitions: partitions, timeout: timeout)
         }.get()
     }
+
+    /// The fatal error librdkafka raised, if any: the consumer cannot go on.
+    public var fatalError: KafkaError? { client.context.fatalError.withLock { $0 } }
 
     /// Leaves the group and ends `events`; returns when the poll thread has
     /// stopped. Commit what you processed first: the revocation that closing

@@ -3,21 +3,38 @@ import Logging
 /// A producer: send batches with keys, headers and explicit or partitioner-
 /// chosen partitions, await their delivery reports, flush, and run transactions.
 ///
-/// When librdkafka's local queue is full, `send` waits for deliveries to make
+/// Two ways to send: `send(_:)` hands over a batch and returns its pending
+/// reports; `enqueue(_:ticket:)` hands over one message and its report later
+/// goes to the `deliveryHandler` given at creation, tagged with the ticket —
+/// the streaming form, for applications that track many messages at once.
+///
+/// When librdkafka's local queue is full, both wait for deliveries to make
 /// room (backpressure) instead of failing. A dedicated thread blocks in
 /// `rd_kafka_poll` to serve delivery reports as they arrive.
 public final class KafkaProducer: Sendable {
+    /// Receives the report of a message sent with `enqueue(_:ticket:)`. It
+    /// runs on the producer's delivery thread: return quickly, never block.
+    public typealias DeliveryHandler = @Sendable (_ ticket: UInt64, _ report: KafkaDeliveryReport) -> Void
+
     let client: RDKafkaClient
     private let pollThread: PollThread
 
     /// Decoded statistics, when `statisticsInterval` is set.
     public let statistics: AsyncStream<KafkaStatistics>
 
-    public init(configuration: KafkaProducerConfiguration, logger: Logger = Logger(label: "newswire.kafka.producer")) throws(KafkaError) {
-        let context = RDKafkaClientContext(logger: logger, events: nil)
+    /// The producer's `message.max.bytes`: librdkafka refuses a message whose
+    /// `wireSize(of:)` is larger, and a broker may have a lower limit still.
+    public let maxMessageBytes: Int
+
+    public init(
+        configuration: KafkaProducerConfiguration, logger: Logger = Logger(label: "newswire.kafka.producer"),
+        deliveryHandler: DeliveryHandler? = nil
+    ) throws(KafkaError) {
+        let context = RDKafkaClientContext(logger: logger, events: nil, deliveryHandler: deliveryHandler)
         let client = try RDKafkaClient(kind: .producer, properties: configuration.librdkafkaProperties, context: context)
         self.client = client
         self.statistics = context.statistics
+        self.maxMessageBytes = client.maxMessageBytes
         self.pollThread = PollThread(name: "kafka-producer") { thread in
             client.runProducerLoop(thread)
         }
@@ -55,6 +72,37 @@ public final class KafkaProducer: Sendable {
         if tracker.finishEnqueueing() { slots.release() }
         return KafkaDeliveries(tracker: tracker)
     }
+
+    /// Hands one message to librdkafka, awaiting queue space when the local
+    /// queue is full; its report goes to the `deliveryHandler` with `ticket`
+    /// (at most `DeliveryTicket.maximum`). Throws when the message was not
+    /// taken: then no report follows (`error.kind` says what to do).
+    public func enqueue(_ message: KafkaProducerMessage, ticket: UInt64) async throws(KafkaError) {
+        if let fatal = client.context.fatalError.withLock({ $0 }) { throw fatal }
+        let progress = client.context.progress
+        while true {
+            let seen = progress.generation
+            guard let failure = client.produce(message, opaque: DeliveryTicket.opaque(for: ticket)) else { return }
+            guard failure.code == .queueFull else { throw failure }
+            await progress.wait(after: seen)
+        }
+    }
+
+    /// The size librdkafka compares with `maxMessageBytes` (v2 record
+    /// overhead, key, value and headers), so a caller can put a record aside
+    /// before sending it.
+    public func wireSize(of message: KafkaProducerMessage) -> Int {
+        Self.wireSize(of: message)
+    }
+
+    /// `wireSize(of:)` without a producer at hand.
+    public static func wireSize(of message: KafkaProducerMessage) -> Int {
+        RDKafkaClient.wireSize(of: message)
+    }
+
+    /// The fatal error librdkafka raised, if any (e.g. a fatal idempotence
+    /// error): the producer cannot go on and must be recreated.
+    public var fatalError: KafkaError? { client.context.fatalError.withLock { $0 } }
 
     /// Sends one message and returns its delivery report once the broker acknowledged it.
     public func send(_ message: KafkaProducerMessage) async throws(KafkaError) -> KafkaDeliveryReport {

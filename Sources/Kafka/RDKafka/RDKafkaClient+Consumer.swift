@@ -1,4 +1,7 @@
 import Crdkafka
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Consuming: subscription, the poll loop, message conversion, rebalances,
 /// commits and offset queries. Calls that block say so; run them through `BlockingCall`.
@@ -95,16 +98,19 @@ extension RDKafkaClient {
     // MARK: the poll loop
 
     /// Blocks in `rd_kafka_consumer_poll` until a message or event arrives,
-    /// then drains what is already there (up to `batchSize`) without waiting,
-    /// and hands the batch on. Ends by closing the consumer (leaving the group).
-    func runConsumerLoop(_ thread: PollThread, batchSize: Int) {
+    /// then drains what is already there (up to `batchSize` messages or
+    /// `batchBytes` bytes) without waiting, and hands the batch on. Ends by
+    /// closing the consumer (leaving the group).
+    func runConsumerLoop(_ thread: PollThread, batchSize: Int, batchBytes: Int) {
         let events = context.events!
+        // Topic names by librdkafka topic handle: one String per topic, not per message.
+        var topicNames: [OpaquePointer: String] = [:]
         while !thread.isStopping && !recordFatalError() {
             guard let first = rd_kafka_consumer_poll(handle, 1000) else { continue }
-            take(first)
+            var bytes = take(first, topicNames: &topicNames)
             var count = 1
-            while count < batchSize, !thread.isStopping, let next = rd_kafka_consumer_poll(handle, 0) {
-                take(next)
+            while count < batchSize, bytes < batchBytes, !thread.isStopping, let next = rd_kafka_consumer_poll(handle, 0) {
+                bytes += take(next, topicNames: &topicNames)
                 count += 1
             }
             context.flushPendingMessages()
@@ -130,14 +136,16 @@ extension RDKafkaClient {
         return true
     }
 
-    private func take(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) {
+    /// Copies a message into the pending batch, or hands on the event it
+    /// carries; returns the bytes copied.
+    private func take(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout [OpaquePointer: String]) -> Int {
         defer { rd_kafka_message_destroy(pointer) }
         let message = pointer.pointee
         guard message.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             context.flushPendingMessages()
             if message.err == RD_KAFKA_RESP_ERR__FATAL {
                 _ = recordFatalError()
-                return
+                return 0
             }
             let topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
             if message.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
@@ -148,15 +156,27 @@ extension RDKafkaClient {
                 context.logger.warning("consumer error: \(error)")
                 context.events?.push(.error(error))
             }
-            return
+            return 0
         }
-        let converted = Self.convert(pointer)
+        let converted = Self.convert(pointer, topicNames: &topicNames)
         context.pendingMessages.withLock { $0.append(converted) }
+        return converted.byteCount
     }
 
     /// Copies one message into Swift values.
-    static func convert(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage {
+    static func convert(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout [OpaquePointer: String]) -> KafkaMessage {
         let message = pointer.pointee
+        // A handle's address could be reused for another topic, so the cached
+        // name is compared with librdkafka's (no allocation) before it is used.
+        let name = rd_kafka_topic_name(message.rkt)!
+        let nameBytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+        let topic: String
+        if let known = topicNames[message.rkt], known.utf8.elementsEqual(nameBytes) {
+            topic = known
+        } else {
+            topic = String(decoding: nameBytes, as: UTF8.self)
+            topicNames[message.rkt] = topic
+        }
         let value: [UInt8] =
             if let payload = message.payload, message.len > 0 {
                 Array(UnsafeRawBufferPointer(start: payload, count: message.len))
@@ -184,13 +204,14 @@ extension RDKafkaClient {
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(pointer, &timestampType)
         return KafkaMessage(
-            topic: String(cString: rd_kafka_topic_name(message.rkt)),
+            topic: topic,
             partition: message.partition,
             offset: KafkaOffset(message.offset),
             key: key,
             value: value,
             headers: headers,
-            timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
+            timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp,
+            valueIsNull: message.payload == nil
         )
     }
 

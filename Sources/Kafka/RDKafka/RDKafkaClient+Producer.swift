@@ -99,10 +99,6 @@ extension RDKafkaClient {
     static func handleDelivery(_ message: UnsafePointer<rd_kafka_message_t>, context: RDKafkaClientContext) {
         let fields = message.pointee
         if let opaque = fields._private {
-            let slot = opaque.assumingMemoryBound(to: Int.self)
-            let index = slot.pointee
-            let slots = DeliverySlots(existing: slot - (index + 1))
-            let tracker = Unmanaged<DeliveryTracker>.fromOpaque(UnsafeRawPointer(bitPattern: slots.base[0])!).takeUnretainedValue()
             let failed = fields.err != RD_KAFKA_RESP_ERR_NO_ERROR
             let report = KafkaDeliveryReport(
                 topic: String(cString: rd_kafka_topic_name(fields.rkt)),
@@ -110,9 +106,38 @@ extension RDKafkaClient {
                 offset: failed ? .invalid : KafkaOffset(fields.offset),
                 error: failed ? error(fields.err) : nil
             )
-            if tracker.record(report, at: index) { slots.release() }
+            if let ticket = DeliveryTicket.ticket(in: opaque) {
+                context.deliveryHandler?(ticket, report)
+            } else {
+                let slot = opaque.assumingMemoryBound(to: Int.self)
+                let index = slot.pointee
+                let slots = DeliverySlots(existing: slot - (index + 1))
+                let tracker = Unmanaged<DeliveryTracker>.fromOpaque(UnsafeRawPointer(bitPattern: slots.base[0])!).takeUnretainedValue()
+                if tracker.record(report, at: index) { slots.release() }
+            }
         }
         if context.progress.hasWaiters { context.progress.advance() }
+    }
+
+    /// The size librdkafka checks against `message.max.bytes` before it takes
+    /// a message (`rd_kafka_msg_max_wire_size`): the v2 record overhead plus
+    /// key, value and serialized headers. Errs on the large side by a few bytes.
+    static func wireSize(of message: KafkaProducerMessage) -> Int {
+        let recordOverhead = 5 + 10 + 10 + 5 + 5 + 5 + 5 + 1 + 10
+        let headers = message.headers.reduce(0) { total, header in
+            total + 5 + header.key.utf8.count + 5 + (header.value?.count ?? 0)
+        }
+        return recordOverhead + (message.key?.count ?? 0) + (message.value?.count ?? 0) + headers
+    }
+
+    /// The client's effective `message.max.bytes`.
+    var maxMessageBytes: Int {
+        var buffer = [CChar](repeating: 0, count: 32)
+        var size = buffer.count
+        guard let conf = rd_kafka_conf(handle), rd_kafka_conf_get(conf, "message.max.bytes", &buffer, &size) == RD_KAFKA_CONF_OK,
+              let value = Int(Self.string(buffer))
+        else { return 1_000_000 }
+        return value
     }
 
     /// The producer's poll loop: blocks in `rd_kafka_poll`, which serves

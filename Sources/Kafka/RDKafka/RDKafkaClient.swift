@@ -28,7 +28,7 @@ final class RDKafkaClient: @unchecked Sendable {
             let result = rd_kafka_conf_set(conf, key, value, &errorText, errorText.count)
             if result != RD_KAFKA_CONF_OK {
                 rd_kafka_conf_destroy(conf)
-                throw KafkaError.configuration(key: key, reason: Self.string(errorText))
+                throw KafkaError.configuration(key: key, reason: Self.string(errorText), value: value)
             }
         }
         Self.installCallbacks(conf, kind: kind)

@@ -19,10 +19,14 @@ final class RDKafkaClientContext: Sendable {
     let pendingMessages = Mutex<[KafkaMessage]>([])
     /// Set once librdkafka raises a fatal error.
     let fatalError = Mutex<KafkaError?>(nil)
+    /// Producer only: receives the report of every message sent with a ticket
+    /// (`KafkaProducer.enqueue(_:ticket:)`), on the delivery thread.
+    let deliveryHandler: KafkaProducer.DeliveryHandler?
 
-    init(logger: Logger, events: ConsumerEventBuffer?) {
+    init(logger: Logger, events: ConsumerEventBuffer?, deliveryHandler: KafkaProducer.DeliveryHandler? = nil) {
         self.logger = logger
         self.events = events
+        self.deliveryHandler = deliveryHandler
         (statistics, statisticsContinuation) = AsyncStream.makeStream(of: KafkaStatistics.self, bufferingPolicy: .bufferingNewest(8))
     }
 

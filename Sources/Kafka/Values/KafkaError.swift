@@ -38,9 +38,12 @@ public struct KafkaError: Error, Sendable, Hashable, CustomStringConvertible {
         "\(message) [\(name) (\(code.rawValue))\(isFatal ? ", fatal" : "")]"
     }
 
-    /// A configuration key or value librdkafka rejected (`rd_kafka_conf_set`'s error text).
-    static func configuration(key: String, reason: String) -> KafkaError {
-        KafkaError(code: .invalidArgument, name: "_INVALID_ARG", message: "invalid Kafka configuration '\(key)': \(reason)")
+    /// A configuration key or value librdkafka rejected. librdkafka's text
+    /// quotes the value, which may be a secret (`sasl.password`), so the
+    /// text is used only when it does not contain the value.
+    static func configuration(key: String, reason: String, value: String) -> KafkaError {
+        let shown = value.isEmpty || !reason.contains(value) ? reason : "librdkafka rejected its value (not shown here)"
+        return KafkaError(code: .invalidArgument, name: "_INVALID_ARG", message: "invalid Kafka configuration '\(key)': \(shown)")
     }
 
     /// A bad argument given to this layer (e.g. a malformed broker list).

@@ -7,7 +7,11 @@ public struct KafkaMessage: Hashable, Sendable {
     public var partition: Int32
     public var offset: KafkaOffset
     public var key: [UInt8]?
+    /// The payload; empty when the message has none (see `valueIsNull`).
     public var value: [UInt8]
+    /// True when the message carries no value at all (a tombstone), as
+    /// opposed to an empty one; `value` is then empty.
+    public var valueIsNull: Bool
     public var headers: [KafkaHeader]
     /// Milliseconds since the Unix epoch (create or log-append time), if the broker sent one.
     public var timestampMilliseconds: Int64?
@@ -19,13 +23,15 @@ public struct KafkaMessage: Hashable, Sendable {
         key: [UInt8]?,
         value: [UInt8],
         headers: [KafkaHeader] = [],
-        timestampMilliseconds: Int64? = nil
+        timestampMilliseconds: Int64? = nil,
+        valueIsNull: Bool = false
     ) {
         self.topic = topic
         self.partition = partition
         self.offset = offset
         self.key = key
         self.value = value
+        self.valueIsNull = valueIsNull
         self.headers = headers
         self.timestampMilliseconds = timestampMilliseconds
     }
@@ -35,6 +41,11 @@ public struct KafkaMessage: Hashable, Sendable {
     /// The offset to commit once this message is processed (its offset + 1).
     public var commitOffset: KafkaPartitionOffset {
         KafkaPartitionOffset(topic: topic, partition: partition, offset: KafkaOffset(offset.rawValue + 1))
+    }
+
+    /// Bytes this message holds: key, value and headers.
+    public var byteCount: Int {
+        value.count + (key?.count ?? 0) + headers.reduce(0) { $0 + $1.key.utf8.count + ($1.value?.count ?? 0) }
     }
 
     /// The first header named `key`.

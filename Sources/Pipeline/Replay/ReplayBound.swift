@@ -51,6 +51,7 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     case badBound(String)
     case noSuchTopic(String)
     case timesNotAnswered(String)
+    case unfinished(consumed: Int, committed: Int)
 
     public var description: String {
         switch self {
@@ -58,6 +59,8 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
             "'\(text)' is not a replay bound; use beginning, end, an offset such as 1200, or an ISO 8601 time such as 2025-03-07T10:00:00Z"
         case .noSuchTopic(let topic):
             "the cluster has no topic '\(topic)'; check --input-topic"
+        case .unfinished(let consumed, let committed):
+            "the replay read \(consumed) message(s) but finished only \(committed) before it stopped; run it again for the same range (the records come out byte-identical, so repeats are harmless)"
         case .timesNotAnswered(let topic):
             "the broker did not answer offsets-for-times for '\(topic)', so a time bound cannot be resolved; give offsets instead"
         }

@@ -22,55 +22,53 @@ public struct ReplayJob: Sendable {
     public func makeConsumer(logger: Logger) throws -> KafkaConsumer {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)
         configuration.properties = kafkaProperties
+        configuration.properties["enable.auto.commit"] = "false"
+        configuration.properties["enable.auto.offset.store"] = "false"
         // End-of-partition events end a range whose last offsets hold no data
         // message (transaction markers, compacted records).
         configuration.enablePartitionEOF = true
         return try KafkaConsumer(configuration: configuration, logger: logger)
     }
 
-    /// Runs `plan` with `consumer` (from `makeConsumer`) and returns the totals.
-    public func run(_ plan: ReplayPlan, consumer: KafkaConsumer, logger: Logger) async throws -> WorkerCounters.Totals {
+    /// Runs `plan` with `consumer` (from `makeConsumer`) on the stream core
+    /// and returns the totals once every message in range is committed.
+    public func run(_ plan: ReplayPlan, consumer: KafkaConsumer, logger: Logger, settings: StreamSettings = StreamSettings()) async throws
+        -> WorkerCounters.Totals
+    {
+        let ranges = plan.ranges.filter { $0.count > 0 }
         let counters = WorkerCounters()
-        var remaining = Dictionary(uniqueKeysWithValues: plan.ranges.filter { $0.count > 0 }.map { ($0.topicPartition, $0.end) })
-        guard !remaining.isEmpty else { return counters.current }
+        guard !ranges.isEmpty else {
+            await consumer.close()
+            return counters.current
+        }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
         producerConfiguration.properties = kafkaProperties
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
-        let batches = BatchHandler(processor: processor, consumer: consumer, producer: producer)
+        // A bounded job ends when its range is done, however long the last
+        // messages take: no drain deadline cuts it short.
+        var settings = settings
+        settings.drainTimeout = Self.noDeadline
+        let core = StreamCore(
+            processor: processor, consumer: consumer, producerConfiguration: producerConfiguration, settings: settings,
+            counters: counters, logger: logger
+        )
+        let events = ReplayEvents(
+            base: consumer.events, consumer: consumer,
+            ends: Dictionary(uniqueKeysWithValues: ranges.map { ($0.topicPartition, $0.end) }), logger: logger
+        )
         do {
-            try consumer.assign(plan.ranges.filter { $0.count > 0 }.map {
-                KafkaPartitionOffset(topicPartition: $0.topicPartition, offset: KafkaOffset($0.start))
-            })
-            for try await event in consumer.events {
-                if case .partitionEOF(let position) = event, let end = remaining[position.topicPartition], position.offset.rawValue >= end {
-                    try consumer.pause([position.topicPartition])
-                    remaining[position.topicPartition] = nil
-                }
-                if remaining.isEmpty { break }
-                guard case .messages(let batch) = event else { continue }
-                let inRange = batch.filter { message in
-                    remaining[message.topicPartition].map { message.offset.rawValue < $0 } ?? false
-                }
-                if !inRange.isEmpty {
-                    let (processed, offsets) = try await batches.handle(inRange)
-                    counters.record(processed, committed: offsets.count)
-                }
-                let finished = remaining.filter { partition, end in
-                    batch.contains { $0.topicPartition == partition && $0.offset.rawValue + 1 >= end }
-                }.map(\.key)
-                if !finished.isEmpty {
-                    try consumer.pause(finished)
-                    for partition in finished { remaining[partition] = nil }
-                }
-                if remaining.isEmpty { break }
-            }
+            try consumer.assign(ranges.map { KafkaPartitionOffset(topicPartition: $0.topicPartition, offset: KafkaOffset($0.start)) })
+            try await core.run(events: events, assigned: ranges.map(\.topicPartition), shutdownGrace: Self.noDeadline)
         } catch {
             await consumer.close()
-            await producer.close()
             throw error
         }
         await consumer.close()
-        await producer.close()
-        return counters.current
+        let totals = counters.current
+        guard totals.committed >= totals.consumed else {
+            throw ReplayError.unfinished(consumed: totals.consumed, committed: totals.committed)
+        }
+        return totals
     }
+
+    private static let noDeadline = Duration.seconds(7 * 24 * 3600)
 }

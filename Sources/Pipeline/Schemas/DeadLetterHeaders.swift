@@ -7,6 +7,8 @@ import ArticleText
 /// trace context.
 public enum DeadLetterHeaders {
     public static let version = SchemaVersion(major: 1, minor: 0)
+    /// The version of a truncated dead letter, whose extra headers 1.1 describes.
+    public static let truncatedVersion = SchemaVersion(major: 1, minor: 1)
 
     /// The input's headers (minus the ones written here), then the
     /// dead-letter set, then the valid trace context.

@@ -23,7 +23,7 @@ public struct OutputTopics: Sendable, Hashable {
         case .parsed: stem = "parsed"
         case .enriched: stem = "enriched"
         case .deadLetter: stem = "dlq"
-        case .raw, .stats: throw .noOutputTopic(schema)
+        case .raw, .stats, .groupStatus: throw .noOutputTopic(schema)
         }
         return "\(prefix).\(stem).v\(major)"
     }

@@ -10,4 +10,6 @@ public enum SchemaName: String, Sendable, Hashable, CaseIterable, Codable {
     case deadLetter = "article.deadletter"
     /// The `/stats` document.
     case stats = "stats"
+    /// What `newswire status --json` prints.
+    case groupStatus = "group.status"
 }

@@ -2,141 +2,118 @@ import Foundation
 import Kafka
 import Logging
 import ServiceLifecycle
+import Synchronization
 
-/// The worker: reads raw articles in a consumer group, runs the stages with
-/// one concurrent lane per partition, publishes every output (or a dead
-/// letter), and commits a batch's offsets only after the broker acknowledged
-/// all of its outputs — at-least-once, order kept per partition.
+/// The worker: reads raw articles in a consumer group and runs them through
+/// the stream core — the stages on every core, outputs published in
+/// partition order, offsets committed only once every output of a message
+/// and of every earlier one is acknowledged (at-least-once), memory bounded
+/// by bytes with paused partitions, rebalances drained within a deadline.
 ///
-/// Batches are handled one after another, so by the time a rebalance revokes
-/// partitions their work is already published and committed. On graceful
-/// shutdown it stops fetching, finishes the batch in hand, commits, leaves
-/// the group and flushes the producer.
+/// On graceful shutdown (SIGTERM/SIGINT through ServiceLifecycle) it stops
+/// fetching, lets the work in flight finish, commits, flushes the producer
+/// and leaves the group, all within the shutdown grace.
 public final class ArticleWorker: Service {
     public let configuration: WorkerConfiguration
     public let counters: WorkerCounters
-    private let progress = PartitionProgress()
+    public let health: WorkerHealth
     private let startedAt = ContinuousClock.now
     private let logger: Logger
+    private let deadLetterLogger: Logger?
+    private let core: CoreSlot
 
-    public init(configuration: WorkerConfiguration, counters: WorkerCounters = WorkerCounters(), logger: Logger = Logger(label: "newswire.worker")) {
+    /// `deadLetterLogger` takes the one warning line per dead letter (else `logger` does).
+    public init(
+        configuration: WorkerConfiguration, counters: WorkerCounters = WorkerCounters(), logger: Logger = Logger(label: "newswire.worker"),
+        deadLetterLogger: Logger? = nil
+    ) {
         self.configuration = configuration
         self.counters = counters
+        self.health = WorkerHealth(stallTimeout: configuration.stallTimeout)
         self.logger = logger
+        self.deadLetterLogger = deadLetterLogger
+        self.core = CoreSlot()
     }
 
     public func run() async throws {
-        var consumerConfiguration = KafkaConsumerConfiguration(bootstrapServers: configuration.bootstrapServers, groupID: configuration.group)
-        consumerConfiguration.sessionTimeout = configuration.sessionTimeout
-        consumerConfiguration.maxBatchSize = configuration.maxBatchSize
-        consumerConfiguration.statisticsInterval = configuration.statisticsInterval
-        consumerConfiguration.properties = configuration.kafkaProperties
-        var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServers)
-        producerConfiguration.properties = configuration.kafkaProperties
-
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        let core = StreamCore(
+            processor: configuration.processor, consumer: consumer, producerConfiguration: producerConfiguration,
+            settings: configuration.stream, counters: counters, health: health, logger: logger, deadLetterLogger: deadLetterLogger
+        )
+        self.core.set(core)
         do {
             try consumer.subscribe(topics: configuration.inputTopics)
             logger.info("worker started", metadata: ["group": "\(configuration.group)", "topics": "\(configuration.inputTopics)"])
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { [progress] in
-                    for await statistics in consumer.statistics { progress.update(statistics) }
-                }
-                let batches = BatchHandler(processor: configuration.processor, consumer: consumer, producer: producer)
-                for try await event in consumer.events.cancelOnGracefulShutdown() {
-                    try await handle(event, batches: batches)
-                }
-                tasks.cancelAll()
-            }
+            try await core.run(events: consumer.events.cancelOnGracefulShutdown(), shutdownGrace: configuration.shutdownGrace)
         } catch {
             await consumer.close()
-            await producer.close()
             throw error
         }
         await consumer.close()
-        await producer.close()
-        logger.info("worker stopped", metadata: ["consumed": "\(counters.current.consumed)"])
+        logger.info("worker stopped", metadata: ["consumed": "\(counters.current.consumed)", "committed": "\(counters.current.committed)"])
     }
 
-    private func handle(_ event: KafkaConsumerEvent, batches: BatchHandler) async throws {
-        switch event {
-        case .messages(let batch):
-            progress.started(batch)
-            let (processed, offsets) = try await batches.handle(batch)
-            progress.committed(offsets, batch: batch)
-            counters.record(processed, committed: offsets.count)
-        case .partitionsAssigned(let partitions):
-            progress.assigned(partitions)
-            logger.info("partitions assigned", metadata: ["partitions": "\(partitions)"])
-        case .partitionsRevoked(let revocation):
-            // Every batch of these partitions was published and committed before this event.
-            progress.revoked(revocation.partitions)
-            logger.info("partitions revoked", metadata: ["partitions": "\(revocation.partitions)", "lost": "\(revocation.lost)"])
-        case .partitionEOF:
-            break
-        case .error(let error):
-            logger.warning("consumer error: \(error)")
-        }
+    var consumerConfiguration: KafkaConsumerConfiguration {
+        var consumer = KafkaConsumerConfiguration(bootstrapServers: configuration.bootstrapServers, groupID: configuration.group)
+        consumer.sessionTimeout = configuration.sessionTimeout
+        consumer.maxBatchSize = configuration.maxBatchSize
+        consumer.statisticsInterval = configuration.statisticsInterval
+        consumer.bufferedBytes = max(1 << 20, configuration.stream.maxInFlightBytes / 8)
+        consumer.maxBatchBytes = max(1 << 20, configuration.stream.maxInFlightBytes / 16)
+        var properties = [
+            // librdkafka's prefetch queue is memory too: keep it within the budget.
+            "queued.max.messages.kbytes": "\(max(1024, configuration.stream.maxInFlightBytes / 8 / 1024))"
+        ]
+        properties["group.instance.id"] = configuration.instanceID
+        properties.merge(configuration.kafkaProperties) { _, given in given }
+        // Offsets are committed explicitly, only after acknowledgement.
+        properties["enable.auto.commit"] = "false"
+        properties["enable.auto.offset.store"] = "false"
+        consumer.properties = properties
+        return consumer
+    }
+
+    var producerConfiguration: KafkaProducerConfiguration {
+        var producer = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServers)
+        producer.messageTimeout = configuration.messageTimeout
+        producer.linger = .milliseconds(5)
+        // Queue depth and broker round trips for /stats and /metrics.
+        producer.statisticsInterval = configuration.statisticsInterval
+        var properties = ["queue.buffering.max.kbytes": "\(max(16 << 10, configuration.stream.maxInFlightBytes * 2 / 1024))"]
+        properties.merge(configuration.kafkaProperties) { _, given in given }
+        producer.properties = properties
+        return producer
     }
 
     /// The `/stats` document as of now.
     public func statsDocument() throws -> StatsDocument {
-        let totals = counters.current
-        let elapsed = (ContinuousClock.now - startedAt).components
-        let uptime = max(0.001, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
-        let processor = configuration.processor
-        let failed = { (stage: DeadLetterStage) in totals.deadLettersByStage[stage, default: 0] }
-        let afterNormalise = totals.consumed - failed(.normalise)
-        let afterParse = afterNormalise - failed(.parse)
-        let inFlight = progress.inFlight
-        return StatsDocument(
-            generatedAt: Date().formatted(.iso8601),
-            pipelineVersion: processor.pipelineVersion,
-            uptimeSeconds: uptime,
-            consumerGroup: configuration.group,
-            guarantee: "at-least-once",
-            outputVersion: processor.enrichedVersion.description,
-            topics: StatsDocument.Topics(
-                input: configuration.inputTopics,
-                normalised: try processor.topics.topic(for: .normalised, major: 1),
-                parsed: try processor.topics.topic(for: .parsed, major: 1),
-                enriched: try processor.topics.topic(for: .enriched, version: processor.enrichedVersion),
-                deadLetter: processor.topics.deadLetter
-            ),
-            partitions: progress.snapshot,
-            stages: StatsDocument.Stages(
-                normalise: .init(processed: afterNormalise, failed: failed(.normalise), inFlight: inFlight),
-                parse: .init(processed: afterParse, failed: failed(.parse), inFlight: inFlight),
-                enrich: .init(processed: afterParse - failed(.enrich), failed: failed(.enrich), inFlight: inFlight),
-                publish: .init(processed: totals.produced, failed: failed(.publish), inFlight: 0)
-            ),
-            inFlight: StatsDocument.InFlight(messages: inFlight, limit: configuration.maxBatchSize),
-            throughput: StatsDocument.Throughput(
-                windowSeconds: uptime,
-                messagesPerSecond: Double(totals.consumed) / uptime,
-                articlesPerSecond: Double(totals.articles) / uptime,
-                bytesPerSecond: Double(totals.bytesConsumed) / uptime
-            ),
-            totals: StatsDocument.Totals(
-                consumed: totals.consumed, committed: totals.committed, produced: totals.produced,
-                deadLettered: totals.deadLettered
-            )
+        let core = core.value
+        return try StatsDocument.make(
+            configuration: configuration, counters: counters, lanes: core?.table.snapshot,
+            health: healthStatus, readiness: readiness, uptime: .now - startedAt
         )
     }
 
-    /// True once the worker has partitions to work on.
-    public var isReady: Bool { !progress.snapshot.isEmpty }
+    /// `/healthz`: unhealthy after a fatal error, an eviction, or a stall.
+    public var healthStatus: HealthStatus {
+        guard let core = core.value else { return HealthStatus(ok: true, reason: "starting") }
+        return core.healthStatus
+    }
+
+    /// `/readyz`: in the group with partitions, a broker reachable, not draining.
+    public var readiness: HealthStatus {
+        guard let core = core.value else { return HealthStatus(ok: false, reason: "starting") }
+        return core.readiness
+    }
+
+    /// True once the worker has partitions to work on and may take traffic.
+    public var isReady: Bool { readiness.ok }
 }
 
-/// Why a worker stopped.
-public enum WorkerError: Error, CustomStringConvertible {
-    case publishFailed(String)
-
-    public var description: String {
-        switch self {
-        case .publishFailed(let report):
-            "an output record could not be published (\(report)); nothing of its batch was committed, so a restart reprocesses it"
-        }
-    }
+/// The core a worker is running, once `run()` created it; read by the stats endpoint.
+private final class CoreSlot: Sendable {
+    private let slot = Mutex<StreamCore?>(nil)
+    var value: StreamCore? { slot.withLock { $0 } }
+    func set(_ core: StreamCore) { slot.withLock { $0 = core } }
 }

@@ -25,21 +25,41 @@ public struct MessageProcessor: Sendable {
     }
 
     public func process(_ message: KafkaMessage) -> ProcessedMessage {
+        process(message, meters: nil)
+    }
+
+    /// The same, timing and counting each stage in `meters` (the worker's
+    /// `/stats`); record encoding counts as part of enrich.
+    func process(_ message: KafkaMessage, meters: WorkerMetrics?) -> ProcessedMessage {
+        var timer = StageTimer(meters)
         let source = SourcePosition(topic: message.topic, partition: message.partition, offset: message.offset.rawValue)
         let inputHeaders = message.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
+        if message.valueIsNull {
+            timer.enter(.normalise)
+            timer.failed()
+            let headers = DeadLetterHeaders.make(
+                stage: .normalise, code: Self.emptyValueCode, reason: "the message has no value (a tombstone); there is nothing to process",
+                source: source, attempt: attempt(of: inputHeaders), pipelineVersion: pipelineVersion, inputHeaders: inputHeaders
+            )
+            return deadLetter(message, headers: headers, stage: .normalise, code: Self.emptyValueCode)
+        }
         let raw = RawArticle(
             bytes: message.value,
             declaredFormat: InputFormatHint.format(of: message),
             receivedAt: message.timestampMilliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) }
         )
         do {
-            let result = try TextStages.run(raw, through: .enrich, limits: limits)
+            let result = try TextStages.run(raw, through: .enrich, limits: limits, observer: &timer)
             let outputs = try outputs(of: result, source: source, inputHeaders: inputHeaders)
+            timer.finished()
             return ProcessedMessage(input: message, outputs: outputs, outcome: .articles(result.articles.count))
         } catch let error as ArticleTextError {
+            timer.failed()
             let headers = DeadLetterHeaders.make(for: error, source: source, attempt: attempt(of: inputHeaders), inputHeaders: inputHeaders)
             return deadLetter(message, headers: headers, stage: DeadLetterStage(error.stage), code: error.code.rawValue)
         } catch {
+            // The stages finished; the record that cannot be encoded is a publish dead letter.
+            timer.finished()
             let headers = DeadLetterHeaders.make(
                 stage: .publish, code: "encoding-failed", reason: "the record could not be encoded: \(error)",
                 source: source, attempt: attempt(of: inputHeaders), inputHeaders: inputHeaders
@@ -66,12 +86,30 @@ public struct MessageProcessor: Sendable {
         }
     }
 
+    /// The dead-letter code of a message without a value.
+    public static let emptyValueCode = "empty-value"
+
+    /// A dead letter for `message`: its key and value unchanged (a null value
+    /// stays null), the failure in headers.
+    public func deadLetter(for message: KafkaMessage, stage: DeadLetterStage, code: String, reason: String) -> KafkaProducerMessage {
+        let source = SourcePosition(topic: message.topic, partition: message.partition, offset: message.offset.rawValue)
+        let inputHeaders = message.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
+        let headers = DeadLetterHeaders.make(
+            stage: stage, code: code, reason: reason, source: source, attempt: attempt(of: inputHeaders),
+            pipelineVersion: pipelineVersion, inputHeaders: inputHeaders
+        )
+        return letter(message, headers: headers)
+    }
+
     private func deadLetter(_ message: KafkaMessage, headers: [RecordHeader], stage: DeadLetterStage, code: String) -> ProcessedMessage {
-        let letter = KafkaProducerMessage(
-            topic: topics.deadLetter, key: message.key, value: message.value,
+        ProcessedMessage(input: message, outputs: [letter(message, headers: headers)], outcome: .deadLettered(stage: stage, code: code))
+    }
+
+    private func letter(_ message: KafkaMessage, headers: [RecordHeader]) -> KafkaProducerMessage {
+        KafkaProducerMessage(
+            topic: topics.deadLetter, key: message.key, value: message.valueIsNull ? nil : message.value,
             headers: headers.map { KafkaHeader(key: $0.name, value: $0.value) }
         )
-        return ProcessedMessage(input: message, outputs: [letter], outcome: .deadLettered(stage: stage, code: code))
     }
 
     /// A re-driven dead letter counts its attempts on.

@@ -25,17 +25,25 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     @Flag(help: "Keep the cluster, worker and stats endpoint running after the summary, until Ctrl-C.")
     var stay = false
 
+    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable).")
+    var kafkaProperties: [String] = []
+
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines.")
+    var kafkaConfig: String?
+
     @OptionGroup var logging: LogOptions
 
     func validate() throws {
         guard (1...64).contains(partitions) else {
             throw ValidationError("--partitions \(partitions) is out of range; use a number from 1 to 64")
         }
+        _ = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
     }
 
     func run() async throws {
         // Before any metric exists, so every counter lands in the registry /metrics serves.
         let registry = MetricsSetup.registry
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
         let inputs = try examples.map { try NamedInput.load([$0], lines: false) } ?? BuiltInExamples.inputs
         let origin = examples.map { "\($0)/" } ?? "the built-in examples"
         let logger = {
@@ -54,7 +62,9 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
         StandardStreams.writeLine("Embedded Kafka cluster at \(cluster.bootstrapServers) (librdkafka \(LibrdkafkaVersion.string))")
 
         let messages = inputs.flatMap { FileMessages.messages(for: $0, topic: "articles.raw", lines: false) }
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)
+        var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
+        producerConfiguration.properties = properties
+        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
         try await producer.send(messages).delivered()
         await producer.close()
         StandardStreams.writeLine("Published \(messages.count) example(s) from \(origin) to articles.raw")
@@ -64,7 +74,11 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             processor: MessageProcessor(topics: topics, enrichedVersion: version)
         )
         configuration.sessionTimeout = .seconds(6)
-        let worker = ArticleWorker(configuration: configuration, logger: logger)
+        configuration.kafkaProperties = properties
+        // The summary names each dead letter on stdout; the log stays quiet about them.
+        var deadLetters = Logger(label: "newswire.deadletters")
+        deadLetters.logLevel = .error
+        let worker = ArticleWorker(configuration: configuration, logger: logger, deadLetterLogger: deadLetters)
         let stats = StatsServer.application(
             host: "127.0.0.1", port: 0, source: StatsSource(worker: worker), registry: registry, logger: logger
         ) { port in
@@ -76,7 +90,7 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             tasks.addTask { try await group.run() }
             tasks.addTask {
                 await worker.counters.waitUntilConsumed(messages.count)
-                try await Self.summarise(worker: worker, cluster: cluster, topics: topics, version: version, logger: logger)
+                try await Self.summarise(worker: worker, cluster: cluster, topics: topics, version: version, properties: properties, logger: logger)
                 if stay {
                     StandardStreams.writeLine("\nStill running (--stay); Ctrl-C stops it.")
                 } else {
@@ -88,15 +102,16 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     }
 
     private static func summarise(
-        worker: ArticleWorker, cluster: EmbeddedCluster, topics: OutputTopics, version: SchemaVersion, logger: Logger
+        worker: ArticleWorker, cluster: EmbeddedCluster, topics: OutputTopics, version: SchemaVersion, properties: [String: String],
+        logger: Logger
     ) async throws {
         let totals = worker.counters.current
         StandardStreams.writeLine(
-            "Worker consumed \(totals.consumed), produced \(totals.produced) record(s) for \(totals.articles) article(s), dead-lettered \(totals.deadLettered), committed offsets on \(totals.committed) partition batch(es)"
+            "Worker consumed \(totals.consumed), produced \(totals.produced) record(s) for \(totals.articles) article(s), dead-lettered \(totals.deadLettered), committed the offsets of \(totals.committed) message(s)"
         )
         try await DemoSummary.print(
             bootstrapServers: cluster.bootstrapServers, topics: topics, enrichedVersion: version,
-            expectedArticles: totals.articles, expectedDeadLetters: totals.deadLettered, logger: logger
+            expectedArticles: totals.articles, expectedDeadLetters: totals.deadLettered, properties: properties, logger: logger
         )
     }
 }

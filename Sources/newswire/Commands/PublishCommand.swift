@@ -32,6 +32,9 @@ struct PublishCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .customLong("kafka-property"), help: "A librdkafka producer property KEY=VALUE (repeatable).")
     var kafkaProperties: [String] = []
 
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings.")
+    var kafkaConfig: String?
+
     @OptionGroup var logging: LogOptions
 
     @Argument(help: "Files or folders to send (folders: their files, sorted by name), or - for standard input.")
@@ -46,7 +49,7 @@ struct PublishCommand: AsyncParsableCommand, LoggingCommand {
             throw ValidationError("publish needs --topic NAME (or NEWSWIRE_TOPIC), e.g. --topic articles.raw")
         }
         _ = try TopicSpec(parsing: topic)
-        _ = try KafkaProperties.parse(kafkaProperties)
+        _ = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
         guard !paths.isEmpty else {
             throw ValidationError("give at least one file or folder to send, or - to read standard input")
         }
@@ -55,7 +58,7 @@ struct PublishCommand: AsyncParsableCommand, LoggingCommand {
     func run() async throws {
         guard let brokers, let topicText = topic else { throw ValidationError("publish needs --brokers and --topic") }
         let topic = try TopicSpec(parsing: topicText).name
-        let properties = try KafkaProperties.parse(kafkaProperties)
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
         let inputs = try NamedInput.load(paths, lines: false)
         let messages = inputs.flatMap { FileMessages.messages(for: $0, topic: topic, lines: lines) }
         guard !messages.isEmpty else {
@@ -63,7 +66,7 @@ struct PublishCommand: AsyncParsableCommand, LoggingCommand {
         }
 
         let logger = Logger(label: "newswire.publish")
-        _ = try await BrokerCheck.check(brokers, logger: logger)
+        _ = try await BrokerCheck.check(brokers, properties: properties, logger: logger)
         var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
         configuration.properties = properties
         let producer = try KafkaProducer(configuration: configuration, logger: logger)

@@ -46,8 +46,11 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
     @Flag(help: "Only print the range per partition; process nothing.")
     var dryRun = false
 
-    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for both clients (repeatable).")
+    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable).")
     var kafkaProperties: [String] = []
+
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings.")
+    var kafkaConfig: String?
 
     @OptionGroup var logging: LogOptions
 
@@ -61,7 +64,7 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
             throw ValidationError(problem)
         }
         _ = try OutputVersion.resolve(outputVersion)
-        _ = try KafkaProperties.parse(kafkaProperties)
+        _ = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
         if let inputTopic {
             _ = try TopicSpec(parsing: inputTopic)
         }
@@ -93,14 +96,15 @@ struct ReplayCommand: AsyncParsableCommand, LoggingCommand {
     }
 
     func run() async throws {
+        MallocTuning.returnLargeBuffersAtOnce()
         guard let brokers else { throw ValidationError("replay needs --brokers host:port (or NEWSWIRE_BROKERS)") }
         let (from, until) = try bounds()
         let version = try OutputVersion.resolve(outputVersion)
         let topics = OutputTopics()
         let topic = inputTopic ?? (dlq ? topics.deadLetter : "articles.raw")
-        let properties = try KafkaProperties.parse(kafkaProperties)
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
         let logger = Logger(label: "newswire.replay")
-        let metadata = try await BrokerCheck.check(brokers, logger: logger)
+        let metadata = try await BrokerCheck.check(brokers, properties: properties, logger: logger)
         if dlq && inputTopic == nil && metadata.topic(topic) == nil {
             StandardStreams.writeLine("no dead letters yet: the cluster has no topic \(topic), so there is nothing to re-drive")
             return

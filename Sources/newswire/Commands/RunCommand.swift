@@ -40,8 +40,26 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Where to serve /stats, /metrics, /healthz, /readyz and the dashboard: HOST:PORT or off.")
     var statsAddress = StatsAddress.defaultValue
 
-    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for both clients (repeatable).")
+    @Option(name: .customLong("kafka-property"), help: "A librdkafka property KEY=VALUE for every client (repeatable; wins over --kafka-config and NEWSWIRE_KAFKA_<PROPERTY>).")
     var kafkaProperties: [String] = []
+
+    @Option(name: .customLong("kafka-config"), help: "A librdkafka properties file of key=value lines, e.g. TLS/SASL settings.")
+    var kafkaConfig: String?
+
+    @Option(help: "In-flight input and output bytes of all partitions together; over it, partitions pause, e.g. 48MiB (default 48MiB).")
+    var maxInFlightBytes: String?
+
+    @Option(help: "How long a rebalance waits for revoked partitions' work before committing and releasing them.")
+    var drainTimeout = "10s"
+
+    @Option(name: .customLong("instance-id"), help: "A stable member id for static membership, e.g. the pod name: a restart keeps its partitions.")
+    var instanceID: String?
+
+    @Option(help: "/healthz fails when the worker had work but finished nothing for this long.")
+    var stallTimeout = "300s"
+
+    @Option(help: "Time from SIGTERM to exit: drain, commit and flush fit inside it; keep it below the orchestrator's grace period.")
+    var shutdownGrace = "50s"
 
     @OptionGroup var logging: LogOptions
 
@@ -53,18 +71,40 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
         for topic in inputTopics where !topic.hasPrefix("^") {
             _ = try TopicSpec(parsing: topic)
         }
-        _ = try KafkaProperties.parse(kafkaProperties)
+        _ = try limits()
         _ = try StatsAddress.parse(statsAddress)
         if let brokers {
             try BrokerCheck.validate(brokers)
         }
     }
 
+    /// The Kafka properties and the worker's bounds, checked against each other.
+    private func limits() throws -> (properties: [String: String], grace: Duration, drain: Duration, stall: Duration, budget: Int?) {
+        let properties = try KafkaProperties.resolve(options: kafkaProperties, configFile: kafkaConfig)
+        let grace = try DurationText.parse(shutdownGrace, flag: "shutdown-grace")
+        let drain = try DurationText.parse(drainTimeout, flag: "drain-timeout")
+        let stall = try DurationText.parse(stallTimeout, flag: "stall-timeout")
+        guard grace >= .seconds(2) else {
+            throw ValidationError("--shutdown-grace must be at least 2s, so the worker can drain, commit and flush before it exits")
+        }
+        guard drain < grace else {
+            throw ValidationError("--drain-timeout must be shorter than --shutdown-grace, or a shutdown could not finish draining in time")
+        }
+        if let timeout = properties["message.timeout.ms"], (Int(timeout) ?? Int.max) >= Int(grace.components.seconds) * 1000 {
+            throw ValidationError(
+                "the Kafka property message.timeout.ms must be a number of milliseconds below --shutdown-grace, so every output gets its final delivery report before the worker must exit; lower it or raise --shutdown-grace"
+            )
+        }
+        let budget = try maxInFlightBytes.map { try ByteSizeText.parse($0, flag: "max-in-flight-bytes") }
+        return (properties, grace, drain, stall, budget)
+    }
+
     func run() async throws {
+        MallocTuning.returnLargeBuffersAtOnce()
         // Before any metric exists, so every counter lands in the registry /metrics serves.
         let registry = MetricsSetup.registry
         let version = try OutputVersion.resolve(outputVersion)
-        let properties = try KafkaProperties.parse(kafkaProperties)
+        let (properties, grace, drain, stall, budget) = try limits()
         let stats = try StatsAddress.parse(statsAddress)
         // Before joining the group: a taken port must not cost a rebalance.
         try stats?.checkAvailable()
@@ -74,7 +114,7 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
         var services: [any Service] = []
         let bootstrapServers: String
         if let brokers {
-            _ = try await BrokerCheck.check(brokers, logger: logger)
+            _ = try await BrokerCheck.check(brokers, properties: properties, logger: logger)
             bootstrapServers = brokers
         } else {
             let cluster = try EmbeddedCluster(brokers: 1, logger: logger)
@@ -92,7 +132,13 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
             processor: MessageProcessor(enrichedVersion: version)
         )
         configuration.kafkaProperties = properties
-        let worker = ArticleWorker(configuration: configuration, logger: logger)
+        configuration.shutdownGrace = grace
+        configuration.stallTimeout = stall
+        configuration.stream.drainTimeout = drain
+        configuration.instanceID = instanceID
+        if let budget { configuration.stream.maxInFlightBytes = budget }
+        // Dead letters log under a label of their own, which the log's rate limit counts apart.
+        let worker = ArticleWorker(configuration: configuration, logger: logger, deadLetterLogger: Logger(label: "newswire.deadletters"))
         if let stats {
             services.append(StatsServer.application(
                 host: stats.host, port: stats.port, source: StatsSource(worker: worker), registry: registry, logger: logger
@@ -101,9 +147,12 @@ struct RunCommand: AsyncParsableCommand, LoggingCommand {
             })
         }
         services.append(worker)
-        let serviceGroup = ServiceGroup(
-            configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         )
+        // A worker that cannot finish within the grace is cancelled rather than killed later.
+        groupConfiguration.maximumGracefulShutdownDuration = grace
+        let serviceGroup = ServiceGroup(configuration: groupConfiguration)
         try await serviceGroup.run()
     }
 }

@@ -6,7 +6,8 @@ import Logging
 ///
 /// Lines from the Kafka module (librdkafka's log, forwarded with a
 /// `librdkafka.facility`, and the client errors of its callbacks) are shown
-/// only with `--verbose`; every shown line passes the shared `LogGate`.
+/// only with `--verbose`; every shown line passes the shared `LogGate`, whose
+/// line budget is per module and logger label.
 struct CommandLogHandler: LogHandler {
     let label: String
     let verbose: Bool
@@ -38,7 +39,9 @@ struct CommandLogHandler: LogHandler {
         var lines: [String] = []
         let isClientLine = Self.isKafkaClientLine(source: event.source, metadata: event.metadata)
         let key = isClientLine ? Self.sameFailureKey(message) : "\(event.level) \(message)"
-        switch gate.admit(source: event.source, key: key) {
+        // Each logger of a module has its own budget: a flood of dead-letter
+        // lines must not hide the assignment lines that follow a rebalance.
+        switch gate.admit(source: "\(event.source) \(label)", key: key) {
         case .drop:
             return
         case .show(let suppressed):

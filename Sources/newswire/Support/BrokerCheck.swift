@@ -19,12 +19,16 @@ enum BrokerCheck {
         }
     }
 
-    static func check(_ brokers: String, timeout: Duration = .seconds(5), logger: Logger) async throws -> KafkaClusterMetadata {
+    /// `properties` are the Kafka properties the command's clients get (TLS,
+    /// SASL…), so the check reaches the cluster the way they will.
+    static func check(
+        _ brokers: String, properties: [String: String] = [:], timeout: Duration = .seconds(5), logger: Logger
+    ) async throws -> KafkaClusterMetadata {
         let capture = LogCapture()
         let base = logger.handler
         let watched = Logger(label: logger.label) { _ in MultiplexLogHandler([base, capture.handler]) }
         do {
-            return try await KafkaAdmin.checkBrokers(brokers, timeout: timeout, logger: watched)
+            return try await KafkaAdmin.checkBrokers(brokers, properties: properties, timeout: timeout, logger: watched)
         } catch where error.code == .invalidArgument {
             throw CommandFailure("--brokers: \(error.message)")
         } catch {

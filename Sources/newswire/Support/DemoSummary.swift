@@ -16,15 +16,15 @@ enum DemoSummary {
 
     static func print(
         bootstrapServers: String, topics: OutputTopics, enrichedVersion: SchemaVersion, expectedArticles: Int,
-        expectedDeadLetters: Int, logger: Logger
+        expectedDeadLetters: Int, properties: [String: String] = [:], logger: Logger
     ) async throws {
         let enrichedTopic = try topics.topic(for: .enriched, version: enrichedVersion)
-        let records = try await read(enrichedTopic, count: expectedArticles, bootstrapServers: bootstrapServers, logger: logger)
+        let records = try await read(enrichedTopic, count: expectedArticles, bootstrapServers: bootstrapServers, properties: properties, logger: logger)
         StandardStreams.writeLine("\n\(enrichedTopic): \(records.count) record(s)")
         for message in records {
             StandardStreams.writeLine("  " + describeRecord(message.value))
         }
-        let letters = try await read(topics.deadLetter, count: expectedDeadLetters, bootstrapServers: bootstrapServers, logger: logger)
+        let letters = try await read(topics.deadLetter, count: expectedDeadLetters, bootstrapServers: bootstrapServers, properties: properties, logger: logger)
         StandardStreams.writeLine("\n\(topics.deadLetter): \(letters.count) dead letter(s)")
         for message in letters {
             let file = message.key.flatMap { String(validating: $0, as: UTF8.self) } ?? "?"
@@ -52,11 +52,12 @@ enum DemoSummary {
     /// Reads `count` messages from the start of every partition of `topic`,
     /// giving up after `deadline` with what it has.
     private static func read(
-        _ topic: String, count: Int, bootstrapServers: String, logger: Logger, deadline: Duration = .seconds(20)
+        _ topic: String, count: Int, bootstrapServers: String, properties: [String: String], logger: Logger,
+        deadline: Duration = .seconds(20)
     ) async throws -> [KafkaMessage] {
         guard count > 0 else { return [] }
         return try await withThrowingTaskGroup(of: [KafkaMessage]?.self) { group in
-            group.addTask { try await readAll(topic, count: count, bootstrapServers: bootstrapServers, logger: logger) }
+            group.addTask { try await readAll(topic, count: count, bootstrapServers: bootstrapServers, properties: properties, logger: logger) }
             group.addTask {
                 try await Task.sleep(for: deadline)
                 return nil
@@ -70,8 +71,11 @@ enum DemoSummary {
         }
     }
 
-    private static func readAll(_ topic: String, count: Int, bootstrapServers: String, logger: Logger) async throws -> [KafkaMessage] {
+    private static func readAll(
+        _ topic: String, count: Int, bootstrapServers: String, properties: [String: String], logger: Logger
+    ) async throws -> [KafkaMessage] {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: "newswire-demo-reader-\(UUID().uuidString)")
+        configuration.properties = properties
         configuration.sessionTimeout = .seconds(6)
         let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
         try consumer.subscribe(topics: [topic])

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The bounds and rhythms of the stream core: how much work it holds, how
+/// often it commits, how long it waits for in-flight work on a revoke.
+///
+/// Memory is bounded by bytes: an input message counts its own bytes, then
+/// also those of its outputs once the stages made them, until the broker
+/// acknowledged every output. Over a bound, the core pauses fetching for the
+/// partition (or all partitions, for the total) and resumes at half of it.
+public struct StreamSettings: Sendable, Hashable {
+    /// In-flight input and output bytes of all partitions together (`--max-in-flight-bytes`).
+    public var maxInFlightBytes = 48 << 20
+    /// In-flight bytes of one partition; a quarter of the total when nil.
+    public var maxPartitionBytes: Int?
+    /// The most messages one partition's lane holds (its window).
+    public var window = 256
+    /// The most messages all lanes hold together.
+    public var maxInFlightMessages = 1024
+    /// How often acknowledged work is committed.
+    public var commitInterval: Duration = .seconds(1)
+    /// Commit early once this many messages are ready to commit.
+    public var commitEvery = 1000
+    /// How long a revoke waits for the revoked partitions' work before
+    /// committing what is done and releasing them (`--drain-timeout`).
+    public var drainTimeout: Duration = .seconds(10)
+    /// Threads the stages run on; one per core by default.
+    public var stageThreads = ProcessInfo.processInfo.activeProcessorCount
+    /// First wait before sending again what failed transiently; doubles up to `maxRetryBackoff`.
+    public var retryBackoff: Duration = .milliseconds(200)
+    public var maxRetryBackoff: Duration = .seconds(10)
+
+    public init() {}
+
+    var partitionBytes: Int { maxPartitionBytes ?? max(1, maxInFlightBytes / 4) }
+
+    func backoff(attempt: Int) -> Duration {
+        var wait = retryBackoff
+        for _ in 1..<max(1, min(attempt, 16)) where wait < maxRetryBackoff { wait *= 2 }
+        return min(wait, maxRetryBackoff)
+    }
+}
