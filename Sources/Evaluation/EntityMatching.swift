@@ -5,7 +5,7 @@ import ArticleText
 /// folded forms, whitespace collapsed: `LabelEvaluation.key`). A found name
 /// counts against precision only when the label lists every name of the text
 /// (`entities_exhaustive`).
-enum EntityMatching {
+public enum EntityMatching {
     /// The entity kind a label type stands for.
     static func kind(_ label: String) -> Entity.Kind? {
         switch label {
@@ -18,11 +18,13 @@ enum EntityMatching {
     }
 
     /// The entities of every article parsed from one input, each article's
-    /// headline included (the labels take names from headlines too).
-    static func entities(of articles: [ParsedArticle]) -> [Entity] {
+    /// headline, dateline and agency line included, each as a line of its
+    /// own (the labels take names from every line the parser keeps; the
+    /// record's `entities` cover only its `text`).
+    public static func entities(of articles: [ParsedArticle]) -> [Entity] {
         articles.flatMap { article -> [Entity] in
             var whole = article
-            whole.paragraphs = (article.title.map { [$0] } ?? []) + article.paragraphs
+            whole.paragraphs = [article.title, article.dateline, article.agency].compactMap { $0 } + article.paragraphs
             return Enricher.enrich(whole).entities
         }
     }

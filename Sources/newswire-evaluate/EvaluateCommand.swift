@@ -80,6 +80,8 @@ struct ShowCommand: ParsableCommand {
 
     @Argument(help: "Input files.") var files: [String]
     @Option(help: "auto, text, html or json.") var format: String = "auto"
+    @Flag(help: "Also print the names the enrich stage finds (headline included), as text/TYPE.")
+    var entities = false
 
     func run() throws {
         let encoder = JSONEncoder()
@@ -95,7 +97,12 @@ struct ShowCommand: ParsableCommand {
                     "dateline": article.dateline.map { [$0] } ?? [], "related": article.related,
                     "paragraphs": article.paragraphs.map { String($0.prefix(60)) },
                 ]
-                print(String(decoding: try encoder.encode(fields), as: UTF8.self))
+                var shown = fields
+                if entities {
+                    let found: [Entity] = EntityMatching.entities(of: [article])
+                    shown["entities"] = found.map { "\($0.text)/\($0.type.rawValue)" }
+                }
+                print(String(decoding: try encoder.encode(shown), as: UTF8.self))
             }
         }
     }

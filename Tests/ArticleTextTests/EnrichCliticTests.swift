@@ -2,7 +2,7 @@ import Testing
 
 @testable import ArticleText
 
-@Suite("Enrich: Arabic clitic readings", .timeLimit(.minutes(1)))
+@Suite("Enrich: Arabic clitic readings", .timeLimit(.minutes(5)))
 struct EnrichCliticTests {
     private func readings(_ word: String, dropArticle: Bool = false, minimumStem: Int = 2) -> [String] {
         ArabicPrefixes.variants(of: FoldedWord(folding: word), dropArticle: dropArticle, minimumStem: minimumStem)

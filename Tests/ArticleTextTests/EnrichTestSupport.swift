@@ -13,6 +13,11 @@ enum EnrichTestSupport {
         try FileManager.default.contentsOfDirectory(atPath: articlesDirectory().path).filter { $0.hasSuffix(".txt") }.sorted()
     }
 
+    /// The names enrich finds in one paragraph, as "text/TYPE".
+    static func entities(_ text: String) -> [String] {
+        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
+    }
+
     static func articleText(_ file: String) throws -> String {
         try String(contentsOf: articlesDirectory().appendingPathComponent(file), encoding: .utf8)
     }

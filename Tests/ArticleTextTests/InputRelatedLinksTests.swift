@@ -3,7 +3,7 @@ import Testing
 
 /// A related block the main-text extractor drops as furniture still reaches
 /// the parse stage as a "read also" block; a small example page.
-@Suite(.timeLimit(.minutes(1))) struct InputRelatedLinksTests {
+@Suite(.timeLimit(.minutes(5))) struct InputRelatedLinksTests {
     static let page = """
         <html><head><title>Stadt baut neue Radwege</title></head><body>
         <article><h1>Stadt baut neue Radwege</h1>

@@ -25,6 +25,9 @@ import Testing
         #expect(first("Title\nPARIS, May 3 — \(Self.englishBody) — AFP")?.agency == "AFP")
         #expect(first("Title\nPARIS, May 3 — \(Self.englishBody)")?.dateline == "PARIS")
         #expect(first("Title\n\(Self.englishBody)\n© 2021 Reuters")?.agency == "Reuters")
+        // The year after the owner, and a wire's name ending the owner's name.
+        #expect(first("Title\n\(Self.englishBody)\n© Thomson Reuters 2021")?.agency == "Reuters")
+        #expect(first("Title\n\(Self.englishBody)\n© 2021 City Herald")?.agency == nil)
     }
 
     @Test func bylineLines() {

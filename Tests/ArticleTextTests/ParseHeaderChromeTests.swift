@@ -4,7 +4,7 @@ import Testing
 
 /// Page chrome, issuing bodies, speakers and bracketed credits around the
 /// headline, on examples written for the project.
-@Suite(.timeLimit(.minutes(1))) struct ParseHeaderChromeTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseHeaderChromeTests {
     static let arabicBody = String(repeating: "وقال المتحدث إن الوزارة تتابع العمل مع الشركاء في المنطقة ", count: 3) + "."
 
     func first(_ text: String, metadata: DocumentMetadata = DocumentMetadata()) -> ParsedArticle? {
@@ -25,6 +25,14 @@ import Testing
         #expect(article?.title == nil)
         #expect(article?.agency == "وزارة الصحة العامة")
         #expect(article?.publishedAt?.hasPrefix("2022-10-03") == true)
+    }
+
+    @Test func aWellKnownSeatOfGovernmentAloneOnTheFirstLineIsTheIssuer() {
+        let article = first("البيت الأبيض\nبيان صحفي\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
+        #expect(article?.title == nil)
+        #expect(article?.agency == "البيت الأبيض")
+        let headline = first("البيت الأبيض يعلن عقوبات جديدة\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
+        #expect(headline?.title == "البيت الأبيض يعلن عقوبات جديدة")
     }
 
     @Test func issuerLineBelowTheHeadlineCreditsTheText() {

@@ -4,7 +4,7 @@ import Testing
 
 /// Which first line is a headline: a text that opens with a whole paragraph
 /// (a wire paragraph, a lead without headline) has no title.
-@Suite(.timeLimit(.minutes(1))) struct ParseHeadlineTests {
+@Suite(.timeLimit(.minutes(5))) struct ParseHeadlineTests {
     static let paragraph = "The harbour authority said on Tuesday that the old ferry terminal will close for repairs next month, "
         + "and that passengers will board at the northern pier until the work is finished early next year, "
         + "a spokeswoman told reporters in the port town."

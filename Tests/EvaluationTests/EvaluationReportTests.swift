@@ -1,7 +1,7 @@
 import Testing
 @testable import Evaluation
 
-@Suite(.timeLimit(.minutes(1))) struct EvaluationReportTests {
+@Suite(.timeLimit(.minutes(5))) struct EvaluationReportTests {
     @Test func rendersScoresAndMisses() {
         let report = EvaluationReport(
             title: "t",

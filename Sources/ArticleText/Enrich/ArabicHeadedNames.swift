@@ -18,17 +18,17 @@ enum ArabicHeadedNames {
     private static let definiteHeads: WordSet = [
         "الهيئه", "المؤسسه", "اللجنه", "السفاره", "البورصه", "المجلس", "الاتحاد", "المنظمه", "الجمعيه",
         "المحكمه", "المديريه", "الوكاله", "القوات", "الجامعه", "الحكومه", "الجيش", "البنك", "المصرف", "الصندوق",
-        "الوزاره", "الغرفه", "الرابطه", "الشركه", "المجموعه", "القنصليه",
+        "الوزاره", "الغرفه", "الرابطه", "الشركه", "المجموعه", "القنصليه", "السلطه",
     ]
     /// Definite adjectives that are not nisba forms but often follow a head.
     private static let headAdjectives: WordSet = [
         "العامه", "العام", "العليا", "الاعلي", "الوطني", "الوطنيه", "المركزي", "المركزيه", "الدولي", "الدوليه",
-        "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه",
+        "المتحده", "الكبري", "الاهلي", "المستقله", "المشتركه", "التنفيذيه", "الدائمه", "الخاصه", "المسلحه",
     ]
     /// Definite adjectives that describe rather than name ("القوات الموالية").
     private static let describingAdjectives: WordSet = [
         "المواليه", "الموالي", "المحليه", "المعنيه", "المختصه", "الحكوميه", "الاخري", "المذكوره", "الالكتروني",
-        "الحاليه", "السابقه", "الجديده",
+        "الحاليه", "السابقه", "الجديده", "التاريخيه",
     ]
     private static let royals: WordSet = ["الملك", "الامير", "الشيخ", "السلطان"]
 
@@ -55,12 +55,15 @@ enum ArabicHeadedNames {
                 continue
             }
             var start = words.start(k, skippingFolded: head.prefixLength)
+            var restoresArticle = head.restoresArticle
             if cues.arabicOrgHeadsOutside.contains(head.noun)
                 || (type == .place && !cues.arabicPlaceHeadsKeepHead.contains(head.noun))
             {
                 start = words[k + 1].start
+                restoresArticle = false
             }
-            out.append(EntityCandidate(start: start, end: words[last].end, type: type, id: nil, source: .pattern))
+            out.append(EntityCandidate(
+                start: start, end: words[last].end, type: type, id: nil, source: .pattern, restoresArticle: restoresArticle))
             k = last + 1
         }
         return out
@@ -70,6 +73,7 @@ enum ArabicHeadedNames {
         var noun: FoldedWord
         var definite: Bool
         var prefixLength: Int
+        var restoresArticle = false
     }
 
     /// The head noun at word k, clitics removed ("بجامعة" → جامعة).
@@ -80,12 +84,15 @@ enum ArabicHeadedNames {
     private static func head(at k: Int, in words: EntityWords) -> Head? {
         for reading in words.readings(k) {
             if heads.contains(reading.stem) {
-                return Head(noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength)
+                return Head(
+                    noun: reading.stem, definite: reading.stem.hasPrefix("ال"), prefixLength: reading.prefixLength,
+                    restoresArticle: reading.restoresArticle)
             }
             if definiteHeads.contains(reading.stem) {
                 let bare = reading.stem.droppingFirst(2)
                 let noun = heads.contains(bare) ? bare : reading.stem
-                return Head(noun: noun, definite: true, prefixLength: reading.prefixLength)
+                return Head(
+                    noun: noun, definite: true, prefixLength: reading.prefixLength, restoresArticle: reading.restoresArticle)
             }
         }
         return nil
@@ -114,7 +121,23 @@ enum ArabicHeadedNames {
                 taken.append(contentsOf: m...place.lastWord)
                 break
             }
+            // "مجلس النواب والمجلس الأعلى": a second body coordinated with و is a name of its own.
+            if f.hasPrefix("و"), isHead(f.droppingFirst(1)) || definiteHeads.contains(f.droppingFirst(1)) { break }
+            // "مجلس الأمن الدولي الأسبوع الماضي": a time phrase follows the name.
+            if cues.arabicTimeNouns.contains(f), m + 1 < words.count, words.joined[m],
+                cues.arabicTimeAdjectives.contains(words[m + 1].folded)
+            {
+                break
+            }
             let isDefinite = f.hasPrefix("ال") && f.count > 3
+            // "المحكمة العليا المتقاعدين": after an adjective, a definite plural
+            // that is no adjective itself begins another phrase.
+            if isDefinite, step == .definite, let previous = taken.last, !isNisba(f),
+                isNisba(words[previous].folded) || headAdjectives.contains(words[previous].folded),
+                f.hasSuffix("ين") || f.hasSuffix("ون")
+            {
+                break
+            }
             let nextDefinite =
                 m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال")
                 && !isStop(words[m + 1].folded)
@@ -145,6 +168,8 @@ enum ArabicHeadedNames {
             } else if !f.hasPrefix("و") && !(f.hasPrefix("ب") && words.readings(m).contains { $0.prefixLength > 0 && ($0.stem.hasPrefix("ال") || Gazetteer.shared.startsName($0.stem)) }) {
                 accept = (step == .head || step == .bare) && bareRun < 2 && !cues.arabicNotNames.contains(f)
                     && !(step == .head && isNisba(f))
+                    // "حكومة قادرة", "مجموعة كبيرة": an adjective agreeing with the head, no name.
+                    && !(step == .head && endsInTaMarbuta(words[k]) && endsInTaMarbuta(word))
                 next = .bare
             }
             if step == .preposition { accept = isDefinite }
@@ -156,6 +181,10 @@ enum ArabicHeadedNames {
         }
         if step == .preposition { taken.removeLast() }
         return taken
+    }
+
+    private static func endsInTaMarbuta(_ token: EnrichToken) -> Bool {
+        token.text.unicodeScalars.last == "\u{0629}"
     }
 
     private static func isHead(_ folded: FoldedWord) -> Bool {

@@ -22,16 +22,31 @@ enum ArabicPersonNames {
             }
             if let (cueEnd, strong) = trigger(at: k, in: words), cueEnd + 1 < words.count, words.joined[cueEnd] {
                 var first = cueEnd + 1
-                while first < words.count, isNisbaAdjective(words[first].folded), first + 1 < words.count,
-                    words.joined[first]
-                {
-                    first += 1
+                while first + 1 < words.count, words.joined[first] {
+                    if isNisbaAdjective(words[first].folded) || titleAdjectives.contains(words[first].folded) {
+                        first += 1
+                    } else if strong, let known = words.known[first], known.start > words[first].start,
+                        words[first].folded.hasPrefix("ل"), known.lastWord + 1 < words.count, words.joined[known.lastWord]
+                    {
+                        // "المبعوث الخاص لليمن تيم ليندركينغ", "المبعوث الخاص للأمم المتحدة مارتن غريفيث"
+                        first = known.lastWord + 1
+                    } else {
+                        break
+                    }
                 }
                 let given = cues.arabicGivenNames.contains(words[first].folded) || words[first].folded.hasPrefix("عبد")
+                // "المتحدث باسم الوزارة": a name that is also an everyday word needs a second part.
+                let ambiguous = cues.arabicAmbiguousNames.contains(words[first].folded)
                 if strong || given || bareNamePair(at: first, in: words),
-                    let last = chain(from: first, prefix: 0, in: words, needsGiven: false, minimumParts: strong || given ? 1 : 2)
+                    let last = chain(from: first, prefix: 0, in: words, needsGiven: false, minimumParts: strong || given ? 1 : 2),
+                    !ambiguous || last > first
                 {
-                    out.append(EntityCandidate(start: words[first].start, end: words[last].end, type: .person, id: nil, source: .cue))
+                    var start = words[first].start
+                    // A royal rank stays part of the name: "الملك سلمان بن عبدالعزيز".
+                    if cueEnd == k, first == k + 1, let royal = words.readings(k).first(where: { royalTitles.contains($0.stem) }) {
+                        start = words.start(k, skippingFolded: royal.prefixLength)
+                    }
+                    out.append(EntityCandidate(start: start, end: words[last].end, type: .person, id: nil, source: .cue))
                     k = last + 1
                     continue
                 }
@@ -39,7 +54,9 @@ enum ArabicPersonNames {
             for reading in words.readings(k) where reading.prefixLength == 0 || reading.prefixLength == 1 {
                 guard cues.arabicGivenNames.contains(reading.stem) || reading.stem.hasPrefix("عبد") && reading.stem.count > 4 else { continue }
                 if reading.prefixLength == 1, !(words[k].folded.hasPrefix("و") || words[k].folded.hasPrefix("ل")) { continue }
+                // "لدينا" (we have) is not ل + "دينا": after ل a name has two parts.
                 let ambiguous = cues.arabicAmbiguousNames.contains(reading.stem)
+                    || reading.prefixLength == 1 && words[k].folded.hasPrefix("ل")
                 if let last = chain(from: k, prefix: reading.prefixLength, in: words, needsGiven: true, minimumParts: ambiguous ? 2 : 1) {
                     out.append(EntityCandidate(
                         start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, type: .person,
@@ -53,6 +70,12 @@ enum ArabicPersonNames {
         return out
     }
 
+    /// Ranks written as part of a royal's name ("الملك سلمان", "Prince Harry" in English).
+    private static let royalTitles: WordSet = ["الملك", "الملكه", "الامير", "الاميره"]
+
+    /// Definite adjectives of a title ("المبعوث الخاص", "الوزير السابق") between it and the name.
+    private static let titleAdjectives: WordSet = ["الخاص", "الخاصه", "السابق", "السابقه", "الاسبق", "الحالي", "الجديد", "الاعلي", "العام", "الاول", "الدائم"]
+
     /// Titles without the article that still introduce a name ("د. …", "معالي …").
     private static let unprefixedTitles: WordSet = ["د", "معالي", "سمو", "فخامه", "سعاده"]
     private static let titlePairStarts = WordSet(
@@ -64,6 +87,7 @@ enum ArabicPersonNames {
         return [k, k + 1].allSatisfy { m in
             let f = words[m].folded
             return !f.hasPrefix("ال") && isNamePart(f) && !looksLikeVerb(f) && !hasPlaceAfterClitic(m, in: words)
+                && !isVerbOrPronounForm(words[m]) && !(m == k + 1 && endsLikeFeminineVerb(words[m]))
         }
     }
 
@@ -74,12 +98,52 @@ enum ArabicPersonNames {
             && !EntityCues.shared.arabicGivenNames.contains(folded)
     }
 
-    /// "بمكة": a clitic on a known place, so the place, not a name part.
+    /// "بمكة", "بالمدينة": a clitic on a known place or on a definite noun,
+    /// so not a name part. The known name must be whole after the clitic:
+    /// "بايدن" is a name, not ب + the first word of "ايدن بريري".
     private static func hasPlaceAfterClitic(_ m: Int, in words: EntityWords) -> Bool {
+        if let known = words.known[m], known.start > words[m].start { return true }
         for reading in words.readings(m) where reading.prefixLength > 0 {
-            if reading.stem.hasPrefix("ال") || Gazetteer.shared.startsName(reading.stem) { return true }
+            if reading.stem.hasPrefix("ال") { return true }
         }
         return false
+    }
+
+    /// A verb or a word carrying a pronoun, never a name: "شكره" (his
+    /// thanks), "بأنها" (that she), "لديهم", "يعتزم" (he intends), "أحيطت"
+    /// (she was told). Checked on the text as written, so a name ending in
+    /// ة (folded to ه: "حمزة") is not mistaken for ـه. Known given names pass.
+    static func isVerbOrPronounForm(_ token: EnrichToken) -> Bool {
+        let folded = token.folded
+        if EntityCues.shared.arabicGivenNames.contains(folded) { return false }
+        let scalars = Array(token.text.unicodeScalars.filter { $0.properties.isAlphabetic })
+        let n = scalars.count
+        guard n >= 3 else { return false }
+        func ends(_ suffix: String) -> Bool {
+            let s = Array(suffix.unicodeScalars)
+            return n > s.count + 1 && Array(scalars[(n - s.count)...]) == s
+        }
+        if ends("ها") || ends("هم") || ends("هما") || ends("كم") || ends("هن") { return true }
+        if n >= 4, scalars[n - 1] == "\u{0647}" { return true }
+        if folded.hasPrefix("بان") || folded.hasPrefix("لان") || folded.hasPrefix("كان") { return true }
+        if (4...6).contains(n), scalars[0] == "\u{064A}" { return true }
+        return false
+    }
+
+    /// A past-tense verb of the third person feminine ("أحيطت", "شاركت"),
+    /// written with a final ت: not the second word of a bare name pair.
+    private static func endsLikeFeminineVerb(_ token: EnrichToken) -> Bool {
+        token.text.unicodeScalars.last == "\u{062A}" && !EntityCues.shared.arabicGivenNames.contains(token.folded)
+    }
+
+    /// "ج." in "أنتوني ج. بلينكن": one Arabic letter and a full stop inside a
+    /// name, on the same line, before another name word. Returns that word.
+    private static func wordAfterInitial(_ m: Int, in words: EntityWords) -> Int? {
+        guard m + 1 < words.count, words[m].script == .arabic, words[m].folded.unicodeScalars.count == 1,
+            let dot = words.tokenAfter(m), dot.text == ".", words.tokenIndex[m + 1] == words.tokenIndex[m] + 2,
+            words[m + 1].script == .arabic, isNamePart(words[m + 1].folded)
+        else { return nil }
+        return m + 1
     }
 
     /// A title or verb of saying ending at the returned word; `strong` titles
@@ -97,6 +161,13 @@ enum ArabicPersonNames {
         for reading in readings {
             if cues.arabicTitles.contains(reading), reading.hasPrefix("ال") || unprefixedTitles.contains(reading) {
                 return (k, true)
+            }
+            // A title noun and its definite genitive: "وزير الخارجية", "مدير المكتب".
+            if cues.arabicTitles.contains(reading), !reading.hasPrefix("ال"), k + 1 < words.count, words.joined[k],
+                words[k + 1].script == .arabic, words[k + 1].folded.hasPrefix("ال"),
+                !StopWords.contains(words[k + 1].folded, language: "ar")
+            {
+                return (k + 1, true)
             }
             if cues.arabicSpeechVerbs.contains(reading) { return (k, false) }
         }
@@ -133,7 +204,7 @@ enum ArabicPersonNames {
     static func chain(from k: Int, prefix: Int, in words: EntityWords, needsGiven: Bool, minimumParts: Int) -> Int? {
         let cues = EntityCues.shared
         let firstWord = prefix > 0 ? words[k].folded.droppingFirst(prefix) : words[k].folded
-        guard isNamePart(firstWord), !looksLikeVerb(firstWord),
+        guard isNamePart(firstWord), !looksLikeVerb(firstWord), prefix > 0 || !isVerbOrPronounForm(words[k]),
             !firstWord.hasPrefix("ال") || cues.arabicGivenNames.contains(firstWord),
             prefix > 0 || !hasPlaceAfterClitic(k, in: words)
         else { return nil }
@@ -148,9 +219,18 @@ enum ArabicPersonNames {
             last = m
             m += 1
         }
-        let ambiguousStart = cues.arabicAmbiguousNames.contains(firstWord) && minimumParts > 1
+        let ambiguousStart = (cues.arabicAmbiguousNames.contains(firstWord) || prefix == 1 && words[k].folded.hasPrefix("ل"))
+            && minimumParts > 1
         while m < words.count, words.joined[m - 1], words[m].script == .arabic {
             let f = words[m].folded
+            // "أنتوني ج. بلينكن": an initial between two name words.
+            if let after = wordAfterInitial(m, in: words), parts < 4 {
+                last = after
+                parts += 1
+                m = after + 1
+                continue
+            }
+            if isVerbOrPronounForm(words[m]) { break }
             if hasPlaceAfterClitic(m, in: words) || looksLikeVerb(f) || f.hasSuffix("كم") || f.hasSuffix("هم") { break }
             if f == "علي", m + 1 < words.count, words[m + 1].folded.hasPrefix("ال") { break }
             if f == "علي", words[m].text.unicodeScalars.last == "ى" { break }
@@ -173,6 +253,9 @@ enum ArabicPersonNames {
             guard isNamePart(f), parts < 4 else { break }
             if f.hasPrefix("ال") {
                 if ambiguousStart && parts == 1 && !isNisba(f) { break }
+                // "تيم ليندركينغ الأولوية": after a full name, a definite word in ة
+                // is a noun, not a family name ("محمد العمرة" keeps its own).
+                if parts >= 2, words[m].text.unicodeScalars.last == "\u{0629}" { break }
                 last = m
                 parts += 1
                 break

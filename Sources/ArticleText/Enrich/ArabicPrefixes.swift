@@ -12,12 +12,16 @@ enum ArabicPrefixes {
         var stemLength: Int = 0
         /// Whether the article is among what was removed.
         var dropsArticle = false
+        /// Whether `stem` starts with an article elided after ل that the
+        /// reading restored ("للأمم" → "الأمم"), not a letter of the word.
+        var restoresArticle = false
 
-        init(stem: FoldedWord, prefixLength: Int, stemLength: Int = 0, dropsArticle: Bool = false) {
+        init(stem: FoldedWord, prefixLength: Int, stemLength: Int = 0, dropsArticle: Bool = false, restoresArticle: Bool = false) {
             self.stem = stem
             self.prefixLength = prefixLength
             self.stemLength = stemLength
             self.dropsArticle = dropsArticle
+            self.restoresArticle = restoresArticle
         }
 
         static func == (lhs: Variant, rhs: Variant) -> Bool {
@@ -97,7 +101,9 @@ enum ArabicPrefixes {
                     added |= bit
                     let tail = UnsafeBufferPointer(rebasing: bytes[scratch[5 + from]...])
                     let stem = restoreArticle ? FoldedWord(bytes: [0xD8, 0xA7] + tail) : FoldedWord(bytes: tail)
-                    out.append(Variant(stem: stem, prefixLength: length, stemLength: count, dropsArticle: dropsArticle))
+                    out.append(Variant(
+                        stem: stem, prefixLength: length, stemLength: count, dropsArticle: dropsArticle,
+                        restoresArticle: restoreArticle))
                 }
                 // Conjunction (و ف), then preposition (ب ل ك), each optional.
                 let lastConjunctionEnd = s(0) == waw || s(0) == feh ? 1 : 0

@@ -37,6 +37,19 @@ enum EnglishNames {
         return token.text[token.text.index(after: hyphen)...].first?.isLowercase == true
     }
 
+    /// "J." in "Antony J. Blinken": one capital letter and a full stop,
+    /// directly before the next word of the name.
+    private static func isInitial(_ k: Int, in words: EntityWords) -> Bool {
+        guard k + 1 < words.count, words[k].script == .latin, words[k].text.unicodeScalars.count == 1,
+            words[k].isCapitalised, let dot = words.tokenAfter(k), dot.text == ".",
+            words.tokenIndex[k + 1] == words.tokenIndex[k] + 2, words[k + 1].isCapitalised
+        else { return false }
+        return true
+    }
+
+    /// Ranks that stay part of the name ("Prince Harry", "Queen Elizabeth").
+    private static let royalTitles: Set<String> = ["King", "Queen", "Prince", "Princess"]
+
     static func candidates(in words: EntityWords) -> [EntityCandidate] {
         let cues = EntityCues.shared
         var out: [EntityCandidate] = []
@@ -48,8 +61,13 @@ enum EnglishNames {
             }
             var last = k
             var m = k + 1
-            while m < words.count, words.joined[m - 1], words[m].script == .latin, !isCompoundAdjective(words[m]) {
-                if let known = words.known[m], known.name.type != .person,
+            while m < words.count, words.joined[m - 1] || isInitial(m - 1, in: words), words[m].script == .latin,
+                !isCompoundAdjective(words[m])
+            {
+                // "Alejandro Toledo": after a lone given name, a place's name is the surname.
+                let surnameAfterGivenName = last == m - 1 && words.known[m - 1] == nil
+                    && cues.englishGivenNames.contains(words[m - 1].text)
+                if !surnameAfterGivenName, let known = words.known[m], known.name.type != .person,
                     words.known[k] == nil || known.firstWord != k
                 {
                     // A known place or organisation ends a run of unknown words ("… Reuters").
@@ -81,6 +99,7 @@ enum EnglishNames {
 
     private static func classify(first: Int, last: Int, in words: EntityWords) -> [EntityCandidate] {
         let cues = EntityCues.shared
+        let runFirst = first
         var first = first
         while first <= last, cues.englishNotNames.contains(words[first].text) || words[first].text.lowercased() == "the",
             !cues.englishTitles.contains(words[first].text)
@@ -93,14 +112,34 @@ enum EnglishNames {
         func candidate(_ a: Int, _ b: Int, _ type: Entity.Kind, _ source: EntityCandidate.Source) -> EntityCandidate {
             EntityCandidate(start: words[a].start, end: words[b].end, type: type, id: nil, source: source)
         }
+        // "Secretary of State Antony Blinken", "Minister of Defence": the office is no name.
+        if cues.englishTitles.contains(texts[0]), !royalTitles.contains(texts[0]), first + 2 <= last,
+            words[first + 1].text == "of"
+        {
+            return first + 3 <= last ? classify(first: first + 3, last: last, in: words) : []
+        }
+        // "Palestinian Authority President Mahmoud Abbas": the body, then its officer.
+        if first + 1 < last, let title = (first + 1..<last).first(where: { isOfficeTitle(words[$0]) }),
+            (first..<title).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) })
+        {
+            let body = withNationality(first, back: runFirst, in: words)
+            return (title - body >= 2 ? splitOnAnd(body, title - 1, .org, keywords: cues.englishOrgKeywords, in: words) : [])
+                + classify(first: title + 1, last: last, in: words)
+        }
         if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
             return [candidate(first, last, .event, .pattern)]
         }
         if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
-            return texts.count > 1 ? splitOnAnd(first, last, .org, in: words) : []
+            // "Russian Foreign Ministry": a nationality before a body is part of its name.
+            let orgFirst = withNationality(first, back: runFirst, in: words)
+            return last > orgFirst ? splitOnAnd(orgFirst, last, .org, keywords: cues.englishOrgKeywords, in: words) : []
         }
-        if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1 {
-            return [candidate(first, last, .place, .pattern)]
+        if texts.contains(where: { cues.englishPlaceKeywords.contains($0) }) && texts.count > 1
+            || first > runFirst && texts.count == 1 && cues.englishPlaceKeywords.contains(texts[0])
+        {
+            // "Slovak Republic": the nationality names the place.
+            let placeFirst = withNationality(first, back: runFirst, in: words)
+            return splitOnAnd(placeFirst, last, .place, keywords: cues.englishPlaceKeywords, in: words)
         }
         if let after = words.tokenAfter(last), after.kind == .word, cues.englishOrgAfter.contains(after.text) {
             return [candidate(first, last, .org, .pattern)]
@@ -110,8 +149,10 @@ enum EnglishNames {
         }
         var personStart = first
         var titled = false
+        var royal = false
         for m in first...last where cues.englishTitles.contains(words[m].text) {
-            personStart = m + 1
+            royal = royalTitles.contains(words[m].text) && m < last
+            personStart = royal ? m : m + 1
             titled = true
         }
         if !titled, first > 0, cues.englishTitles.contains(words[first - 1].text) || cues.englishBylineCues.contains(words[first - 1].text) {
@@ -120,15 +161,18 @@ enum EnglishNames {
         if !titled, let after = words.tokenAfter(last), after.kind == .word, cues.englishSpeechVerbs.contains(after.text) {
             titled = true
         }
-        while personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
+        while !royal, personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
         guard personStart <= last else { return [] }
-        let runs = splitOnConnectors(personStart, last, in: words)
+        let runs = splitOnConnectors(personStart, last, in: words).flatMap { splitOnNotNames($0.0, $0.1, in: words) }
         var out: [EntityCandidate] = []
         for (a, b) in runs {
             let size = b - a + 1
             if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
                 if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
                     let known = titled || cues.englishGivenNames.contains(words[a].text)
+                    // "Far East", "Charge Demolition": every word an everyday word, no cue: not a name;
+                    // "Sydney Test", "Jordan Memorandum": nor is a run ending in one.
+                    if !known, cues.englishWords.contains(words[b].folded) { continue }
                     out.append(candidate(a, b, .person, known ? .cue : .heuristic))
                 }
             }
@@ -152,20 +196,51 @@ enum EnglishNames {
         return runs
     }
 
-    private static func splitOnAnd(_ first: Int, _ last: Int, _ type: Entity.Kind, in words: EntityWords) -> [EntityCandidate] {
-        let cues = EntityCues.shared
+    /// The start of a body's or place's name moved back over the
+    /// nationalities before it ("Russian Foreign Ministry"), not past `limit`.
+    private static func withNationality(_ first: Int, back limit: Int, in words: EntityWords) -> Int {
+        var start = first
+        while start > limit, EntityCues.shared.englishDemonyms.contains(words[start - 1].text) { start -= 1 }
+        return start
+    }
+
+    /// A capitalised office ("President", "Spokesperson") inside a run: it
+    /// ends the name of a body before it and opens a person's name.
+    private static func isOfficeTitle(_ token: EnrichToken) -> Bool {
+        token.isCapitalised && EntityCues.shared.englishTitles.contains(token.text) && !royalTitles.contains(token.text)
+    }
+
+    /// "Jordan October": a word that is never part of a name (a month, a
+    /// weekday, a pronoun) ends one name; the words after it may start another.
+    private static func splitOnNotNames(_ first: Int, _ last: Int, in words: EntityWords) -> [(Int, Int)] {
+        let notNames = EntityCues.shared.englishNotNames
+        var runs: [(Int, Int)] = []
+        var start = first
+        for m in first...last where notNames.contains(words[m].text) {
+            if m > start { runs.append((start, m - 1)) }
+            start = m + 1
+        }
+        if start <= last { runs.append((start, last)) }
+        return runs
+    }
+
+    private static func splitOnAnd(
+        _ first: Int, _ last: Int, _ type: Entity.Kind, keywords: Set<String>, in words: EntityWords
+    ) -> [EntityCandidate] {
         var out: [EntityCandidate] = []
         var start = first
         for m in first...last + 1 {
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))
-                    let type: Entity.Kind? = part.contains(where: { cues.englishOrgKeywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
+                    let type: Entity.Kind? = part.contains(where: { keywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
                     if let type {
                         out.append(EntityCandidate(start: words[start].start, end: words[m - 1].end, type: type, id: nil, source: .pattern))
                     }
                 }
                 start = m + 1
+                // "… and the Hashemite Kingdom": the article is not part of the name.
+                if start <= last, words[start].text == "the" { start += 1 }
             }
         }
         return out

@@ -55,6 +55,8 @@ enum EnrichTokeniser {
                                 break
                             }
                         }
+                        // "U.S.", "U.N.": an initialism keeps its final full stop.
+                        if j < n, scalars[j] == ".", isInitialism(scalars[i..<j]) { j += 1 }
                         make(.word, j)
                     } else if isDigit(s) {
                         var j = i + 1
@@ -114,6 +116,19 @@ enum EnrichTokeniser {
         default:
             return false
         }
+    }
+
+    /// Single capital letters joined by full stops: "U.S", "U.N", "E.U".
+    private static func isInitialism(_ word: some Collection<Unicode.Scalar>) -> Bool {
+        guard word.count >= 3, word.count % 2 == 1 else { return false }
+        for (offset, scalar) in word.enumerated() {
+            if offset % 2 == 0 {
+                guard scalar.value >= 0x41 && scalar.value <= 0x5A else { return false }
+            } else if scalar != "." {
+                return false
+            }
+        }
+        return true
     }
 
     static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {

@@ -17,6 +17,10 @@ struct EntityCandidate: Sendable {
     var type: Entity.Kind
     var id: String?
     var source: Source
+    /// The span starts at the ل of "لل" whose article the name restores
+    /// ("للأمم المتحدة" → "الأمم المتحدة"); otherwise the ل is the name's own
+    /// ("لليبيا" → "ليبيا").
+    var restoresArticle = false
 
     var length: Int { end - start }
 

@@ -1,5 +1,5 @@
 /// The cue words of `EnrichData/entity-cues.json` and the given names of
-/// `EnrichData/person-names.json`, folded: the words next to which a name,
+/// `EnrichData/person-names.json` and `english-given-names.json`, folded: the words next to which a name,
 /// an organisation, an event or a place is likely.
 struct EntityCues: Sendable {
     private struct CueFile: Decodable {
@@ -13,6 +13,8 @@ struct EntityCues: Sendable {
         var arabicPlaceHeads: [String]
         var arabicPlaceHeadsKeepHead: [String]
         var arabicNotNames: [String]
+        var arabicTimeNouns: [String]
+        var arabicTimeAdjectives: [String]
         var englishTitles: [String]
         var englishSpeechVerbs: [String]
         var englishBylineCues: [String]
@@ -21,7 +23,9 @@ struct EntityCues: Sendable {
         var englishPlaceKeywords: [String]
         var englishOrgAfter: [String]
         var englishNotNames: [String]
+        var englishDemonyms: [String]
         var englishNotEntities: [String]
+        var placeContextWords: [String]
     }
 
     private struct NameFile: Decodable {
@@ -49,6 +53,9 @@ struct EntityCues: Sendable {
     let arabicPlaceHeads: WordSet
     let arabicPlaceHeadsKeepHead: WordSet
     let arabicNotNames: WordSet
+    /// "العام الماضي", "الأسبوع المقبل": a time noun and its adjective end a name before them.
+    let arabicTimeNouns: WordSet
+    let arabicTimeAdjectives: WordSet
     let arabicGivenNames: WordSet
     let arabicAmbiguousNames: WordSet
     let arabicParticles: WordSet
@@ -60,10 +67,16 @@ struct EntityCues: Sendable {
     let englishPlaceKeywords: Set<String>
     let englishOrgAfter: Set<String>
     let englishNotNames: Set<String>
+    /// "Russian", "Saudi": never a person's name, but part of a body's ("Russian Foreign Ministry").
+    let englishDemonyms: Set<String>
     /// Capitalised words that make a run a title of a law or a page label, not a name.
     let englishNotEntities: Set<String>
     let englishGivenNames: Set<String>
     let latinParticles: Set<String>
+    /// Prepositions and place nouns before which a name is a place ("في", "مدينة", "in").
+    let placeContextWords: WordSet
+    /// Everyday lower-case English words (`english-words.json`), folded.
+    let englishWords: WordSet
 
     private init() {
         let cues = EnrichResource.decode(CueFile.self, from: "entity-cues")
@@ -82,6 +95,8 @@ struct EntityCues: Sendable {
         arabicPlaceHeads = fold(cues.arabicPlaceHeads)
         arabicPlaceHeadsKeepHead = fold(cues.arabicPlaceHeadsKeepHead)
         arabicNotNames = WordSet((cues.arabicNotNames + cues.arabicSpeechVerbs).map { FoldedWord(folding: $0) } + singleTitles)
+        arabicTimeNouns = fold(cues.arabicTimeNouns)
+        arabicTimeAdjectives = fold(cues.arabicTimeAdjectives)
         arabicGivenNames = fold(names.arabic)
         arabicAmbiguousNames = fold(names.ambiguous)
         arabicParticles = fold(names.particles.arabic)
@@ -92,9 +107,12 @@ struct EntityCues: Sendable {
         englishEventKeywords = Set(cues.englishEventKeywords)
         englishPlaceKeywords = Set(cues.englishPlaceKeywords)
         englishOrgAfter = Set(cues.englishOrgAfter)
-        englishNotNames = Set(cues.englishNotNames)
+        englishDemonyms = Set(cues.englishDemonyms)
+        englishNotNames = Set(cues.englishNotNames).union(cues.englishDemonyms)
         englishNotEntities = Set(cues.englishNotEntities)
-        englishGivenNames = Set(names.english)
+        englishGivenNames = Set(names.english).union(EnrichResource.decode([String].self, from: "english-given-names"))
         latinParticles = Set(names.particles.latin)
+        placeContextWords = fold(cues.placeContextWords)
+        englishWords = WordSet(EnrichResource.decode([String].self, from: "english-words").map { FoldedWord($0) })
     }
 }

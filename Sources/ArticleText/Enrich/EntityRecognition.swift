@@ -10,7 +10,8 @@ enum EntityRecognition: EnrichmentStep {
         var candidates: [EntityCandidate] = []
         for case let match? in words.known {
             candidates.append(EntityCandidate(
-                start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer))
+                start: match.start, end: match.end, type: match.name.type, id: match.name.id, source: .gazetteer,
+                restoresArticle: match.restoresArticle))
         }
         candidates += ArabicHeadedNames.candidates(in: words)
         candidates += ArabicPersonNames.candidates(in: words)
@@ -20,7 +21,9 @@ enum EntityRecognition: EnrichmentStep {
         var resolved = EntityResolution.resolve(candidates)
         resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
         result.entities = resolved.map {
-            Entity(text: name(input, $0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id)
+            Entity(
+                text: $0.restoresArticle ? name(input, $0.start, $0.end) : input.slice($0.start, $0.end), type: $0.type,
+                start: $0.start, end: $0.end, id: $0.id)
         }
     }
 
@@ -41,6 +44,20 @@ enum EntityRecognition: EnrichmentStep {
         return "\u{0627}" + text
     }
 
+    /// The last word of an Arabic person's name when it can stand alone for
+    /// the person ("ليندركينغ" after "تيم ليندركينغ"): four letters or more,
+    /// without the article (a definite family name, "البرهان", is a word
+    /// too), not a given name, stop word or cue word.
+    private static func arabicSurname(_ word: String) -> FoldedWord? {
+        let folded = FoldedWord(folding: word)
+        let cues = EntityCues.shared
+        guard EnrichTokeniser.script(of: Array(word.unicodeScalars)[...]) == .arabic, folded.unicodeScalars.count >= 4,
+            !folded.hasPrefix("ال"), !cues.arabicGivenNames.contains(folded), !cues.arabicNotNames.contains(folded),
+            !StopWords.contains(folded, language: "ar")
+        else { return nil }
+        return folded
+    }
+
     /// Later (and earlier) mentions of names already found: the same words
     /// elsewhere, and an English person's last word on its own.
     private static func otherMentions(of found: [EntityCandidate], in words: EntityWords) -> [EntityCandidate] {
@@ -50,10 +67,15 @@ enum EntityRecognition: EnrichmentStep {
             let folded = FoldedWord(folding: text)
             if known[folded] == nil { known[folded] = candidate }
             if candidate.type == .person, let last = text.split(separator: " ").last, last.first?.isUppercase == true,
-                last.count > 2, text.contains(" ")
+                last.count > 2, text.unicodeScalars.contains(" ")
             {
                 let key = FoldedWord(folding: String(last))
                 if known[key] == nil, !EntityCues.shared.englishNotNames.contains(String(last)) { known[key] = candidate }
+            }
+            if candidate.type == .person, text.unicodeScalars.contains(" "), let last = text.split(separator: " ").last,
+                let key = arabicSurname(String(last)), known[key] == nil
+            {
+                known[key] = candidate
             }
         }
         let firstWords = WordSet(known.keys.map { FoldedWord(String($0.string.prefix { $0 != " " })) })
@@ -64,9 +86,12 @@ enum EntityRecognition: EnrichmentStep {
                 let folded = FoldedWord((k..<(k + length)).map { words[$0].folded.string }.joined(separator: " "))
                 guard let source = known[folded] else { continue }
                 if words[k].script == .latin && !words[k].isCapitalised { continue }
+                // "Abbas" after "Mahmoud Abbas" is the person, though a place is
+                // also called so, unless the text puts a place there ("in Abbas").
+                let personOverPlace = source.type == .person && !words.hasPlaceContext(k, prefixLength: 0)
                 out.append(EntityCandidate(
                     start: words[k].start, end: words[k + length - 1].end, type: source.type, id: source.id,
-                    source: .heuristic))
+                    source: personOverPlace ? .context : .heuristic))
                 break
             }
         }

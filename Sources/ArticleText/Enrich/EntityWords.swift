@@ -61,6 +61,32 @@ struct EntityWords {
         return id < 0 ? nil : id
     }
 
+    /// Whether the text puts a place at word k: a preposition written onto
+    /// it ("بدوما", "لحمص"; `prefixLength` folded scalars of clitics, the
+    /// last of them ب or ل), or a place word or preposition just before it
+    /// on the same line ("في دوما", "مدينة حمص", "in Douma"), or a dateline:
+    /// the word opens a line and stands alone on it, or a dash, colon,
+    /// bracket or date follows it ("بريدة 25 شوال", "حمص - سانا").
+    func hasPlaceContext(_ k: Int, prefixLength: Int) -> Bool {
+        if prefixLength > 0 {
+            let clitic = Array(tokens[k].folded.unicodeScalars.prefix(prefixLength)).last
+            if clitic == "\u{0628}" || clitic == "\u{0644}" { return true }
+        }
+        if startsLine(k) {
+            guard let after = tokenAfter(k) else { return true }
+            if after.kind == .lineBreak || after.kind == .number
+                || after.kind == .punctuation && Self.datelineMarks.contains(after.text)
+            {
+                return true
+            }
+        }
+        guard k > 0, joined[k - 1] else { return false }
+        let cues = EntityCues.shared
+        return readings(k - 1).contains { cues.placeContextWords.contains($0.stem) }
+    }
+
+    private static let datelineMarks: Set<String> = ["-", "\u{2013}", "\u{2014}", ":", "(", "\u{060C}", ","]
+
     /// Word k's folded form and its readings without Arabic clitics.
     func readings(_ k: Int) -> Readings {
         let token = tokens[k]

@@ -4,11 +4,16 @@
 /// is a path of ids in a `TokenTrie`, so matching at a token walks the trie
 /// along the following words (one probe per word, clitics removed from the
 /// first), at a cost that does not grow with the number of names.
+/// A place's `contextualNames` are everyday words too ("دوما" is also
+/// "always", "امن" also "security"): they match only where the text puts a
+/// place there (`EntityWords.hasPlaceContext`), and a plain name of the same
+/// words wins over them.
 struct Gazetteer: Sendable {
     struct Entry: Decodable, Sendable {
         var id: String
         var type: String
         var names: [String]
+        var contextualNames: [String]?
     }
 
     /// How the text's word must be written for a Latin name word to match.
@@ -22,6 +27,8 @@ struct Gazetteer: Sendable {
         var cases: [Case]
         var type: Entity.Kind
         var id: String
+        /// An everyday word as well: a match needs a place context.
+        var needsContext = false
     }
 
     struct Match {
@@ -30,6 +37,8 @@ struct Gazetteer: Sendable {
         var firstWord: Int
         var lastWord: Int
         var name: Name
+        /// The name's article was elided after ل in the text ("للأمم المتحدة").
+        var restoresArticle = false
     }
 
     static let shared = Gazetteer()
@@ -48,6 +57,7 @@ struct Gazetteer: Sendable {
             for entry in EnrichResource.decode([Entry].self, from: file) {
                 if var existing = entries[entry.id] {
                     existing.names += entry.names
+                    existing.contextualNames = (existing.contextualNames ?? []) + (entry.contextualNames ?? [])
                     entries[entry.id] = existing
                 } else {
                     entries[entry.id] = entry
@@ -62,7 +72,8 @@ struct Gazetteer: Sendable {
         for id in order {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
             var seen: Set<[FoldedWord]> = []
-            for name in entry.names {
+            let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
+            for (name, needsContext) in listed {
                 let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
                 let folded = words.map(\.folded)
                 guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
@@ -80,8 +91,12 @@ struct Gazetteer: Sendable {
                 let node = Int(trie.insert(path))
                 if node >= namesAtNode.count { namesAtNode += Array(repeating: [], count: node - namesAtNode.count + 1) }
                 namesAtNode[node].append(Int32(names.count))
-                names.append(Name(cases: cases, type: type, id: id))
+                names.append(Name(cases: cases, type: type, id: id, needsContext: needsContext))
             }
+        }
+        // A plain name is tried before an everyday-word one of the same words.
+        namesAtNode = namesAtNode.map { list in
+            list.filter { !names[Int($0)].needsContext } + list.filter { names[Int($0)].needsContext }
         }
         self.wordIDs = WordTable(ids.map { ($0.key, $0.value) })
         self.trie = trie
@@ -106,10 +121,12 @@ struct Gazetteer: Sendable {
             guard let first = wordIDs[reading.stem], var node = trie.child(of: TokenTrie.root, first) else { continue }
             var last = k
             while true {
-                if best.map({ $0.lastWord < last }) ?? true, let name = firstFitting(at: node, from: k, in: words) {
+                if best.map({ $0.lastWord < last }) ?? true,
+                    let name = firstFitting(at: node, from: k, in: words, prefixLength: reading.prefixLength)
+                {
                     best = Match(
                         start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, firstWord: k,
-                        lastWord: last, name: name)
+                        lastWord: last, name: name, restoresArticle: reading.restoresArticle)
                 }
                 guard last + 1 < words.count, words.joined[last], let id = words.gazetteerWord(last + 1),
                     let next = trie.child(of: node, id)
@@ -121,10 +138,12 @@ struct Gazetteer: Sendable {
         return best
     }
 
-    /// The first name ending at `node` whose capitalisation rules the words from k fit.
-    private func firstFitting(at node: TokenTrie.Node, from k: Int, in words: EntityWords) -> Name? {
+    /// The first name ending at `node` whose capitalisation rules the words
+    /// from k fit; an everyday-word name only in a place context.
+    private func firstFitting(at node: TokenTrie.Node, from k: Int, in words: EntityWords, prefixLength: Int) -> Name? {
         for index in namesAtNode[Int(node)] {
             let name = names[Int(index)]
+            if name.needsContext, !words.hasPlaceContext(k, prefixLength: prefixLength) { return nil }
             if name.cases.indices.allSatisfy({ fits(words[k + $0], name.cases[$0]) }) { return name }
         }
         return nil

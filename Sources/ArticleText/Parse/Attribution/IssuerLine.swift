@@ -4,11 +4,16 @@
 /// `ParseData/issuer-heads.txt` followed by a noun phrase (a definite Arabic
 /// word, or "of"), is short, has no digits and does not end a sentence. It
 /// credits the source; it is not a headline ("الوزارة تطلق حملة" is one).
+/// A line that is exactly a well-known seat of government without such a
+/// noun ("البيت الأبيض", "The White House", `ParseData/issuer-names.txt`)
+/// is one too.
 enum IssuerLine {
     static let heads = LineTable(ParseTable.lines("issuer-heads"))
+    static let names = LineTable(ParseTable.lines("issuer-names"))
     static let maxWords = 6
 
     static func matches(_ line: ArticleLine) -> Bool {
+        if names.isWhole(line) { return true }
         guard (2...maxWords).contains(line.wordCount), line.isWhole,
               !line.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
               !SegmentParser.endsSentence(line.text) else { return false }

@@ -65,8 +65,18 @@ enum WireTag {
         let text = String(full.suffix(80))
         let trimmed = AgencyNames.trimmed(text)
         if full.hasPrefix("©") {
-            let rest = trimmed.drop(while: { $0.isNumber || $0.isWhitespace || $0 == "©" })
-            return AgencyNames.isKnown(rest) ? AgencyNames.trimmed(rest) : nil
+            // "© 2020 Reuters", "© Thomson Reuters 2020": years on either side;
+            // a wire's name may end the owner's ("Thomson Reuters" → Reuters).
+            let isYear: (Character) -> Bool = { $0.isNumber || $0.isWhitespace || $0 == "©" || $0 == "-" }
+            let owner = AgencyNames.trimmed(String(trimmed.drop(while: isYear).reversed().drop(while: isYear).reversed()))
+            if AgencyNames.isKnown(owner) { return owner }
+            let words = owner.split(separator: " ")
+            guard words.count <= 3 else { return nil }
+            for drop in 1..<max(words.count, 1) {
+                let tail = words.dropFirst(drop).joined(separator: " ")
+                if AgencyNames.isKnown(tail) { return tail }
+            }
+            return nil
         }
         if trimmed.split(separator: " ").count <= 4, AgencyNames.isKnown(trimmed) { return trimmed }
         for marker in [" — ", " – ", "--", " - ", "("] {

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import ArticleText
+
+/// Where an Arabic name ends: a second body joined with و, a time phrase
+/// after a name, a plural after the name's adjective, and a definite noun
+/// after a full person's name. Sentences written for the project.
+@Suite(.timeLimit(.minutes(5))) struct EnrichArabicNameBoundaryTests {
+    private func entities(_ text: String) -> [String] { EnrichTestSupport.entities(text) }
+
+    @Test func aBodyJoinedWithWawIsANameOfItsOwn() {
+        let found = entities("اجتمع ممثلو مجلس الشيوخ الكيني والمجلس الأعلى للقضاء في المدينة.")
+        #expect(found.contains("مجلس الشيوخ الكيني/ORG"), "\(found)")
+        #expect(!found.contains { $0.contains("والمجلس") }, "\(found)")
+    }
+
+    @Test func aTimePhraseIsNotPartOfTheName() {
+        let found = entities("ناقشت اللجنة الأولمبية الدولية الشهر الماضي ملف الاستضافة.")
+        #expect(found.contains("اللجنة الأولمبية الدولية/ORG"), "\(found)")
+    }
+
+    @Test func aPluralAfterTheNamesAdjectiveBeginsAnotherPhrase() {
+        let found = entities("خاطبت المحكمة الدستورية المحامين في الجلسة.")
+        #expect(found.contains("المحكمة الدستورية/ORG"), "\(found)")
+    }
+
+    @Test func aDefiniteNounInTaMarbutaAfterAFullNameIsNoFamilyName() {
+        let found = entities("وأعطى المبعوث الخاص كارل هولمبرغ الأولوية للمفاوضات، والتقى محمد العمرة.")
+        #expect(found.contains("كارل هولمبرغ/PERSON"), "\(found)")
+        #expect(found.contains("محمد العمرة/PERSON"), "\(found)")
+    }
+
+    @Test func anEverydayWordAfterACueOrACliticIsNoName() {
+        let found = entities("وقال المتحدث باسم وزارة الزراعة إن لدينا خطة واضحة للموسم.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func anAgreeingAdjectiveAfterAHeadIsNoName() {
+        let found = entities("تحتاج البلاد إلى حكومة قادرة على إدارة الأزمة.")
+        #expect(!found.contains { $0.hasPrefix("حكومة") }, "\(found)")
+    }
+
+    @Test func armedForcesAndAnAuthorityAreBodies() {
+        let found = entities("التقى قادة القوات المسلحة الكينية بممثلي السلطة الوطنية للمياه.")
+        #expect(found.contains("القوات المسلحة الكينية/ORG"), "\(found)")
+        #expect(found.contains("السلطة الوطنية للمياه/ORG"), "\(found)")
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import ArticleText
+
+/// Arabic person names: only name-shaped words after a cue, initials inside
+/// a name, a title's genitive and adjectives between it and the name, and
+/// clitics that never cut a stem's own letters. Sentences written for the
+/// project.
+@Suite(.timeLimit(.minutes(5))) struct EnrichArabicPersonTests {
+    private func entities(_ text: String) -> [String] { EnrichTestSupport.entities(text) }
+
+    @Test func aVerbOrPronounAfterACueIsNoName() {
+        let found = entities("ورحب الوزير شكره بالضيوف، وقالت بأنها أحيطت علما بالأمر، وقال يعتزم السفر.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func aPrepositionIsNotCutFromANameThatOnlyLooksLikeIt() {
+        // "بايدن" is not ب + "ايدن" (the first word of a place name).
+        #expect(entities("تحدث الرئيس بايدن اليوم مع نظيره.").contains("بايدن/PERSON"))
+    }
+
+    @Test func anInitialInsideAName() {
+        #expect(entities("بيان لوزير الخارجية أنتوني ج. بلينكن").contains("أنتوني ج. بلينكن/PERSON"))
+    }
+
+    @Test func adjectivesAndAForPlaceBetweenTitleAndName() {
+        let found = entities("وقال المبعوث الأمريكي الخاص لليمن تيم ليندركينغ إن الهدنة صامدة.")
+        #expect(found.contains("تيم ليندركينغ/PERSON"), "\(found)")
+        #expect(found.contains("اليمن/PLACE"), "\(found)")
+    }
+
+    @Test func lamBeforeANameStartingWithLamKeepsTheName() {
+        let found = entities("وأعلن دعمه لليبيا وللأمم المتحدة.")
+        #expect(found.contains("ليبيا/PLACE"), "\(found)")
+        #expect(found.contains("الأمم المتحدة/ORG"), "\(found)")
+        #expect(!found.contains("اليبيا/PLACE"), "\(found)")
+    }
+
+    @Test func aRoyalRankIsPartOfTheName() {
+        #expect(entities("وصل الملك سلمان بن عبدالعزيز إلى جدة.").contains("الملك سلمان بن عبدالعزيز/PERSON"))
+    }
+
+    @Test func aSurnameAloneIsTheSamePerson() {
+        let found = entities("وقال المبعوث الخاص تيم ليندركينغ إن الهدنة صامدة. وأضاف ليندركينغ أن الأطراف ملتزمة.")
+        #expect(found.filter { $0 == "ليندركينغ/PERSON" }.count == 1, "\(found)")
+    }
+}

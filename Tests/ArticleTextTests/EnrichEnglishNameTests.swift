@@ -1,0 +1,76 @@
+import Testing
+
+@testable import ArticleText
+
+/// English names: initialisms keep their full stop, a middle initial stays
+/// inside a name, a royal rank is part of the name, runs of everyday words
+/// are no person, and head words type a run. Sentences written for the
+/// project.
+@Suite(.timeLimit(.minutes(5))) struct EnrichEnglishNameTests {
+    private func entities(_ text: String) -> [String] { EnrichTestSupport.entities(text) }
+
+    @Test func anInitialismKeepsItsFullStop() {
+        #expect(EnrichTokeniser.tokens(of: "the U.S. said").map(\.text) == ["the", "U.S.", "said"])
+        #expect(EnrichTokeniser.tokens(of: "in the U.S.").map(\.text) == ["in", "the", "U.S."])
+        #expect(EnrichTokeniser.tokens(of: "Amazon.com").map(\.text) == ["Amazon.com"])
+    }
+
+    @Test func aMiddleInitialStaysInsideAName() {
+        #expect(entities("Secretary of State Antony J. Blinken met the minister.").contains("Antony J. Blinken/PERSON"))
+    }
+
+    @Test func aRoyalRankIsPartOfTheName() {
+        #expect(entities("The visit by Prince William was cut short.").contains("Prince William/PERSON"))
+    }
+
+    @Test func everydayWordsAreNoPerson() {
+        let found = entities("Troops moved into the Far East after a Charge Demolition began.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func headWordsTypeARun() {
+        let found = entities("The Labour Government said flights to Alice Springs resume.")
+        #expect(found.contains("Labour Government/ORG"), "\(found)")
+        #expect(found.contains("Alice Springs/PLACE"), "\(found)")
+    }
+
+    @Test func anOfficeIsNoPlaceAndEndsABodysName() {
+        let found = entities("Secretary of State Karen Holloway met Fisheries Council President Tomas Ruiz in Lisbon.")
+        #expect(found.contains("Karen Holloway/PERSON"), "\(found)")
+        #expect(found.contains("Fisheries Council/ORG"), "\(found)")
+        #expect(found.contains("Tomas Ruiz/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Secretary of State") }, "\(found)")
+    }
+
+    @Test func aSpokespersonIsATitleAndAMonthEndsAName() {
+        let found = entities("Spokesperson Dana Whitfield said talks in Amman October will go on.")
+        #expect(found.contains("Dana Whitfield/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("October") }, "\(found)")
+    }
+
+    @Test func aPlacesNameAfterAGivenNameIsTheSurname() {
+        let found = entities("Voters cheered when Marisol Toledo spoke. Toledo promised new roads.")
+        #expect(found.contains("Marisol Toledo/PERSON"), "\(found)")
+        #expect(found.filter { $0 == "Toledo/PERSON" }.count == 1, "\(found)")
+    }
+
+    @Test func aRunEndingInAnEverydayWordIsNoPerson() {
+        let found = entities("Fans packed the ground for the Brisbane Test before the Geneva Memorandum was signed.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") }, "\(found)")
+    }
+
+    @Test func aRepublicOrKingdomIsAPlace() {
+        let found = entities("Trade between the Slovak Republic and the Hashemite Kingdom grew.")
+        #expect(found.contains("Slovak Republic/PLACE"), "\(found)")
+        #expect(found.contains("Hashemite Kingdom/PLACE"), "\(found)")
+    }
+
+    @Test func aNationalityBeforeABodyIsPartOfItsName() {
+        let found = entities("The Russian Fisheries Ministry asked the Pacific Fleet Command for help.")
+        let officer = entities("He met Palestinian Authority President Salim Haddad on Monday.")
+        #expect(officer.contains("Palestinian Authority/ORG"), "\(officer)")
+        #expect(officer.contains("Salim Haddad/PERSON"), "\(officer)")
+        #expect(found.contains("Russian Fisheries Ministry/ORG"), "\(found)")
+        #expect(found.contains("Pacific Fleet Command/ORG"), "\(found)")
+    }
+}
