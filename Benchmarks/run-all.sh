@@ -19,5 +19,7 @@ echo "== HTML publication dates: newswire vs htmldate"
 ../Scripts/evaluate-html-dates.sh
 echo "== The worker end to end vs the stages alone"
 ./pipeline-throughput.sh
+echo "== Observing the worker: with and without a scrape every second"
+./worker-scrape.sh
 echo "== Kafka layer vs kcat"
 ./kafka-throughput.sh

@@ -65,7 +65,7 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     /// The stats endpoint's base URL, once the worker printed it.
-    func statsURL(timeout: Duration = .seconds(30)) async throws -> String {
+    func statsURL(timeout: Duration = .seconds(60)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let url = printedStatsURL { return url }
