@@ -1,5 +1,5 @@
 # The README's two commands: `make demo` and `make test`.
-.PHONY: demo test test-text build bench clean
+.PHONY: demo test test-text build bench chaos clean
 
 demo:
 	Scripts/setup-system.sh
@@ -22,6 +22,12 @@ build:
 
 bench:
 	Benchmarks/run-all.sh
+
+# The full chaos run (20,000 inputs, 20 kills, churn, 2 freezes, release build),
+# then a minute of fuzzing per text stage. Figures: README "Chaos and fuzzing".
+chaos:
+	Scripts/chaos.sh --throughput-inputs 5000 --throughput-reps 2
+	Scripts/fuzz.sh --seconds 60
 
 clean:
 	rm -rf .build .build-textonly

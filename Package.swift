@@ -83,6 +83,7 @@ let serviceTargets: [Target] = [
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ConsoleKitTerminal", package: "console-kit"),
         ],
         // The demo's Examples/ (top level) ships inside the binary.
         plugins: ["EmbedResources"]
@@ -139,6 +140,8 @@ let package = Package(
             .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
             .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
             .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+            // The replay's progress bar on a terminal.
+            .package(url: "https://github.com/vapor/console-kit", from: "4.16.2"),
         ],
     targets: (textOnly ? textTargets : textTargets + serviceTargets) + [testSupport(textOnly: textOnly)],
     swiftLanguageModes: [.v6]

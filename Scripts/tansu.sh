@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Starts or stops a Tansu broker (memory storage) for the tests, one per checkout.
-#   Scripts/tansu.sh start   prints the bootstrap address (127.0.0.1:PORT) once it answers
-#   Scripts/tansu.sh stop
+# Starts or stops a Tansu broker (memory storage) for the tests, one per checkout
+# and name.
+#   Scripts/tansu.sh start [NAME]   prints the bootstrap address (127.0.0.1:PORT) once it answers
+#   Scripts/tansu.sh stop [NAME]
+# NAME (default none) lets several brokers run side by side, each with its own
+# .tools/tansu[-NAME].pid, .addr and .log (the chaos run freezes its own).
 # Never leaves a broker behind: a start that fails (the broker exits, or does
 # not answer within 30 s, or the script is interrupted) stops the broker it
-# started, and a start first stops one a previous run left in this checkout.
+# started, and a start first stops one a previous run left under that name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools="$PWD/.tools"
-pidfile="$tools/tansu.pid"
-addrfile="$tools/tansu.addr"
+name="tansu${2:+-$2}"
+pidfile="$tools/$name.pid"
+addrfile="$tools/$name.addr"
+logfile="$tools/$name.log"
 
 # Stops the broker named in the pid file (only if that process is a tansu),
 # waiting up to 5 s for it to exit before killing it.
@@ -39,7 +44,7 @@ start)
     "$tools/bin/tansu" broker \
         --listener-url "tcp://127.0.0.1:$port" \
         --advertised-listener-url "tcp://127.0.0.1:$port" \
-        >"$tools/tansu.log" 2>&1 &
+        >"$logfile" 2>&1 &
     echo $! >"$pidfile"
     started=no
     trap '[ "$started" = yes ] || stop_broker' EXIT
@@ -54,19 +59,19 @@ start)
         fi
         if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
             echo "tansu: the broker exited at start; its log follows" >&2
-            cat "$tools/tansu.log" >&2
+            cat "$logfile" >&2
             exit 1
         fi
         sleep 0.1
     done
-    echo "tansu: no answer on 127.0.0.1:$port within 30 s, so the broker was stopped; see $tools/tansu.log" >&2
+    echo "tansu: no answer on 127.0.0.1:$port within 30 s, so the broker was stopped; see $logfile" >&2
     exit 1
     ;;
 stop)
     stop_broker
     ;;
 *)
-    echo "usage: Scripts/tansu.sh start|stop" >&2
+    echo "usage: Scripts/tansu.sh start|stop [NAME]" >&2
     exit 2
     ;;
 esac

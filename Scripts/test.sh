@@ -16,6 +16,7 @@
 #      tests' timers, deadlines and broker round trips on a 2-core machine;
 #   3. the real-broker suites (named RealBroker…) against Tansu, on Confluent's
 #      librdkafka 2.16 via LD_LIBRARY_PATH (2.0.2 cannot read Tansu's replies).
+# and then a short chaos run of the built worker on its own Tansu (below).
 # Every part runs even when an earlier one failed, each under an overall
 # timeout; then the run fails if any part failed or timed out, if any test was
 # skipped, or if any RealBroker suite did not run.
@@ -122,8 +123,17 @@ sys.exit(1 if problems else 0)
 PY
 [ "$report" -eq 0 ] || failed+=("the test results show skipped tests or real-broker suites that did not run (above)")
 
+# ---- chaos: a short run of `newswire run` as a black box (Scripts/chaos.sh):
+# 3,000 inputs with poison, 5 kills, a freeze, churn; its own Tansu, on 2.16.
+# Bounded by its own --deadline (enforced from outside too).
+echo "== chaos: 3,000 inputs, 5 kills, 1 freeze (Scripts/chaos.sh, debug build; at most 20 min)"
+chaos=0
+Scripts/chaos.sh --binary .build/debug/newswire --inputs 3000 --kills 5 --freezes 1 \
+    --throughput-inputs 300 --stall-seconds 120 --deadline 900 || chaos=$?
+[ "$chaos" -eq 0 ] || failed+=("the short chaos run failed (exit $chaos; 1: inputs lost, incomplete or out of order, 2: the run itself failed)")
+
 if [ "${#failed[@]}" -gt 0 ]; then
     for problem in "${failed[@]}"; do echo "test: FAILED: $problem" >&2; done
     exit 1
 fi
-echo "test: all three parts passed; nothing skipped; every real-broker suite ran"
+echo "test: all three parts and the chaos run passed; nothing skipped; every real-broker suite ran"

@@ -41,6 +41,11 @@ public enum TextStages {
         observer.entering(.normalise)
         let decoded = try InputDecoder.decode(raw, limits: limits)
         let normalised = Normaliser.normalise(decoded)
+        guard normalised.text.unicodeScalars.contains(where: isVisible) else {
+            throw ArticleTextError(
+                .emptyInput, stage: .normalise, reason: "the input holds only white space and invisible characters"
+            )
+        }
         let inputID = normalised.metadata.url.map(ArticleID.fromURL) ?? ArticleID.fromContent(title: nil, paragraphs: [normalised.text])
         guard last >= .parse else {
             return Output(stage: .normalise, normalised: normalised, inputID: inputID, articles: [])
@@ -60,5 +65,17 @@ public enum TextStages {
             )
         }
         return Output(stage: last, normalised: normalised, inputID: inputID, articles: articles)
+    }
+
+    /// Neither white space nor an invisible control or format character
+    /// (U+200B, U+2060, U+FEFF): the decoder's byte check sees only ASCII
+    /// white space, so blank text in other scripts' spaces is caught here.
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isWhitespace { return false }
+        switch properties.generalCategory {
+        case .format, .control: return false
+        default: return true
+        }
     }
 }

@@ -6,8 +6,9 @@ import TestSupport
 
 /// Kafka properties from a properties file, `NEWSWIRE_KAFKA_<PROPERTY>`
 /// variables and `--kafka-property`, later ones winning; no error shows a
-/// value; auto-commit cannot be switched on.
-@Suite(.timeLimit(.minutes(1)))
+/// value; auto-commit cannot be switched on; every command's broker check
+/// connects with them (issue 8, item 8).
+@Suite(.timeLimit(.minutes(3)))
 struct KafkaPropertiesTests {
     private func file(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kafka-\(UUID().uuidString).properties")
@@ -58,6 +59,37 @@ struct KafkaPropertiesTests {
         }
         #expect(throws: ValidationError.self) {
             try KafkaProperties.resolve(options: [], configFile: nil, environment: ["NEWSWIRE_KAFKA_ENABLE_AUTO_COMMIT": "true"])
+        }
+    }
+
+    /// TLS against the embedded (plaintext) broker: each command's first
+    /// client, the broker check, uses the property and cannot connect; the
+    /// same command without it gets past the check.
+    @Test func everyCommandsBrokerCheckUsesTheProperties() async throws {
+        try await CommandRunner.withBroker(topics: ["articles.raw"]) { address in
+            let commands = [
+                ["status", "--group", "g"],
+                ["publish", "--topic", "articles.raw", "-"],
+                ["replay", "--dry-run", "--input-topic", "articles.raw", "--group", "g"],
+                ["run", "--stats-address", "off"],
+            ]
+            let tls = ["--brokers", address, "--kafka-property", "security.protocol=ssl"]
+            let runs = try await withThrowingTaskGroup(of: ([String], CommandRunner.Run).self) { group in
+                for command in commands {
+                    group.addTask { (command, try await CommandRunner.run(command + tls, stdin: Data("a headline\n\nA body.\n".utf8), deadline: .seconds(60))) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for (command, run) in runs {
+                #expect(run.status == 1, "\(command): \(run.stderr)")
+                #expect(run.stderrLines.count == 1 && run.stderr.hasPrefix("Error: no Kafka broker answered at \(address)"), "\(command): \(run.stderr)")
+                #expect(run.stderr.contains("that its listener expects the security.protocol"), "the sentence points at the TLS settings: \(run.stderr)")
+                #expect(!run.stderr.contains("=ssl"), "no value is echoed: \(run.stderr)")
+            }
+            let plain = try await CommandRunner.run(
+                ["publish", "--topic", "articles.raw", "-", "--brokers", address], stdin: Data("a headline\n\nA body.\n".utf8), deadline: .seconds(60)
+            )
+            #expect(plain.status == 0, "without the property the check passes: \(plain.stderr)")
         }
     }
 

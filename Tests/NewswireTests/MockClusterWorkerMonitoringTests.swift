@@ -32,7 +32,7 @@ import TestSupport
             "--kafka-property", "session.timeout.ms=6000", "--kafka-property", "reconnect.backoff.max.ms=500",
             "--stall-timeout", "3s", "--max-in-flight-bytes", "256KiB", "--shutdown-grace", "20s",
         ])
-        let base = try await worker.statsURL()
+        let base = try await worker.statsURL(timeout: .seconds(60))  // a debug binary starting on a loaded machine
 
         // Not ready until the group gave it partitions; healthy all along.
         // Each /readyz answer is paired with the partitions /stats showed just
@@ -78,6 +78,17 @@ import TestSupport
             #expect(row.committed == committed && row.end == end && row.lag == end - committed, "status \(row) vs /stats \(partition)")
         }
         print("monitoring: while paused, /stats and status agree: \(rows.sorted { $0.key < $1.key }.map { "p\($0.key) committed \($0.value.committed) end \($0.value.end) lag \($0.value.lag)" })")
+
+        // Each stage counts its own work in flight: the text stages finish what
+        // the worker took, and publishing holds it all, unacknowledged.
+        let holding = try await waitForStats(base, "the text stages idle and publish holding every uncommitted input") { document in
+            let stages = document.object("stages"), totals = document.object("totals")
+            guard let consumed = totals.int("consumed"), let committed = totals.int("committed") else { return false }
+            return ["normalise", "parse", "enrich"].allSatisfy { stages.object($0).int("inFlight") == 0 }
+                && stages.object("publish").int("inFlight") == consumed - committed
+        }
+        let publishing = holding.object("stages").object("publish").int("inFlight") ?? 0
+        #expect(publishing > 0 && publishing == holding.object("inFlight").int("messages"), "\(holding["inFlight"] ?? "none")")
 
         // Work waiting and no progress for the stall timeout: unhealthy.
         var stalled = HTTPProbe.Response(status: 0, body: "")

@@ -32,7 +32,7 @@ struct MonitoredWorker {
             "--brokers", brokers, "--group", "\(topic)-group", "--input-topic", topic,
             "--kafka-property", "session.timeout.ms=6000", "--shutdown-grace", "20s",
         ])
-        let base = try await worker.statsURL()
+        let base = try await worker.statsURL(timeout: .seconds(60))  // a debug binary starting on a loaded machine
         try await eventually("\(name) to be ready", within: .seconds(60)) {
             try await HTTPProbe.get(base + "/readyz").status == 200
         }
@@ -82,28 +82,5 @@ struct MonitoredWorker {
         await producer.close()
         worker.terminate()
         return await worker.waitForExit(timeout: .seconds(30))
-    }
-}
-
-/// A free TCP port on the loopback interface, for a server the test starts.
-enum FreePort {
-    static func pick() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw POSIXError(.EMFILE) }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
-        }
-        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-        let named = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
-        }
-        guard named == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

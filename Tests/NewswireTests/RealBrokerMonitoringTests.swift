@@ -4,7 +4,8 @@ import TestSupport
 
 /// Monitoring a `newswire run` process on the real broker (Tansu, on
 /// librdkafka 2.16) as operators do: `/stats` and `/metrics` count exactly
-/// what was sent and `promtool check metrics` accepts `/metrics`; a real
+/// what was sent, report the producer's queue and a broker round trip from
+/// librdkafka's statistics, and `promtool check metrics` accepts `/metrics`; a real
 /// Prometheus scrapes the worker and its HTTP API gives back the processed
 /// count; and the dashboard, loaded in headless Chromium during a run
 /// (for 8 s of real time, `Scripts/browser-snapshot.py`), draws its charts
@@ -45,9 +46,31 @@ struct RealBrokerMonitoringTests {
             #expect(text.value("newswire_consumer_lag", ["topic": run.topic, "partition": "\(partition)"]) == 0)
         }
         #expect(text.value("newswire_ready", [:]) == 1 && text.value("newswire_healthy", [:]) == 1)
+        #expect(text.value("newswire_producer_queue_messages", [:]) != nil)
         let check = try await ExternalProgram.run("promtool", ["check", "metrics"], stdin: Data(metrics.body.utf8), timeout: .seconds(30))
         #expect(check.status == 0, "promtool check metrics: \(check.stdout)\(check.stderr)")
         print("monitoring: /metrics names: \(text.names.filter { $0.hasPrefix("newswire_") }.sorted().joined(separator: ", "))")
+
+        // Round trips from librdkafka's statistics (every 2 s) cover only the
+        // last window, which has some only while the producer sends: one more
+        // input on each try, until /stats and the gauge /metrics sets from it
+        // both show a round trip to the broker.
+        var brokers: [[String: Any]] = [], gauge: Double?
+        var extra = 0
+        try await eventually("/stats and /metrics to report a broker round trip", within: .seconds(60), every: .milliseconds(500)) {
+            brokers = try await run.stats().objects("brokers")
+            let scraped = MetricsText(try await HTTPProbe.get(run.base + "/metrics").body)
+            if let timed = brokers.first(where: { (($0["rttAverage"] as? NSNumber)?.doubleValue ?? 0) > 0 }), let name = timed["name"] as? String {
+                gauge = scraped.value("newswire_broker_rtt_seconds", ["broker": name])
+                if let gauge, gauge > 0 { return true }
+            }
+            try await run.send(good: 1, partitions: Self.partitions, from: 1_000 + extra)
+            extra += 1
+            return false
+        }
+        let rtt = brokers.compactMap { ($0["rttAverage"] as? NSNumber)?.doubleValue }.max() ?? 0
+        #expect(rtt > 0 && rtt < 10, "a round trip in seconds: \(brokers)")
+        print("monitoring: broker round trip \(rtt) s on /stats, \(gauge ?? 0) s on /metrics, after \(extra) more input(s)")
         #expect(await run.stop() == 0, "\(run.worker.log)")
     }
 
@@ -70,7 +93,9 @@ struct RealBrokerMonitoringTests {
             static_configs:
               - targets: ["\(target)"]
         """.write(to: config, atomically: true, encoding: .utf8)
-        let port = try FreePort.pick()
+        let socket = try ListeningSocket()
+        let port = socket.port
+        socket.close()
         let log = folder.appendingPathComponent("prometheus.log")
         try Data().write(to: log)
         let prometheus = try ExternalProgram.Server(

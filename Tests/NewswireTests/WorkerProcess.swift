@@ -13,16 +13,11 @@ import TestSupport
 ///
 /// Sendable proof for `@unchecked`: `process` is configured and launched in
 /// `init` and afterwards only read (`processIdentifier`); Foundation calls the
-/// termination handler once, and it writes only `exit`, which is behind a
-/// Mutex. `stderrURL` and `name` are constants.
+/// termination handler once, and it writes only `exit`'s state, which is
+/// behind a Mutex. `stderrURL` and `name` are constants.
 final class WorkerProcess: @unchecked Sendable {
     private let process = Process()
-    /// The exit status once known, and who waits for it.
-    private final class ExitState: Sendable {
-        let state = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32, Never>])>((nil, []))
-    }
-
-    private let exit = ExitState()
+    private let exit: ProcessExit
     let stderrURL: URL
     let name: String
 
@@ -38,19 +33,12 @@ final class WorkerProcess: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderrURL)
-        process.terminationHandler = { [exit] finished in
-            let waiters = exit.state.withLock { state in
-                state.status = finished.terminationStatus
-                defer { state.waiters = [] }
-                return state.waiters
-            }
-            for waiter in waiters { waiter.resume(returning: finished.terminationStatus) }
-        }
+        exit = ProcessExit(watching: process)
         try process.run()
     }
 
     var pid: Int32 { process.processIdentifier }
-    var isRunning: Bool { exit.state.withLock { $0.status == nil } }
+    var isRunning: Bool { exit.status == nil }
     /// What the worker wrote to stderr so far.
     var log: String {
         do {
@@ -63,22 +51,10 @@ final class WorkerProcess: @unchecked Sendable {
     func terminate() { kill(pid, SIGTERM) }
     func killNow() { kill(pid, SIGKILL) }
 
-    /// The exit status (or the signal number for a killed process), or nil after `timeout`.
+    /// The exit status (or the signal number for a killed process), or nil
+    /// after `timeout` (the worker is then killed).
     func waitForExit(timeout: Duration) async -> Int32? {
-        do {
-            return try await withDeadline("\(name) to exit", within: timeout) {
-                await withCheckedContinuation { continuation in
-                    let status = self.exit.state.withLock { state -> Int32? in
-                        if let status = state.status { return status }
-                        state.waiters.append(continuation)
-                        return nil
-                    }
-                    if let status { continuation.resume(returning: status) }
-                }
-            }
-        } catch {
-            return nil
-        }
+        await exit.wait(within: timeout) { [pid] in kill(pid, SIGKILL) }
     }
 
     /// The stats endpoint's base URL if the worker printed it already.
@@ -89,7 +65,7 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     /// The stats endpoint's base URL, once the worker printed it.
-    func statsURL(timeout: Duration = .seconds(30)) async throws -> String {
+    func statsURL(timeout: Duration = .seconds(60)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let url = printedStatsURL { return url }

@@ -6,7 +6,8 @@ import TestSupport
 /// The lanes' bookkeeping without Kafka: results that finish out of order
 /// are handed on in offset order, the committable offset is the end of the
 /// unbroken acknowledged prefix, refused records turn into dead letters and
-/// transient failures into retries, and the byte bound pauses and resumes.
+/// transient failures into retries, a fatal error stops the core, and the
+/// byte bound pauses and resumes.
 @Suite(.timeLimit(.minutes(1)))
 struct LaneTableTests {
     let partition = KafkaTopicPartition(topic: "in", partition: 0)
@@ -31,6 +32,16 @@ struct LaneTableTests {
         for output in 0..<outputs {
             table.delivered(ticket.delivery(output: output), KafkaDeliveryReport(topic: "out", partition: 0, offset: .invalid, error: error))
         }
+    }
+
+    /// Message 0 of a fresh lane, processed into `outputs` records that are being sent.
+    private func sending(_ table: LaneTable, outputs: Int) -> LaneTicket {
+        table.assign([partition])
+        let input = message(0)
+        let ticket = table.admit(input)!
+        table.processed(ticket, processed(input, outputs: outputs))
+        #expect(table.beginPublishing(ticket, pending: outputs, outcome: nil, deadLetter: false, rejection: nil))
+        return ticket
     }
 
     @Test func resultsFinishingOutOfOrderArePublishedInOrder() async {
@@ -75,11 +86,7 @@ struct LaneTableTests {
 
     @Test func aRefusedRecordTurnsTheInputIntoADeadLetter() async {
         let (table, items, counters) = makeTable()
-        table.assign([partition])
-        let input = message(0)
-        let ticket = table.admit(input)!
-        table.processed(ticket, processed(input))
-        #expect(table.beginPublishing(ticket, pending: 2, outcome: nil, deadLetter: false, rejection: nil))
+        let ticket = sending(table, outputs: 2)
         table.delivered(ticket.delivery(output: 0), KafkaDeliveryReport(topic: "out", partition: 0, offset: KafkaOffset(1), error: nil))
         let tooLarge = KafkaError(code: .messageSizeTooLarge, name: "MSG_SIZE_TOO_LARGE", message: "too large")
         table.delivered(ticket.delivery(output: 1), KafkaDeliveryReport(topic: "out", partition: 0, offset: .invalid, error: tooLarge))
@@ -100,11 +107,7 @@ struct LaneTableTests {
 
     @Test func aTransientFailureIsRetriedNotDeadLettered() async {
         let (table, items, _) = makeTable()
-        table.assign([partition])
-        let input = message(0)
-        let ticket = table.admit(input)!
-        table.processed(ticket, processed(input, outputs: 3))
-        #expect(table.beginPublishing(ticket, pending: 3, outcome: nil, deadLetter: false, rejection: nil))
+        let ticket = sending(table, outputs: 3)
         let timedOut = KafkaError(code: .messageTimedOut, name: "_MSG_TIMED_OUT", message: "timed out")
         table.delivered(ticket.delivery(output: 0), KafkaDeliveryReport(topic: "out", partition: 0, offset: KafkaOffset(0), error: nil))
         table.delivered(ticket.delivery(output: 1), KafkaDeliveryReport(topic: "out", partition: 0, offset: .invalid, error: timedOut))
@@ -153,6 +156,26 @@ struct LaneTableTests {
         table.assign([partition])
         #expect(table.admit(input)?.lane != ticket.lane, "a new assignment gets a new lane")
         #expect(table.commitCandidates().isEmpty)
+    }
+
+    @Test func aFatalDeliveryErrorStopsTheCoreWithOneSentence() async {
+        let (table, items, _) = makeTable()
+        let ticket = sending(table, outputs: 1)
+        let fenced = KafkaError(code: .fenced, name: "_FENCED", message: "this producer instance has been fenced")
+        delivered(table, ticket, outputs: 1, error: fenced)
+        var stop: WorkerError?
+        for await item in items {
+            if case .fatal(let error) = item {
+                stop = error
+                break
+            }
+        }
+        let sentence = stop.map { "\($0)" } ?? ""
+        #expect(sentence.hasPrefix("the Kafka client hit a fatal error and cannot continue (this producer instance has been fenced [_FENCED])"))
+        #expect(!sentence.contains("\n"))
+        #expect(table.failure != nil)
+        #expect(table.commitCandidates().isEmpty, "nothing is committed past a fatal error")
+        #expect(table.admit(message(1)) == nil, "no new work is taken after a fatal error")
     }
 
     @Test func deliveryTicketsRoundTrip() {

@@ -150,7 +150,7 @@ enum ArabicPersonNames {
     /// (not verbs) let a single name word through.
     private static func trigger(at k: Int, in words: EntityWords) -> (Int, Bool)? {
         let cues = EntityCues.shared
-        let readings = words.readings(k).map(\.stem)
+        let readings = words.readings(k).lazy.map(\.stem)
         if k + 1 < words.count, words.joined[k] {
             for reading in readings where titlePairStarts.contains(reading)
                 && cues.arabicTitlePairs.contains(FoldedWord(phrase: reading, words[k + 1].folded))

@@ -30,17 +30,18 @@ enum ArabicPrefixes {
     }
 
     /// Every clitic reading of one word, article removed or not, worked out
-    /// once per token; the narrower views every caller needs are filters of it.
+    /// once per token; the narrower views every caller needs are filters of
+    /// it, read in place (an article's readings share one array).
     struct Readings {
         /// Scalars in the word.
         var wordLength = 0
         /// `variants(dropArticle: true, minimumStem: 2)`, in its order.
-        var all: [Variant] = []
+        var all: ArraySlice<Variant> = []
 
-        /// `ArabicPrefixes.variants(of: word, dropArticle:, minimumStem:)`.
-        func variants(dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
-            guard wordLength > minimumStem, !all.isEmpty else { return [] }
-            return all.filter { (dropArticle || !$0.dropsArticle) && $0.stemLength >= minimumStem }
+        /// `ArabicPrefixes.variants(of: word, dropArticle:, minimumStem:)`, without copying.
+        func variants(dropArticle: Bool = false, minimumStem: Int = 2) -> LazyFilterSequence<ArraySlice<Variant>> {
+            let all = wordLength > minimumStem ? self.all : self.all.prefix(0)
+            return all.lazy.filter { (dropArticle || !$0.dropsArticle) && $0.stemLength >= minimumStem }
         }
 
         /// `ArabicPrefixes.stem(word)`: the reading with the longest prefix (article too, three scalars left).
@@ -57,16 +58,24 @@ enum ArabicPrefixes {
     /// Every reading of `folded` with one or more clitics removed, shortest
     /// prefix first; when `dropArticle` is set the article goes too.
     static func variants(of folded: FoldedWord, dropArticle: Bool = false, minimumStem: Int = 2) -> [Variant] {
-        readings(of: folded).variants(dropArticle: dropArticle, minimumStem: minimumStem)
+        Array(readings(of: folded).variants(dropArticle: dropArticle, minimumStem: minimumStem))
     }
 
-    /// All readings of `folded` at once. Works on the word's UTF-8 bytes:
-    /// only its first five scalars are decoded, and each stem is one copy of
-    /// the word's tail.
+    /// All readings of `folded` at once.
     static func readings(of folded: FoldedWord) -> Readings {
+        var all: [Variant] = []
+        let length = appendReadings(of: folded, to: &all)
+        return Readings(wordLength: length, all: all[...])
+    }
+
+    /// Appends all readings of `folded` to `out` and returns the word's
+    /// length in scalars (0 when it cannot carry a clitic). Works on the
+    /// word's UTF-8 bytes: only its first five scalars are decoded, and each
+    /// stem is one copy of the word's tail.
+    static func appendReadings(of folded: FoldedWord, to out: inout [Variant]) -> Int {
         folded.withBytes { bytes in
             // Clitics are all in U+0627…U+064A, two bytes from D8 or D9.
-            guard let lead = bytes.first, lead == 0xD8 || lead == 0xD9 else { return Readings() }
+            guard let lead = bytes.first, lead == 0xD8 || lead == 0xD9 else { return 0 }
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: 11) { scratch in
                 // scratch[0..<5]: the first five scalars; scratch[5...]: where each starts (end padded).
                 var n = 0
@@ -82,9 +91,8 @@ enum ArabicPrefixes {
                     scratch[5 + k] = bytes.count
                 }
                 scratch[10] = bytes.count
-                guard n > 2, isCliticLetter(UInt32(scratch[0])) else { return Readings(wordLength: n) }
+                guard n > 2, isCliticLetter(UInt32(scratch[0])) else { return n }
                 func s(_ k: Int) -> UInt32 { k < 5 ? UInt32(scratch[k]) : 0 }
-                var out: [Variant] = []
                 var added: UInt32 = 0
                 func add(_ from: Int, _ restoreArticle: Bool, _ length: Int, dropsArticle: Bool) {
                     let count = n - from + (restoreArticle ? 1 : 0)
@@ -113,7 +121,7 @@ enum ArabicPrefixes {
                         }
                     }
                 }
-                return Readings(wordLength: n, all: out)
+                return n
             }
         }
     }

@@ -10,7 +10,7 @@ struct EntityWords {
     let input: EnrichInput
     /// The longest gazetteer name starting at each word, looked up once.
     private(set) var known: [Gazetteer.Match?] = []
-    private let allReadings: [[ArabicPrefixes.Variant]]
+
     /// Each word's id among the gazetteer's name words (-1: in no name).
     private let gazetteerWords: [Int32]
 
@@ -29,7 +29,6 @@ struct EntityWords {
         self.tokens = tokens
         self.tokenIndex = tokenIndex
         self.joined = joined
-        self.allReadings = tokenIndex.map { Self.readings(of: input.tokens[$0], input.clitics[$0]) }
         self.gazetteerWords = tokens.map { Gazetteer.shared.wordID($0.folded) ?? -1 }
         self.known = (0..<tokens.count).map { Gazetteer.shared.match(at: $0, in: self) }
     }
@@ -89,19 +88,41 @@ struct EntityWords {
     private static let datelineMarks: Set<String> = ["-", "\u{2013}", "\u{2014}", ":", "(", "\u{060C}", ","]
 
     /// Word k's folded form and its readings without Arabic clitics.
-    func readings(_ k: Int) -> [ArabicPrefixes.Variant] { allReadings[k] }
+    func readings(_ k: Int) -> Readings {
+        let token = tokens[k]
+        let clitics = token.script == .arabic ? input.clitics(tokenIndex[k]) : ArabicPrefixes.Readings()
+        // ك and ف are read as clitics only before the article ("كالعادة"):
+        // on a bare word they are far more often its own first letter.
+        return Readings(word: token.folded, clitics: clitics, onlyBeforeArticle: token.folded.hasPrefix("ك") || token.folded.hasPrefix("ف"))
+    }
 
-    private static func readings(of token: EnrichToken, _ clitics: ArabicPrefixes.Readings) -> [ArabicPrefixes.Variant] {
-        var out = [ArabicPrefixes.Variant(stem: token.folded, prefixLength: 0)]
-        if token.script == .arabic {
-            // ك and ف are read as clitics only before the article ("كالعادة"):
-            // on a bare word they are far more often its own first letter.
-            out += clitics.variants(minimumStem: 3).filter { variant in
-                let first = token.folded.unicodeScalars.first
-                return !(first == "ك" || first == "ف") || variant.stem.hasPrefix("ال")
+    /// A word as written, then each reading of it without clitics (three
+    /// scalars left at least), read in place.
+    struct Readings: Sequence {
+        let word: FoldedWord
+        let clitics: ArabicPrefixes.Readings
+        let onlyBeforeArticle: Bool
+
+        struct Iterator: IteratorProtocol {
+            var word: FoldedWord?
+            var clitics: LazyFilterSequence<ArraySlice<ArabicPrefixes.Variant>>.Iterator
+            let onlyBeforeArticle: Bool
+
+            mutating func next() -> ArabicPrefixes.Variant? {
+                if let first = word {
+                    word = nil
+                    return ArabicPrefixes.Variant(stem: first, prefixLength: 0)
+                }
+                while let variant = clitics.next() {
+                    if !onlyBeforeArticle || variant.stem.hasPrefix("ال") { return variant }
+                }
+                return nil
             }
         }
-        return out
+
+        func makeIterator() -> Iterator {
+            Iterator(word: word, clitics: clitics.variants(minimumStem: 3).makeIterator(), onlyBeforeArticle: onlyBeforeArticle)
+        }
     }
 
     /// Scalar offset where word k's name starts once `prefixLength` folded clitic scalars are skipped.

@@ -77,7 +77,7 @@ enum QuoteExtraction: EnrichmentStep {
             let token = input.tokens[i]
             return token.isWord
                 && (cues.englishSpeechVerbs.contains(token.text) || cues.arabicSpeechVerbs.contains(token.folded)
-                    || input.clitics[i].variants().contains { cues.arabicSpeechVerbs.contains($0.stem) })
+                    || input.clitics(i).variants().contains { cues.arabicSpeechVerbs.contains($0.stem) })
         }.map { input.tokens[$0] }
     }
 

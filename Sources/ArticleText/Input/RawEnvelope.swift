@@ -80,12 +80,29 @@ struct RawEnvelope {
     private static func describe(_ value: Any) -> String {
         switch value {
         case is NSNull: "null"
-        case let s as String: "\"\(s.prefix(40))\""
+        case let s as String: "\"\(printable(s.prefix(40)))\""
         case is [Any]: "an array"
         case is [String: Any]: "an object"
         case let n as NSNumber: "the number \(n)"
         default: "a non-string value"
         }
+    }
+
+    /// A field's text as it may appear inside a one-line reason: controls,
+    /// line and paragraph separators and invisible format characters (bidi
+    /// overrides among them) become `\u{…}` escapes, quotes are escaped.
+    private static func printable(_ text: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned:
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default:
+                if scalar == "\"" || scalar == "\\" { out.append("\\") }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private static func invalid(_ reason: String) -> ArticleTextError {

@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// A group consumer: subscribe, iterate `events` (message batches, rebalances,
 /// errors), commit explicit offsets, pause/resume/seek, query offsets.
@@ -9,6 +10,8 @@ public final class KafkaConsumer: Sendable {
     let client: RDKafkaClient
     private let pollThread: PollThread
     private let buffer: ConsumerEventBuffer
+    /// Partitions paused through this consumer and not resumed since.
+    private let paused = Mutex<Set<KafkaTopicPartition>>([])
 
     /// Everything the consumer delivers, in order; iterate from one task.
     public let events: KafkaConsumerEvents
@@ -52,11 +55,18 @@ public final class KafkaConsumer: Sendable {
     /// Stops fetching these partitions (e.g. a full lane) without leaving the group.
     public func pause(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
         if let failure = client.pause(partitions) { throw failure }
+        paused.withLock { $0.formUnion(partitions) }
     }
 
-    /// Fetches paused partitions again, from where they stopped.
+    /// Fetches paused partitions again, from where they stopped. Partitions
+    /// not paused through this consumer are left alone: librdkafka up to 2.3
+    /// restarts the fetch of a partition resumed while not paused from a
+    /// stale offset and delivers its messages again (librdkafka#4637).
     public func resume(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
-        if let failure = client.resume(partitions) { throw failure }
+        let toResume = paused.withLock { paused in partitions.filter { paused.contains($0) } }
+        guard !toResume.isEmpty else { return }
+        if let failure = client.resume(toResume) { throw failure }
+        paused.withLock { $0.subtract(toResume) }
     }
 
     /// Moves the fetch position of assigned partitions.

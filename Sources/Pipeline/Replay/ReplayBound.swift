@@ -2,7 +2,7 @@ import Foundation
 
 /// One end of a replay range as the user gives it: `beginning`, `end`, an
 /// offset (the same on every partition) or an ISO 8601 time (resolved per
-/// partition through the broker's offsets-for-times).
+/// partition and checked against the records, `ReplayTimeResolver`).
 public enum ReplayBound: Sendable, Hashable, CustomStringConvertible {
     case beginning
     case end
@@ -36,33 +36,27 @@ public enum ReplayBound: Sendable, Hashable, CustomStringConvertible {
         return day.date(from: text)
     }
 
+    /// Milliseconds since the epoch of a time bound, as record timestamps count.
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    /// A stable spelling, for deriving a replay's group name from its arguments.
+    var key: String {
+        switch self {
+        case .beginning: "beginning"
+        case .end: "end"
+        case .offset(let offset): "offset:\(offset)"
+        case .time(let date): "time:\(Self.milliseconds(date))"
+        }
+    }
+
     public var description: String {
         switch self {
         case .beginning: "beginning"
         case .end: "end"
         case .offset(let offset): "offset \(offset)"
         case .time(let date): date.formatted(.iso8601)
-        }
-    }
-}
-
-/// Why a replay could not be planned or run.
-public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
-    case badBound(String)
-    case noSuchTopic(String)
-    case timesNotAnswered(String)
-    case unfinished(consumed: Int, committed: Int)
-
-    public var description: String {
-        switch self {
-        case .badBound(let text):
-            "'\(text)' is not a replay bound; use beginning, end, an offset such as 1200, or an ISO 8601 time such as 2025-03-07T10:00:00Z"
-        case .noSuchTopic(let topic):
-            "the cluster has no topic '\(topic)'; check --input-topic"
-        case .unfinished(let consumed, let committed):
-            "the replay read \(consumed) message(s) but finished only \(committed) before it stopped; run it again for the same range (the records come out byte-identical, so repeats are harmless)"
-        case .timesNotAnswered(let topic):
-            "the broker did not answer offsets-for-times for '\(topic)', so a time bound cannot be resolved; give offsets instead"
         }
     }
 }

@@ -61,29 +61,20 @@ public enum RecordEncoding {
         var shaped = record.keepingFields(knownAt: schema)
         shaped.schema = schema.rawValue
         shaped.schemaVersion = version.description
+        // The bytes JSONEncoder (.sortedKeys, .withoutEscapingSlashes) writes
+        // for `encode(to:form:)`, written directly (see `jsonBytes(form:)`),
+        // plus `sourceFile` when the version has it.
+        guard hasSourceFile(schema, version: version) else { return shaped.jsonBytes(form: form) }
+        return shaped.jsonBytes(form: form, extraFields: [(key: "sourceFile", json: try sourceFileJSON(sourceFile))])
+    }
+
+    /// `sourceFile`'s value as JSONEncoder writes it inside a record: `null`
+    /// when not given.
+    private static func sourceFileJSON(_ file: SourceFile?) throws -> [UInt8] {
+        guard let file else { return Array("null".utf8) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let file: SourceFile?? = hasSourceFile(schema, version: version) ? .some(sourceFile) : .none
-        return Array(try encoder.encode(FormEncodedRecord(record: shaped, form: form, sourceFile: file)))
-    }
-}
-
-/// Encodes a record through a `RecordForm` (JSONEncoder takes an
-/// `Encodable`), plus `sourceFile` when the version has it (outer optional:
-/// the field; inner: its value or null).
-private struct FormEncodedRecord: Encodable {
-    var record: ArticleRecord
-    var form: RecordForm
-    var sourceFile: SourceFile??
-
-    private enum CodingKeys: String, CodingKey { case sourceFile }
-
-    func encode(to encoder: any Encoder) throws {
-        try record.encode(to: encoder, form: form)
-        if case .some(let file) = sourceFile {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .sourceFile)
-        }
+        return Array(try encoder.encode(file))
     }
 }
 

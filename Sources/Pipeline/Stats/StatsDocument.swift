@@ -19,11 +19,11 @@ public struct StatsDocument: Sendable, Hashable, Encodable {
         public var topic: String
         public var partition: Int32
         /// The group's committed offset (the next offset to read); nil before any commit.
-        public var committed: Int64?
+        @NullWhenAbsent public var committed: Int64?
         /// The partition's end offset (high watermark) as last fetched; nil until known.
-        public var end: Int64?
+        @NullWhenAbsent public var end: Int64?
         /// `end - committed` (from 0 when nothing is committed); nil while `end` is unknown.
-        public var lag: Int64?
+        @NullWhenAbsent public var lag: Int64?
         public var inFlight: Int
         public var paused: Bool
 
@@ -35,21 +35,6 @@ public struct StatsDocument: Sendable, Hashable, Encodable {
             self.lag = lag
             self.inFlight = inFlight
             self.paused = paused
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(topic, forKey: .topic)
-            try c.encode(partition, forKey: .partition)
-            try c.encode(committed, forKey: .committed)
-            try c.encode(end, forKey: .end)
-            try c.encode(lag, forKey: .lag)
-            try c.encode(inFlight, forKey: .inFlight)
-            try c.encode(paused, forKey: .paused)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case topic, partition, committed, end, lag, inFlight, paused
         }
     }
 
@@ -93,18 +78,8 @@ public struct StatsDocument: Sendable, Hashable, Encodable {
 
     /// The producer's local queue, from its latest librdkafka statistics.
     public struct Producer: Sendable, Hashable, Encodable {
-        public var queuedMessages: Int64?
-        public var queuedBytes: Int64?
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(queuedMessages, forKey: .queuedMessages)
-            try c.encode(queuedBytes, forKey: .queuedBytes)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case queuedMessages, queuedBytes
-        }
+        @NullWhenAbsent public var queuedMessages: Int64?
+        @NullWhenAbsent public var queuedBytes: Int64?
     }
 
     /// One broker as the producer sees it, from librdkafka statistics.
@@ -113,21 +88,8 @@ public struct StatsDocument: Sendable, Hashable, Encodable {
         public var nodeId: Int32
         public var state: String
         /// Round trip of requests over librdkafka's last statistics window, in seconds; nil when none was timed in it.
-        public var rttAverage: Double?
-        public var rttP99: Double?
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(nodeId, forKey: .nodeId)
-            try c.encode(state, forKey: .state)
-            try c.encode(rttAverage, forKey: .rttAverage)
-            try c.encode(rttP99, forKey: .rttP99)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case name, nodeId, state, rttAverage, rttP99
-        }
+        @NullWhenAbsent public var rttAverage: Double?
+        @NullWhenAbsent public var rttP99: Double?
     }
 
     public struct InFlight: Sendable, Hashable, Encodable {

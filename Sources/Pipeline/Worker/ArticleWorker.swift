@@ -88,10 +88,13 @@ public final class ArticleWorker: Service {
 
     /// The `/stats` document as of now.
     public func statsDocument() throws -> StatsDocument {
-        let core = core.value
+        // One snapshot of the lanes for the partitions, health and readiness alike.
+        let lanes = core.value?.table.snapshot
         return try StatsDocument.make(
-            configuration: configuration, counters: counters, lanes: core?.table.snapshot,
-            health: healthStatus, readiness: readiness, uptime: .now - startedAt
+            configuration: configuration, counters: counters, lanes: lanes,
+            health: lanes.map { health.health($0) } ?? HealthStatus(ok: true, reason: "starting"),
+            readiness: lanes.map { health.readiness($0) } ?? HealthStatus(ok: false, reason: "starting"),
+            uptime: .now - startedAt
         )
     }
 

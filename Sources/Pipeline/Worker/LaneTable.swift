@@ -270,10 +270,12 @@ final class LaneTable: Sendable {
     // MARK: commits
 
     /// Per lane (of `partitions`, or all), the offset that may be committed
-    /// when it moved past the last commit.
+    /// when it moved past the last commit. None once the core failed: a
+    /// record that met the fatal error settles without being acknowledged.
     func commitCandidates(_ partitions: Set<KafkaTopicPartition>? = nil) -> [CommitCandidate] {
         state.withLock { state in
-            state.lanes.values.compactMap { lane in
+            guard state.failure == nil else { return [] }
+            return state.lanes.values.compactMap { lane in
                 guard partitions?.contains(lane.partition) ?? true, let offset = lane.committable,
                       offset > (lane.committed ?? -1)
                 else { return nil }

@@ -7,21 +7,28 @@ import Kafka
 /// article id and carrying the schema headers; or, when a stage rejects the
 /// input, one dead letter that keeps the input bytes unchanged. Pure: the
 /// same message always gives the same outputs, so replays are byte-identical.
+///
+/// `stages` chooses which stages' records are written (all by default; a
+/// replay may write only some): the text stages run up to the last of them,
+/// so an input is dead-lettered only by a stage that had to run.
 public struct MessageProcessor: Sendable {
     public var topics: OutputTopics
     /// The `article.enriched` version to write (`--output-version`).
     public var enrichedVersion: SchemaVersion
     public var limits: InputLimits
     public var pipelineVersion: String
+    /// The stages whose records are written; never empty.
+    public var stages: Set<Stage>
 
     public init(
         topics: OutputTopics = OutputTopics(), enrichedVersion: SchemaVersion, limits: InputLimits = InputLimits(),
-        pipelineVersion: String = PipelineVersion.current
+        pipelineVersion: String = PipelineVersion.current, stages: Set<Stage> = Set(Stage.allCases)
     ) {
         self.topics = topics
         self.enrichedVersion = enrichedVersion
         self.limits = limits
         self.pipelineVersion = pipelineVersion
+        self.stages = stages.isEmpty ? Set(Stage.allCases) : stages
     }
 
     public func process(_ message: KafkaMessage) -> ProcessedMessage {
@@ -49,7 +56,7 @@ public struct MessageProcessor: Sendable {
             receivedAt: message.timestampMilliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) }
         )
         do {
-            let result = try TextStages.run(raw, through: .enrich, limits: limits, observer: &timer)
+            let result = try TextStages.run(raw, through: stages.max() ?? .enrich, limits: limits, observer: &timer)
             let outputs = try outputs(of: result, source: source, inputHeaders: inputHeaders)
             timer.finished()
             return ProcessedMessage(input: message, outputs: outputs, outcome: .articles(result.articles.count))
@@ -70,7 +77,7 @@ public struct MessageProcessor: Sendable {
 
     private func outputs(of result: TextStages.Output, source: SourcePosition, inputHeaders: [RecordHeader]) throws -> [KafkaProducerMessage] {
         let records = try StageRecords.encode(
-            result, stages: Set(Stage.allCases), enrichedVersion: enrichedVersion, source: source, pipelineVersion: pipelineVersion
+            result, stages: stages, enrichedVersion: enrichedVersion, source: source, pipelineVersion: pipelineVersion
         )
         return try records.map { record in
             let headers = OutputHeaders.make(

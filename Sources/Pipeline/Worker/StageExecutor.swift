@@ -35,13 +35,15 @@ final class StageExecutor: TaskExecutor, Sendable {
     private let available = DispatchSemaphore(value: 0)
     let threadCount: Int
 
-    /// Starts `threads` threads (at least one), named `stage-N`.
+    /// Starts `threads` threads (at least one), named `stage-N` (also for
+    /// the OS, so `top -H` and `perf` show them by name).
     init(threads: Int) {
         threadCount = max(1, threads)
         state.withLock { $0.running = threadCount }
         for index in 0..<threadCount {
             let thread = Thread { [self] in
                 Self.preferBatchScheduling()
+                Self.nameForTheSystem("stage-\(index)")
                 runJobs()
             }
             thread.name = "stage-\(index)"
@@ -87,6 +89,19 @@ final class StageExecutor: TaskExecutor, Sendable {
             return state.joiners
         }
         for joiner in joiners { joiner.resume() }
+    }
+
+    /// Foundation keeps `Thread.name` to itself on Linux, and a thread
+    /// otherwise carries the name of the one that started it. The name is
+    /// cosmetic: when /proc cannot be written, the thread keeps the old one.
+    private static func nameForTheSystem(_ name: String) {
+        #if os(Linux)
+        let descriptor = open("/proc/thread-self/comm", O_WRONLY)
+        guard descriptor >= 0 else { return }
+        let bytes = Array(name.utf8.prefix(15))
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        #endif
     }
 
     private static func preferBatchScheduling() {

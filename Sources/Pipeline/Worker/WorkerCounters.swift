@@ -47,7 +47,17 @@ public final class WorkerCounters: Sendable {
     private let refusedCommitsCounter = Counter(label: MetricCatalog.commitsRefused.name)
     private let rebalancesCounter = Counter(label: MetricCatalog.rebalances.name)
 
-    public init() {}
+    /// Called after every commit the group accepted (a replay waits on it
+    /// for its last offsets to land).
+    private let onCommitted: @Sendable () -> Void
+
+    public init() {
+        onCommitted = {}
+    }
+
+    public init(onCommitted: @escaping @Sendable () -> Void) {
+        self.onCommitted = onCommitted
+    }
 
     public var current: Totals { state.withLock { $0.totals } }
 
@@ -125,6 +135,7 @@ public final class WorkerCounters: Sendable {
         metrics.count { $0.committed += messages }
         committedCounter.increment(by: messages)
         commitsCounter.increment(by: partitions)
+        onCommitted()
     }
 
     /// `count` records are sent again after a transient failure.

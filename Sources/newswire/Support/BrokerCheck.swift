@@ -32,11 +32,14 @@ enum BrokerCheck {
         } catch where error.code == .invalidArgument {
             throw CommandFailure("--brokers: \(error.message)")
         } catch {
-            throw CommandFailure(sentence(brokers: brokers, error: error, log: capture.lines))
+            let secured = properties.keys.contains { $0 == "security.protocol" || $0.hasPrefix("ssl.") || $0.hasPrefix("sasl.") }
+            throw CommandFailure(sentence(brokers: brokers, error: error, log: capture.lines, secured: secured))
         }
     }
 
-    static func sentence(brokers: String, error: KafkaError, log: [String]) -> String {
+    /// `secured`: TLS or SASL properties were given, so a listener that speaks
+    /// another protocol is as likely a cause as a missing broker.
+    static func sentence(brokers: String, error: KafkaError, log: [String], secured: Bool = false) -> String {
         if log.contains(where: { $0.contains("ApiVersionRequest failed") }) {
             guard LibrdkafkaVersion.parsesTaggedFieldsCorrectly else {
                 return "the broker at \(brokers) answered, but librdkafka \(LibrdkafkaVersion.string) cannot read its reply (fixed in librdkafka 2.2); run with a newer librdkafka.so.1 on LD_LIBRARY_PATH"
@@ -45,6 +48,9 @@ enum BrokerCheck {
         }
         if log.contains(where: { $0.contains("Connection refused") }) {
             return "nothing listens at \(brokers) (connection refused); check --brokers and that the broker is running"
+        }
+        if secured {
+            return "\(error.message); check --brokers, that the broker is running, and that its listener expects the security.protocol and TLS/SASL settings given (--kafka-property, --kafka-config, NEWSWIRE_KAFKA_*)"
         }
         return "\(error.message); check --brokers and that the broker is running"
     }

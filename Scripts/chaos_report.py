@@ -1,0 +1,199 @@
+"""The figures of a chaos run: the table for people and the final JSON line
+for tools (the same numbers)."""
+import json
+import os
+import statistics
+import time
+
+import poison_corpus
+
+
+def side_by_side(rep, runs):
+    """Good inputs per second of a clean and a poisoned worker that ran at the
+    same time: counted over the window from the later of the two becoming
+    ready (/readyz) to the earlier of the two finishing its good inputs
+    (first output of its last good input), so both shared the machine
+    throughout the window."""
+    finish = {}
+    for variant, run in runs.items():
+        done = [r.first_output for _, r in run["records"] if r.kind == "good" and r.first_output is not None]
+        goods = sum(1 for _, r in run["records"] if r.kind == "good")
+        finish[variant] = max(done) if done and len(done) == goods else None
+    starts = [run["ready"] for run in runs.values()]
+    ends = [f for f in finish.values() if f is not None]
+    start = max(starts) if all(starts) else None
+    end = min(ends) if ends else None
+    window = (end - start) if start and end and end > start else None
+    pair = {"rep": rep, "windowSeconds": round(window, 1) if window else None}
+    for variant, run in runs.items():
+        records = [r for _, r in run["records"]]
+        good = [r for r in records if r.kind == "good"]
+        within = sum(1 for r in good if window and r.first_output is not None and start < r.first_output <= end)
+        pair[variant] = {
+            "topic": run["topic"], "good": len(good), "poison": len(records) - len(good),
+            "accounted": sum(1 for r in records if r.accounted), "drained": run["done"],
+            "goodInWindow": within,
+            "goodPerSecond": round(within / window, 1) if window else None,
+            "crashes": len(run["crashes"]),
+        }
+    clean, poisoned = pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"]
+    pair["poisonedOverClean"] = round(poisoned / clean, 3) if clean and poisoned is not None else None
+    return pair
+
+
+def default_rate(pairs):
+    """The clean worker's rate while it shared the machine with the poisoned
+    one (about half of what it does alone), so the chaos phase's three
+    workers have room to catch up after each fault and latency means
+    something."""
+    rates = [p["clean"]["goodPerSecond"] for p in pairs if p["clean"]["goodPerSecond"]]
+    return max(10.0, statistics.median(rates)) if rates else 50.0
+
+
+def rebalance_rounds(events, gap=1.0):
+    """Assignment events within `gap` seconds of each other are one rebalance."""
+    rounds, last = 0, None
+    for when, _, _ in sorted(events):
+        if last is None or when - last > gap:
+            rounds += 1
+        last = when
+    return rounds
+
+
+def build(run, events, throughput_runs, rate):
+    args = run.args
+    topic = run.compose.input_topic
+    records = run.ledger.records(topic)
+    out_of_order = [entry for entry in run.ledger.out_of_order() if entry["source"].startswith(topic + "/")]
+    inputs = [r for _, r in records]
+    lost = [(k, r) for k, r in records if not r.processed and not r.dead_lettered and r.normalised == 0]
+    incomplete = [(k, r) for k, r in records if r.normalised > 0 and not r.processed and not r.dead_lettered]
+    duplicates = sum(max(0, r.normalised - 1) + max(0, r.dead - 1) for r in inputs)
+    latencies = [r.first_output - r.timestamp for r in inputs if r.first_output is not None]
+    by_code, by_kind = {}, {}
+    for r in inputs:
+        if r.dead_lettered:
+            by_code[r.code] = by_code.get(r.code, 0) + 1
+        if r.kind == "good":
+            continue
+        entry = by_kind.setdefault(r.kind, {"inputs": 0, "processed": 0, "deadLettered": 0, "lost": 0, "codes": {}})
+        entry["inputs"] += 1
+        if r.dead_lettered:
+            entry["deadLettered"] += 1
+            label = "%s/%s" % (r.stage, r.code)
+            entry["codes"][label] = entry["codes"].get(label, 0) + 1
+        elif r.processed:
+            entry["processed"] += 1
+        else:
+            entry["lost"] += 1
+    good = [r for r in inputs if r.kind == "good"]
+    crashes = [c for c in run.crashes if c["worker"].startswith("worker-")]
+    without_reason = sum(1 for r in inputs if r.dead_lettered and not r.reason)
+    churn_rebalances = [e for e in run.assignment_events if e[1].startswith("worker-")]
+    ratios = [p["poisonedOverClean"] for p in throughput_runs if p["poisonedOverClean"] is not None]
+    ratio = statistics.median(ratios) if ratios and len(ratios) == len(throughput_runs) else None
+    clean = [p["clean"]["goodPerSecond"] for p in throughput_runs if p["clean"]["goodPerSecond"]]
+    poisoned = [p["poisoned"]["goodPerSecond"] for p in throughput_runs if p["poisoned"]["goodPerSecond"]]
+    peak = max((w.peak_rss_bytes for w in run.all_workers), default=0)
+    report = {
+        "inputs": len(inputs),
+        "lost": len(lost),
+        "duplicates": duplicates,
+        "kills": events["kills"],
+        "freezes": events["freezes"],
+        "rebalances": rebalance_rounds(churn_rebalances),
+        "poisonKinds": len(by_kind),
+        "deadLettersByCode": dict(sorted(by_code.items())),
+        "outOfOrder": len(out_of_order),
+        "maxLatencySeconds": round(max(latencies), 3) if latencies else None,
+        "incomplete": len(incomplete),
+        "goodInputs": len(good),
+        "goodProcessed": sum(1 for r in good if r.processed),
+        "goodDeadLettered": sum(1 for r in good if r.dead_lettered),
+        "poisonInputs": len(inputs) - len(good),
+        "poisonByKind": dict(sorted(by_kind.items())),
+        "deadLettersWithoutReason": without_reason,
+        "latencySeconds": percentiles(latencies),
+        "workersAdded": events["added"],
+        "workersRemoved": events["removed"],
+        "crashes": len(crashes),
+        "crashExamples": crashes[:3],
+        "assignmentEvents": len(churn_rebalances),
+        "initialAssignment": {name: ["%s/%d" % p for p in parts] for name, parts in events["split"]["assignment"].items()},
+        "evenSplit": events["split"]["evenSplit"],
+        "rateInputsPerSecond": round(rate, 1),
+        "feedSeconds": round(events["feedSeconds"], 1),
+        "drained": events["drained"],
+        "throughput": {
+            "sideBySide": throughput_runs,
+            "cleanGoodPerSecond": round(statistics.median(clean), 1) if clean else None,
+            "poisonedGoodPerSecond": round(statistics.median(poisoned), 1) if poisoned else None,
+            "poisonedOverClean": round(ratio, 3) if ratio is not None else None,
+            "within10Percent": ratio is not None and ratio >= 0.9,
+        },
+        "peakWorkerRssMiB": round(peak / 2**20, 1),
+        "composeMemoryLimitMiB": round(run.compose.memory_limit_bytes / 2**20) if run.compose.memory_limit_bytes else None,
+        "unknownSources": run.ledger.unknown_sources,
+        "outputsRead": run.ledger.consumed,
+        "ledgerError": run.ledger.error,
+        "lostExamples": [describe(k, r) for k, r in lost[:5]],
+        "incompleteExamples": [describe(k, r) for k, r in incomplete[:5]],
+        "outOfOrderExamples": out_of_order[:5],
+        "timeline": [[round(t, 1), e] for t, e in run.timeline],
+        "seconds": round(time.time() - run.started, 1),
+        "seed": args.seed,
+    }
+    return report
+
+
+def describe(key, record):
+    return {"source": "%s/%d/%d" % key, "kind": record.kind, "normalised": record.normalised,
+            "parsed": record.parsed, "enriched": record.enriched, "deadLetters": record.dead}
+
+
+def percentiles(values):
+    if not values:
+        return None
+    ordered = sorted(values)
+    pick = lambda q: round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
+    return {"p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99), "max": round(ordered[-1], 3)}
+
+
+def table(report):
+    t = report["throughput"]
+    rows = [
+        ("inputs (good + poison)", "%d (%d + %d)" % (report["inputs"], report["goodInputs"], report["poisonInputs"])),
+        ("lost", report["lost"]),
+        ("incomplete", report["incomplete"]),
+        ("out of order", report["outOfOrder"]),
+        ("duplicates", report["duplicates"]),
+        ("good inputs processed", "%d of %d (%d dead-lettered)" % (report["goodProcessed"], report["goodInputs"], report["goodDeadLettered"])),
+        ("kills / freezes", "%d / %d" % (report["kills"], report["freezes"])),
+        ("workers added / removed", "%d / %d" % (report["workersAdded"], report["workersRemoved"])),
+        ("rebalances (assignment events)", "%d (%d)" % (report["rebalances"], report["assignmentEvents"])),
+        ("crashes (exits not caused by the run)", report["crashes"]),
+        ("initial split", "; ".join("%s: %s" % (n, ",".join(p)) for n, p in report["initialAssignment"].items())),
+        ("latency p50 / p99 / max (s)", "%s / %s / %s" % tuple((report["latencySeconds"] or {}).get(q) for q in ("p50", "p99", "max"))),
+        ("feed rate (inputs/s)", report["rateInputsPerSecond"]),
+        ("throughput clean / poisoned (good/s)", "%s / %s → %s" % (t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"])),
+        ("peak worker RSS / compose limit (MiB)", "%s / %s" % (report["peakWorkerRssMiB"], report["composeMemoryLimitMiB"])),
+        ("seconds", report["seconds"]),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = ["chaos run"] + ["  %-*s  %s" % (width, k, v) for k, v in rows]
+    lines.append("  poison kinds (%d): inputs → processed / dead-lettered (stage/code)" % report["poisonKinds"])
+    for kind, entry in report["poisonByKind"].items():
+        codes = ", ".join("%s ×%d" % kv for kv in sorted(entry["codes"].items()))
+        lost = " LOST %d" % entry["lost"] if entry["lost"] else ""
+        lines.append("    %-18s %5d → %5d / %5d  %s%s" % (kind, entry["inputs"], entry["processed"], entry["deadLettered"], codes, lost))
+    missing = sorted(set(poison_corpus.KINDS) - set(report["poisonByKind"]))
+    if missing:
+        lines.append("    kinds not in this run: %s" % ", ".join(missing))
+    return "\n".join(lines)
+
+
+def write(report, run_dir):
+    with open(os.path.join(run_dir, "report.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    print(table(report))
+    print(json.dumps(report, separators=(",", ":")))

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Fuzzes the text stages with libFuzzer (Fuzz/: one executable, fuzz-text,
+# built with `-sanitize=fuzzer,address`), one target after another, each at
+# nice 19:
+#
+#   Scripts/fuzz.sh [--seconds S] [--runs N] [--max-len B] [TARGET…]
+#       TARGET: decode normalise parse enrich (default all). Inputs are cut to
+#       --max-len bytes (default: 4096 for decode and normalise, 2048 for
+#       parse, 1024 for enrich, whose cost per byte is highest).
+#
+# Seeds: ../shared/corpus (articles and HTML pages) and Examples/, copied at
+# run time into .build/fuzz/seeds; the corpus libFuzzer grows is kept in
+# .build/fuzz/corpus/TARGET between runs. Crashes (and timeouts, leaks, out of
+# memory) land in .build/fuzz/artifacts/TARGET; every input that took more
+# than 100 ms of CPU (timed by the harness itself: libFuzzer's
+# -report_slow_units counts whole seconds of wall time) in
+# .build/fuzz/slow/TARGET, then re-timed without sanitizers by fuzz-replay. Prints one JSON line per target:
+#   {"target","executions","seconds","execsPerSecond","coverage","features","corpus",
+#    "crashes","crashFiles","slowInputs","slowestMilliseconds","slowestReplayMilliseconds"}
+# slowestMilliseconds is CPU time under ASan and libFuzzer's instrumentation
+# (a few times slower); slowestReplayMilliseconds is the slowest slow input
+# timed in a plain release build (median CPU time of five runs). Exits 1 if a target crashed or an input took more
+# than 100 ms in the plain build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+
+seconds=60
+runs=""
+max_len=""
+targets=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --max-len) max_len="$2"; shift 2 ;;
+    decode|normalise|parse|enrich) targets+=("$1"); shift ;;
+    *) echo "fuzz: unknown argument '$1'; usage: Scripts/fuzz.sh [--seconds S] [--runs N] [--max-len B] [decode|normalise|parse|enrich …]" >&2; exit 2 ;;
+    esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(decode normalise parse enrich)
+slow_ms=100
+shared="${NEWSWIRE_SHARED:-$root/../shared}"
+
+# lld: gold links the ASan runtime too, but crashes reporting any link error.
+# detect_leaks=0: the sanitizer flags reach the build tool that embeds
+# ArticleText's data too, and LeakSanitizer would fail it at exit.
+fuzz_build=(env NEWSWIRE_TEXT_ONLY=1 ASAN_OPTIONS=detect_leaks=0 nice -n 10 swift build -c release --package-path Fuzz --scratch-path "$root/.build-fuzz"
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
+replay_build=(env NEWSWIRE_TEXT_ONLY=1 nice -n 10 swift build -c release --package-path Fuzz --scratch-path "$root/.build-fuzz-replay")
+echo "fuzz: building the harnesses (release, -sanitize=fuzzer,address)…" >&2
+"${fuzz_build[@]}" --product fuzz-text >&2
+"${replay_build[@]}" --product fuzz-replay >&2
+bin="$("${fuzz_build[@]}" --show-bin-path)"
+replay="$("${replay_build[@]}" --show-bin-path)/fuzz-replay"
+
+work="$root/.build/fuzz"
+seeds="$work/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"
+for file in "$shared"/corpus/articles/* "$shared"/corpus/html-dates/pages/* Examples/*; do
+    [ -f "$file" ] && cp "$file" "$seeds/"
+done
+if [ -z "$(ls -A "$seeds")" ]; then
+    echo "fuzz: no seeds found in $shared/corpus or Examples/; set NEWSWIRE_SHARED to the shared folder" >&2
+    exit 2
+fi
+
+failed=0
+for target in "${targets[@]}"; do
+    corpus="$work/corpus/$target"
+    artifacts="$work/artifacts/$target"
+    slow="$work/slow/$target"
+    log="$work/$target.log"
+    mkdir -p "$corpus" "$artifacts"
+    rm -rf "$slow"
+    mkdir -p "$slow"
+    ls "$artifacts" | sort >"$work/$target.before"
+    limit=(-max_total_time="$seconds")
+    backstop=$((seconds + 600))
+    if [ -n "$runs" ]; then limit=(-runs="$runs"); backstop=172800; fi
+    case "$target" in enrich) length=1024 ;; parse) length=2048 ;; *) length=4096 ;; esac
+    length="${max_len:-$length}"
+    echo "fuzz: $target (${runs:+$runs runs}${runs:-$seconds s}); log in $log" >&2
+    started=$(date +%s)
+    status=0
+    # The outer timeout is a backstop: libFuzzer stops itself at -max_total_time.
+    # SWIFT_BACKTRACE: Swift's crash backtracer reads the stack in a way ASan
+    # reports as an overflow of its own; libFuzzer prints the stack anyway.
+    SWIFT_BACKTRACE=enable=no FUZZ_SLOW_DIR="$slow" FUZZ_SLOW_MS="$slow_ms" timeout -k 30 "$backstop" \
+        nice -n 19 "$bin/fuzz-text" "$target" "${limit[@]}" -max_len="$length" -timeout=25 -rss_limit_mb=4096 \
+        -report_slow_units=1 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" \
+        >"$log" 2>&1 || status=$?
+    elapsed=$(( $(date +%s) - started ))
+    new_artifacts=$(ls "$artifacts" | sort | comm -13 "$work/$target.before" - | grep -v '^slow-unit-' || true)
+    crashes=$(printf '%s' "$new_artifacts" | grep -c . || true)
+    replay_ms=""
+    slow_files=("$slow"/slow-*)
+    if [ -e "${slow_files[0]}" ]; then
+        replay_ms=$("$replay" "$target" "${slow_files[@]}" | sort -rn | head -1 | cut -d' ' -f1)
+    fi
+    "$root/.tools/venv/bin/python" - "$target" "$log" "$elapsed" "$crashes" "$slow" "$replay_ms" "$artifacts" "$new_artifacts" "$status" "$length" <<'PY'
+import json, os, re, sys
+target, log, elapsed, crashes, slow, replay_ms, artifacts, new_artifacts, status, max_len = sys.argv[1:]
+text = open(log, errors="replace").read()
+def last(pattern, cast=int):
+    found = re.findall(pattern, text)
+    return cast(found[-1]) if found else None
+executions = last(r"stat::number_of_executed_units:\s*(\d+)") or last(r"#(\d+)\s")
+slowest = None
+if os.path.exists(os.path.join(slow, "slowest-ms")):
+    slowest = round(float(open(os.path.join(slow, "slowest-ms")).read()), 1)
+print(json.dumps({
+    "target": target,
+    "executions": executions,
+    "seconds": int(elapsed),
+    "execsPerSecond": round(executions / max(1, int(elapsed))) if executions else None,
+    "coverage": last(r"cov: (\d+)"),
+    "features": last(r"ft: (\d+)"),
+    "corpus": last(r"corp: (\d+)/"),
+    "crashes": int(crashes),
+    "crashFiles": [os.path.join(artifacts, f) for f in new_artifacts.split()],
+    "slowInputs": len([f for f in os.listdir(slow) if f.startswith("slow-")]),
+    "slowestMilliseconds": slowest,
+    "slowestReplayMilliseconds": float(replay_ms) if replay_ms else None,
+    "maxLen": int(max_len),
+    "fuzzerExit": int(status),
+}))
+PY
+    if [ "$crashes" -gt 0 ]; then
+        echo "fuzz: $target crashed; reproduce with: $bin/fuzz-text $target $(printf '%s' "$new_artifacts" | head -1 | sed "s|^|$artifacts/|")" >&2
+        failed=1
+    fi
+    if [ -n "$replay_ms" ] && awk -v ms="$replay_ms" -v limit="$slow_ms" 'BEGIN { exit !(ms > limit) }'; then
+        echo "fuzz: $target has inputs slower than $slow_ms ms without sanitizers; time them with: $replay $target $slow/slow-*" >&2
+        failed=1
+    fi
+done
+exit "$failed"
