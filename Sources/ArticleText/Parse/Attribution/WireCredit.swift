@@ -56,7 +56,7 @@ enum WireCredit {
         }
         let words = text.split(whereSeparator: { $0.isWhitespace })
         for (index, word) in words.enumerated() {
-            if word.contains("/") {
+            if word.firstIndex(of: "/") != nil {
                 for part in word.split(separator: "/") {
                     if let name = AgencyNames.listedSpelling(AgencyNames.trimmed(part)) { names.append(name) }
                 }
