@@ -3,8 +3,8 @@ import Foundation
 /// Reads what an HTML page states about itself: title (`og:title`, JSON-LD
 /// headline, `<title>`), dates (JSON-LD, `article:` and other date meta tags
 /// listed in `NormaliseData/html-date-keys.tsv`, `itemprop` dates, `<time
-/// datetime>`, short date elements, and a full date in the canonical URL
-/// path as the last resort), site name, author, language and canonical URL.
+/// datetime>`, the date line under the headline, short date elements, and a
+/// full date in the canonical URL path as the last resort), site name, author, language and canonical URL.
 /// Dates come out as ISO 8601 (see `MetadataDate`).
 struct HTMLMetadataReader {
     private struct DateKeys {
@@ -16,6 +16,11 @@ struct HTMLMetadataReader {
 
     private static let classHints: [[UInt8]] = dateKeys.classHints.map { Array($0.utf8) }
     private static let updateHints: [[UInt8]] = [Array("update".utf8), Array("modif".utf8)]
+    /// How far under the headline a date line is looked for (text nodes,
+    /// characters), and how long a date line may be.
+    private static let headlineDateNodes = 12
+    private static let headlineDateCharacters = 600
+    private static let dateLineLimit = 80
 
     /// Whether a class/id names a (publication, not update) date element.
     private static func hasDateHint(_ names: [UInt8]) -> Bool {
@@ -198,10 +203,10 @@ struct HTMLMetadataReader {
                 guard !text.isEmpty else { continue }
                 seen += 1
                 characters += text.count
-                if seen > 12 || characters > 600 { return nil }
+                if seen > Self.headlineDateNodes || characters > Self.headlineDateCharacters { return nil }
                 let lower = Array(text.lowercased().utf8)
                 if Self.updateHints.contains(where: { BoilerplateRules.contains(lower, $0) }) { continue }
-                if text.count <= 80, let d = MetadataDate.find(in: text) { return d }
+                if text.count <= Self.dateLineLimit, let d = MetadataDate.find(in: text) { return d }
                 continue
             }
             switch node.tag {
