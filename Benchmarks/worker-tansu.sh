@@ -106,7 +106,7 @@ start_quix() {
 stop_quix() { kill -TERM "$(child_of "$(cat "$work/quix.pid")")"; wait "$(cat "$work/quix.pid")" || true; }
 start_newswire() {
     /usr/bin/time -f %M -o "$work/newswire.rss" "$newswire" run --brokers "$brokers" --group "$1" --input-topic "$2" \
-        --stats-address off --kafka-property session.timeout.ms=6000 >"$work/newswire.log" 2>&1 &
+        --stats-address off --kafka-property session.timeout.ms=30000 >"$work/newswire.log" 2>&1 &
     echo $! >"$work/newswire.pid"
 }
 newswire_pid() { child_of "$(cat "$work/newswire.pid")"; }

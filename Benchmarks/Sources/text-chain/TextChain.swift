@@ -71,7 +71,21 @@ struct TextChain {
                          (perRound - previous) * 1000))
             previous = perRound
         }
-        let decoded = try inputs.map { try InputDecoder.decode($0) }
+        // The baseline normalises what decodes; an input the decoder rejects
+        // (a page with no readable text) is a dead letter in the worker, so
+        // the chain above counts it and the baseline leaves it out, saying so.
+        var decoded: [SourceDocument] = []
+        var rejected: [String] = []
+        for (index, input) in inputs.enumerated() {
+            do {
+                decoded.append(try InputDecoder.decode(input))
+            } catch {
+                rejected.append("\(arguments[index]): \(error)")
+            }
+        }
+        if !rejected.isEmpty {
+            print("baseline leaves out \(rejected.count) input(s) the decoder rejects: \(rejected.joined(separator: "; "))")
+        }
         let decodedBytes = decoded.reduce(0) { $0 + $1.text.utf8.count }
         let (count, elapsed) = repeating(seconds) {
             decoded.reduce(0) { $0 &+ Normaliser.normalise($1).searchText.utf8.count }
