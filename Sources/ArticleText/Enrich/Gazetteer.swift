@@ -1,5 +1,5 @@
 /// The known places, organisations and events of `EnrichData/` (generated
-/// `places.json`, hand-written `place-aliases.json` and `organisations.json`),
+/// `places.tsv`, hand-written `place-aliases.json` and `organisations.json`),
 /// merged by id. Every word of every name is interned to an id and each name
 /// is a path of ids in a `TokenTrie`, so matching at a token walks the trie
 /// along the following words (one probe per word, clitics removed from the
@@ -53,8 +53,9 @@ struct Gazetteer: Sendable {
     private init() {
         var entries: [String: Entry] = [:]
         var order: [String] = []
-        for file in ["places", "place-aliases", "organisations"] {
-            for entry in EnrichResource.decode([Entry].self, from: file) {
+        let files = [PlaceList.entries()] + ["place-aliases", "organisations"].map { EnrichResource.decode([Entry].self, from: $0) }
+        for file in files {
+            for entry in file {
                 if var existing = entries[entry.id] {
                     existing.names += entry.names
                     existing.contextualNames = (existing.contextualNames ?? []) + (entry.contextualNames ?? [])
