@@ -15,31 +15,47 @@ enum PlaceList {
     /// between separators, stops the process naming the line.
     static func entries(in bytes: [UInt8]) -> [Gazetteer.Entry] {
         var entries: [Gazetteer.Entry] = []
+        entries.reserveCapacity(bytes.count / 48)
         var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            if lineStart == lineEnd || bytes[lineStart] == UInt8(ascii: "#") { continue }
+            let fields = pieces(of: bytes, lineStart..<lineEnd, between: UInt8(ascii: "\t"))
             guard fields.count == 4, !fields[0].isEmpty, !fields[1].isEmpty else {
                 preconditionFailure("ArticleText resource \(file) line \(lineNumber) is not `id TAB type TAB names TAB contextualNames` with an id and a type")
             }
-            let contextual = names(fields[3], line: lineNumber)
+            let contextual = names(in: bytes, fields[3], line: lineNumber)
             entries.append(Gazetteer.Entry(
-                id: text(fields[0]), type: text(fields[1]), names: names(fields[2], line: lineNumber),
+                id: text(bytes, fields[0]), type: text(bytes, fields[1]), names: names(in: bytes, fields[2], line: lineNumber),
                 contextualNames: contextual.isEmpty ? nil : contextual))
         }
         return entries
     }
 
-    private static func names(_ field: ArraySlice<UInt8>, line: Int) -> [String] {
+    /// The ranges of `range` between the `separator` bytes (one more than there are separators).
+    private static func pieces(of bytes: [UInt8], _ range: Range<Int>, between separator: UInt8) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where bytes[i] == separator {
+            pieces.append(start..<i)
+            start = i + 1
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
+    }
+
+    private static func names(in bytes: [UInt8], _ field: Range<Int>, line: Int) -> [String] {
         guard !field.isEmpty else { return [] }
-        return field.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { name in
+        return pieces(of: bytes, field, between: UInt8(ascii: "|")).map { name in
             guard !name.isEmpty else { preconditionFailure("ArticleText resource \(file) line \(line) has an empty name") }
-            return text(name)
+            return text(bytes, name)
         }
     }
 
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+    private static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
     }
 }
