@@ -3,7 +3,7 @@ import Testing
 @testable import ArticleText
 
 /// City names that are also everyday words (`contextualNames` in
-/// `places.json`: حمص "chickpeas", بريدة "his mail") count as
+/// `places.tsv`: حمص "chickpeas", بريدة "his mail") count as
 /// places only where the text puts a place there. Sentences written for the
 /// project.
 @Suite(.timeLimit(.minutes(5))) struct EnrichPlaceContextTests {

@@ -1,5 +1,5 @@
 /// The known places, organisations and events of `EnrichData/` (generated
-/// `places.json`, hand-written `place-aliases.json` and `organisations.json`),
+/// `places.tsv`, hand-written `place-aliases.json` and `organisations.json`),
 /// merged by id. Every word of every name is interned to an id and each name
 /// is a path of ids in a `TokenTrie`, so matching at a token walks the trie
 /// along the following words (one probe per word, clitics removed from the
@@ -51,10 +51,12 @@ struct Gazetteer: Sendable {
     private let names: [Name]
 
     private init() {
+        let files = [PlaceList.entries()] + ["place-aliases", "organisations"].map { EnrichResource.decode([Entry].self, from: $0) }
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(files.map(\.count).reduce(0, +))
         var order: [String] = []
-        for file in ["places", "place-aliases", "organisations"] {
-            for entry in EnrichResource.decode([Entry].self, from: file) {
+        for file in files {
+            for entry in file {
                 if var existing = entries[entry.id] {
                     existing.names += entry.names
                     existing.contextualNames = (existing.contextualNames ?? []) + (entry.contextualNames ?? [])
@@ -66,17 +68,17 @@ struct Gazetteer: Sendable {
             }
         }
         var ids: [FoldedWord: Int32] = [:]
+        ids.reserveCapacity(entries.count * 3)
         var trie = TokenTrie()
         var namesAtNode: [[Int32]] = [[]]
         var names: [Name] = []
         for id in order {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
-            var seen: Set<[FoldedWord]> = []
             let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
             for (name, needsContext) in listed {
                 let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
                 let folded = words.map(\.folded)
-                guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
+                guard !folded.isEmpty else { continue }
                 let cases = words.map { word -> Case in
                     guard word.script == .latin else { return .any }
                     if word.isAllCaps && word.text.count <= 6 { return .allCaps }
@@ -89,7 +91,10 @@ struct Gazetteer: Sendable {
                     return next
                 }
                 let node = Int(trie.insert(path))
-                if node >= namesAtNode.count { namesAtNode += Array(repeating: [], count: node - namesAtNode.count + 1) }
+                while node >= namesAtNode.count { namesAtNode.append([]) }
+                // The same words listed twice for one entry count once: its
+                // earlier listing already ends at this node under its id.
+                guard !namesAtNode[node].contains(where: { names[Int($0)].id == id }) else { continue }
                 namesAtNode[node].append(Int32(names.count))
                 names.append(Name(cases: cases, type: type, id: id, needsContext: needsContext))
             }
