@@ -9,12 +9,7 @@ import TestSupport
 struct StatusCommandTests {
     @Test func reportsOnlyTheTopicsTheGroupConsumes() async throws {
         try await CommandRunner.withBroker { address in
-            let examples = Repository.root.appendingPathComponent("Examples").path
-            let publish = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", examples])
-            try #require(publish.status == 0, "\(publish.stderr)")
-            // A replay consumes articles.raw in its own group, commits, writes the output topics and exits.
-            let replay = try await CommandRunner.run(["replay", "--brokers", address, "--group", "g1"])
-            try #require(replay.status == 0, "\(replay.stderr)")
+            try await StatusFixtures.publishExamplesAndReplay(address: address, group: "g1")
 
             let caughtUp = try await CommandRunner.run(["status", "--brokers", address, "--group", "g1"])
             #expect(caughtUp.status == 0, "\(caughtUp.stderr)")

@@ -11,11 +11,7 @@ import TestSupport
 struct StatusWatchTests {
     @Test func jsonAndWatchReportTheGroup() async throws {
         try await CommandRunner.withBroker { address in
-            let examples = Repository.root.appendingPathComponent("Examples").path
-            let publish = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", examples])
-            try #require(publish.status == 0, "\(publish.stderr)")
-            let replay = try await CommandRunner.run(["replay", "--brokers", address, "--group", "g1"])
-            try #require(replay.status == 0, "\(replay.stderr)")
+            try await StatusFixtures.publishExamplesAndReplay(address: address, group: "g1")
             let more = Repository.root.appendingPathComponent("Examples/en-wire-story.txt").path
             _ = try await CommandRunner.run(["publish", "--brokers", address, "--topic", "articles.raw", more, more, more])
 
