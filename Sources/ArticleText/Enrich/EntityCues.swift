@@ -83,9 +83,14 @@ struct EntityCues: Sendable {
         let names = EnrichResource.decode(NameFile.self, from: "person-names")
         func fold(_ words: [String]) -> WordSet { WordSet(words.map { FoldedWord(folding: $0) }) }
         let titles = cues.arabicTitles.map(Normaliser.fold)
-        let singleTitles = titles.filter { !$0.contains(" ") }.map { FoldedWord($0) }
+        // One pass, by scalars: a title of two words goes with the pairs.
+        var singleTitles: [FoldedWord] = []
+        var titlePairs: [FoldedWord] = []
+        for title in titles {
+            if title.unicodeScalars.contains(" ") { titlePairs.append(FoldedWord(title)) } else { singleTitles.append(FoldedWord(title)) }
+        }
         arabicTitles = WordSet(singleTitles)
-        arabicTitlePairs = WordSet(titles.filter { $0.contains(" ") }.map { FoldedWord($0) })
+        arabicTitlePairs = WordSet(titlePairs)
         arabicSpeechVerbs = fold(cues.arabicSpeechVerbs)
         arabicBylineCues = fold(cues.arabicBylineCues)
         arabicOrgHeads = fold(cues.arabicOrgHeads)
