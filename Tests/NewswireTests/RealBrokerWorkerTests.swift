@@ -135,7 +135,7 @@ struct RealBrokerWorkerTests {
         let restartedAt = clock.now
         let restarted = try member("static-a")
         var back: [Int] = []
-        try await eventually("the restarted member to own partitions", within: .seconds(25), every: .milliseconds(200)) {
+        try await eventually("the restarted member to own partitions", within: .seconds(28), every: .milliseconds(200)) {
             back = try await TansuWorkers.assignment(restarted).partitions
             return !back.isEmpty
         }
