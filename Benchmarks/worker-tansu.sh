@@ -8,6 +8,10 @@
 #   - the stages and encoding alone on every core, without Kafka.
 #
 #   Benchmarks/worker-tansu.sh [--count N] [--brokers HOST:PORT] [--latency-count N] [--latency-rate R]
+#                              [--reader-wait-ms MS] [--newswire-property KEY=VALUE]…
+#
+# --reader-wait-ms: the benchmark reader's fetch.wait.max.ms (default 10).
+# --newswire-property: a Kafka property for newswire run, to try a setting.
 #
 # Throughput: N corpus articles (../shared/corpus/articles cycled; default
 # 20,000) on 6 partitions, already in the topic; msgs/s between the first and
@@ -30,6 +34,8 @@ cd "$(dirname "$0")/.."
 count=20000
 latency_count=1000
 latency_rate=50
+reader_wait=10
+newswire_properties=()
 brokers=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -37,7 +43,9 @@ while [ $# -gt 0 ]; do
     --brokers) brokers="$2"; shift 2 ;;
     --latency-count) latency_count="$2"; shift 2 ;;
     --latency-rate) latency_rate="$2"; shift 2 ;;
-    *) echo "usage: $0 [--count N] [--brokers HOST:PORT] [--latency-count N] [--latency-rate R]" >&2; exit 2 ;;
+    --reader-wait-ms) reader_wait="$2"; shift 2 ;;
+    --newswire-property) newswire_properties+=(--kafka-property "$2"); shift 2 ;;
+    *) echo "usage: $0 [--count N] [--brokers HOST:PORT] [--latency-count N] [--latency-rate R] [--reader-wait-ms MS] [--newswire-property K=V]…" >&2; exit 2 ;;
     esac
 done
 
@@ -75,7 +83,7 @@ cores=$(nproc)
 # result lands in $work/$1.json.
 start_collector() {
     local name="$1" input="$2" outputs="$3" n="$4" by="$5"
-    "$bench" collect --brokers "$brokers" --input "$input" --outputs "$outputs" --count "$n" --by "$by" \
+    "$bench" collect --brokers "$brokers" --input "$input" --outputs "$outputs" --count "$n" --by "$by" --fetch-wait-ms "$reader_wait" \
         >"$work/$name.json" 2>"$work/$name.collect.log" &
     echo $! >"$work/$name.collect.pid"
     for _ in $(seq 1 600); do
@@ -118,7 +126,7 @@ start_quix() {
 stop_quix() { kill -TERM "$(child_of "$(cat "$work/quix.pid")")"; wait "$(cat "$work/quix.pid")" || true; }
 start_newswire() {
     /usr/bin/time -f "%M %U %S" -o "$work/newswire.rss" "$newswire" run --brokers "$brokers" --group "$1" --input-topic "$2" \
-        --stats-address off --kafka-property session.timeout.ms=30000 >"$work/newswire.log" 2>&1 &
+        --stats-address off --kafka-property session.timeout.ms=30000 "${newswire_properties[@]}" >"$work/newswire.log" 2>&1 &
     echo $! >"$work/newswire.pid"
 }
 newswire_pid() { child_of "$(cat "$work/newswire.pid")"; }
