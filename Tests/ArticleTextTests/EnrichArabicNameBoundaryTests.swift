@@ -45,4 +45,14 @@ import Testing
         #expect(found.contains("القوات المسلحة الكينية/ORG"), "\(found)")
         #expect(found.contains("السلطة الوطنية للمياه/ORG"), "\(found)")
     }
+
+    /// A head with the article takes adjectives only: the definite noun after
+    /// them is the verb's object, not part of the name.
+    @Test func aDefiniteNounAfterADefiniteHeadsAdjectiveIsNotPartOfTheName() {
+        let found = entities("تدين الهيئة الكينية الهجوم الذي وقع في المدينة أمس.")
+        #expect(found.contains("الهيئة الكينية/ORG"), "\(found)")
+        #expect(!found.contains { $0.contains("الهجوم") }, "\(found)")
+        let nested = entities("قرر المجلس الأعلى للقضاء الإداري تأجيل الجلسة.")
+        #expect(nested.contains("المجلس الأعلى للقضاء الإداري/ORG"), "\(nested)")
+    }
 }

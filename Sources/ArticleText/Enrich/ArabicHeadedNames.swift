@@ -138,6 +138,15 @@ enum ArabicHeadedNames {
             {
                 break
             }
+            // "تدين السفارة الأمريكية الهجوم": a head with the article takes
+            // adjectives only (a genitive cannot follow it), so a definite word
+            // that is no adjective begins another phrase.
+            // After "لل" + noun ("المجلس الأعلى للقضاء الإداري") the noun's own words follow.
+            if isDefinite, head.definite, step == .definite, let previous = taken.last,
+                !words[previous].folded.hasPrefix("لل"), !isNisba(f), !headAdjectives.contains(f)
+            {
+                break
+            }
             let nextDefinite =
                 m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال")
                 && !isStop(words[m + 1].folded)
