@@ -73,4 +73,13 @@ import Testing
         #expect(found.contains("Russian Fisheries Ministry/ORG"), "\(found)")
         #expect(found.contains("Pacific Fleet Command/ORG"), "\(found)")
     }
+
+    /// An office title opening a sentence is not part of the name after it.
+    @Test func anOfficeTitleIsNotPartOfTheName() {
+        let found = entities("Administrator Jane Holloway says the payments started overnight.")
+        #expect(found.contains("Jane Holloway/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Administrator") }, "\(found)")
+        let coroner = entities("Coroner Dick Farrell found the boy should not have been in detention.")
+        #expect(coroner.contains("Dick Farrell/PERSON"), "\(coroner)")
+    }
 }
