@@ -82,4 +82,13 @@ import Testing
         let coroner = entities("Coroner Dick Farrell found the boy should not have been in detention.")
         #expect(coroner.contains("Dick Farrell/PERSON"), "\(coroner)")
     }
+
+    /// "and" between two everyday nouns after "of" joins a body's field; two
+    /// names joined by "and" stay two.
+    @Test func aBodysFieldJoinedWithAndStaysInTheName() {
+        let found = entities("A report by the National Institute of Housing and Planning was released on Tuesday.")
+        #expect(found.contains("National Institute of Housing and Planning/ORG"), "\(found)")
+        let two = entities("The Ministry of Finance and Deutsche Bank signed the deal.")
+        #expect(!two.contains { $0.hasPrefix("Ministry of Finance and") }, "\(two)")
+    }
 }
