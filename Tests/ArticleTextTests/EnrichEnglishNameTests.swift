@@ -91,4 +91,13 @@ import Testing
         let two = entities("The Ministry of Finance and Deutsche Bank signed the deal.")
         #expect(!two.contains { $0.hasPrefix("Ministry of Finance and") }, "\(two)")
     }
+
+    /// A capitalised acronym in parentheses names a body, unless it is a time
+    /// zone's abbreviation.
+    @Test func aTimeZoneInParenthesesIsNoOrganisation() {
+        let found = entities("The first fire was lit at about 11:00pm (ACDT) last night, the department said.")
+        #expect(!found.contains { $0.hasPrefix("ACDT") }, "\(found)")
+        let body = entities("The report was written for the committee on legal affairs (JURI) last year.")
+        #expect(body.contains("JURI/ORG"), "\(body)")
+    }
 }
