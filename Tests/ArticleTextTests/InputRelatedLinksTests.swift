@@ -18,9 +18,14 @@ import Testing
         </body></html>
         """
 
+    /// The first article the page parses into.
+    private func parsed(_ page: String) throws -> ParsedArticle? {
+        let source = try InputDecoder.decode(RawArticle(bytes: Array(page.utf8), declaredFormat: .html))
+        return ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first
+    }
+
     @Test func aDroppedAsideWithARelatedHeaderBecomesRelatedHeadlines() throws {
-        let source = try InputDecoder.decode(RawArticle(bytes: Array(Self.page.utf8), declaredFormat: .html))
-        let article = ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first
+        let article = try parsed(Self.page)
         #expect(article?.related == [
             "Radfahrer fordern mehr Platz in der Innenstadt", "Neue Ampeln sollen Kreuzungen sicherer machen",
         ])
@@ -29,8 +34,7 @@ import Testing
 
     @Test func aPageWithoutSuchAHeaderHasNoRelatedBlock() throws {
         let plain = Self.page.replacingOccurrences(of: "Mehr zum Thema", with: "Werbung")
-        let source = try InputDecoder.decode(RawArticle(bytes: Array(plain.utf8), declaredFormat: .html))
-        #expect(ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first?.related.isEmpty == true)
+        #expect(try parsed(plain)?.related.isEmpty == true)
     }
 
     /// "<h2>Related</h2>" inside the article body, its list a sibling after
@@ -50,8 +54,7 @@ import Testing
         """
 
     @Test func aRelatedHeaderFollowedByASiblingListGivesItsHeadlines() throws {
-        let source = try InputDecoder.decode(RawArticle(bytes: Array(Self.headedListPage.utf8), declaredFormat: .html))
-        let article = ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first
+        let article = try parsed(Self.headedListPage)
         // The second link is too long for a headline (it could read as a teaser).
         #expect(article?.related == [
             "Cyclists ask for more room in the city centre this spring", "Traffic lights to be timed for bicycles on three avenues",
@@ -71,8 +74,6 @@ import Testing
             <a href="/f">Factbox: the city's cycling plans since 2015</a></div></aside>
             </body></html>
             """
-        let source = try InputDecoder.decode(RawArticle(bytes: Array(page.utf8), declaredFormat: .html))
-        let article = ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first
-        #expect(article?.related == ["Factbox: the city's cycling plans since 2015"])
+        #expect(try parsed(page)?.related == ["Factbox: the city's cycling plans since 2015"])
     }
 }
