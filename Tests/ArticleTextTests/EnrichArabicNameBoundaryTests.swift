@@ -55,4 +55,13 @@ import Testing
         let nested = entities("قرر المجلس الأعلى للقضاء الإداري تأجيل الجلسة.")
         #expect(nested.contains("المجلس الأعلى للقضاء الإداري/ORG"), "\(nested)")
     }
+
+    /// A feminine plural head takes an adjective in ة: "انتخابات نزيهة" is no
+    /// event's name; "سواء" is a particle, no name either.
+    @Test func anAdjectiveAgreeingWithAFemininePluralIsNoName() {
+        let found = entities("طالب المشاركون بإجراء انتخابات نزيهة في البلاد خلال العام.")
+        #expect(!found.contains { $0.hasPrefix("انتخابات") }, "\(found)")
+        let particle = entities("يجب احترام نتائج انتخابات سواء كانت عادلة أم لا.")
+        #expect(!particle.contains { $0.hasPrefix("انتخابات") }, "\(particle)")
+    }
 }
