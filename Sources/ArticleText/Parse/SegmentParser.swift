@@ -31,6 +31,7 @@ struct SegmentParser {
             skipped += 1
         }
         guard start < lines.count else { return }
+        if let end = PageChrome.bannerEnd(lines, from: start, window: SegmentParser.chromeLimit) { start = end }
         // An issuer line where the headline would be: the text has no
         // headline and its header starts here.
         var leadParagraph: String?
