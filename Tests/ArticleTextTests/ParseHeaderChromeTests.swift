@@ -85,6 +85,17 @@ import Testing
         #expect(!PageChrome.isArrowLink("قال الوزير « لن نتراجع »"))
     }
 
+    @Test func aBareDateAboveAnOpeningBodyDatesTheText() {
+        let body = "المدينة – " + String(repeating: "تدين الوزارة الهجوم الذي وقع اليوم وتتقدم بالتعازي إلى عائلات الضحايا ", count: 3) + "."
+        let dated = first("9 يناير 2017\n\(body)")
+        #expect(dated?.title == nil)
+        #expect(dated?.publishedAt?.hasPrefix("2017-01-09") == true)
+        // Above a headline, the same line is the site's day, not the article's.
+        let headed = first("9 يناير 2017\nالوزارة تدين الهجوم\n\(body)")
+        #expect(headed?.title == "الوزارة تدين الهجوم")
+        #expect(headed?.publishedAt == nil)
+    }
+
     @Test func aSpeakerLineIsNotADateline() {
         let article = first("عنوان التصريحات\nالوزيرة سلمى: صباح الخير للجميع.\n\(Self.arabicBody)")
         #expect(article?.dateline == nil)
