@@ -76,15 +76,9 @@ struct Gazetteer: Sendable {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
             let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
             for (name, needsContext) in listed {
-                let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
-                let folded = words.map(\.folded)
-                guard !folded.isEmpty else { continue }
-                let cases = words.map { word -> Case in
-                    guard word.script == .latin else { return .any }
-                    if word.isAllCaps && word.text.count <= 6 { return .allCaps }
-                    return word.isCapitalised ? .capitalised : .any
-                }
-                let path = folded.map { word -> Int32 in
+                let words = NameWords.of(name)
+                guard !words.folded.isEmpty else { continue }
+                let path = words.folded.map { word -> Int32 in
                     if let known = ids[word] { return known }
                     let next = Int32(ids.count)
                     ids[word] = next
@@ -96,7 +90,7 @@ struct Gazetteer: Sendable {
                 // earlier listing already ends at this node under its id.
                 guard !namesAtNode[node].contains(where: { names[Int($0)].id == id }) else { continue }
                 namesAtNode[node].append(Int32(names.count))
-                names.append(Name(cases: cases, type: type, id: id, needsContext: needsContext))
+                names.append(Name(cases: words.cases, type: type, id: id, needsContext: needsContext))
             }
         }
         // A plain name is tried before an everyday-word one of the same words.
