@@ -67,8 +67,9 @@ struct Gazetteer: Sendable {
                 }
             }
         }
-        var ids: [FoldedWord: Int32] = [:]
-        ids.reserveCapacity(entries.count * 3)
+        var interner = WordInterner(capacity: entries.count * 3)
+        var scratch = NameWords.Scratch()
+        var path: [Int32] = []
         var trie = TokenTrie()
         var namesAtNode: [[Int32]] = [[]]
         var names: [Name] = []
@@ -76,28 +77,33 @@ struct Gazetteer: Sendable {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
             let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
             for (name, needsContext) in listed {
-                let words = NameWords.of(name)
-                guard !words.folded.isEmpty else { continue }
-                let path = words.folded.map { word -> Int32 in
-                    if let known = ids[word] { return known }
-                    let next = Int32(ids.count)
-                    ids[word] = next
-                    return next
+                path.removeAll(keepingCapacity: true)
+                let cases: [Case]
+                if NameWords.plain(name, into: &scratch) {
+                    scratch.bytes.withUnsafeBufferPointer { bytes in
+                        for range in scratch.ranges { path.append(interner.id(of: UnsafeBufferPointer(rebasing: bytes[range]))) }
+                    }
+                    cases = scratch.cases
+                } else {
+                    let words = NameWords.tokenised(name)
+                    for word in words.folded { path.append(word.withBytes { interner.id(of: $0) }) }
+                    cases = words.cases
                 }
+                guard !path.isEmpty else { continue }
                 let node = Int(trie.insert(path))
                 while node >= namesAtNode.count { namesAtNode.append([]) }
                 // The same words listed twice for one entry count once: its
                 // earlier listing already ends at this node under its id.
                 guard !namesAtNode[node].contains(where: { names[Int($0)].id == id }) else { continue }
                 namesAtNode[node].append(Int32(names.count))
-                names.append(Name(cases: words.cases, type: type, id: id, needsContext: needsContext))
+                names.append(Name(cases: cases, type: type, id: id, needsContext: needsContext))
             }
         }
         // A plain name is tried before an everyday-word one of the same words.
         namesAtNode = namesAtNode.map { list in
             list.filter { !names[Int($0)].needsContext } + list.filter { names[Int($0)].needsContext }
         }
-        self.wordIDs = WordTable(ids.map { ($0.key, $0.value) })
+        self.wordIDs = interner.table()
         self.trie = trie
         self.namesAtNode = namesAtNode
         self.names = names

@@ -31,27 +31,53 @@ struct NameWords {
     /// each all ASCII letters or all Arabic letters (U+0621–U+063A,
     /// U+0641–U+064A); nil for any other name.
     static func plain(_ name: String) -> NameWords? {
-        var out = NameWords(folded: [], cases: [])
+        var scratch = Scratch()
+        guard plain(name, into: &scratch) else { return nil }
+        return NameWords(
+            folded: scratch.ranges.map { FoldedWord(bytes: scratch.bytes[$0]) },
+            cases: scratch.cases)
+    }
+
+    /// A plain name's words, reused from name to name so the gazetteer
+    /// allocates nothing per name for them: the folded words' bytes one after
+    /// another, each word's range of them, and each word's case rule.
+    struct Scratch {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
+        var ranges: [Range<Int>] = []
+        var cases: [Gazetteer.Case] = []
+
+        init() {
+            bytes.reserveCapacity(64)
+            ranges.reserveCapacity(8)
+            cases.reserveCapacity(8)
+        }
+    }
+
+    /// Fills `scratch` with the words of `name` when it is plain (above);
+    /// false, with `scratch` undefined, for any other name.
+    static func plain(_ name: String, into scratch: inout Scratch) -> Bool {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.ranges.removeAll(keepingCapacity: true)
+        scratch.cases.removeAll(keepingCapacity: true)
         let table = FoldTable.shared
+        var wordStart = 0
         var latin = false
         var letters = 0
         var upper = 0
         var firstUpper = false
-        /// Ends the word in `bytes`; false when the name is not plain (an
+        /// Ends the current word; false when the name is not plain (an
         /// empty word: a leading, trailing or double space).
-        func finish() -> Bool {
+        func finish(_ scratch: inout Scratch) -> Bool {
             guard letters > 0 else { return false }
-            out.folded.append(FoldedWord(bytes: bytes))
+            scratch.ranges.append(wordStart..<scratch.bytes.count)
             if !latin {
-                out.cases.append(.any)
+                scratch.cases.append(.any)
             } else if upper == letters && letters >= 2 && letters <= 6 {
-                out.cases.append(.allCaps)
+                scratch.cases.append(.allCaps)
             } else {
-                out.cases.append(firstUpper ? .capitalised : .any)
+                scratch.cases.append(firstUpper ? .capitalised : .any)
             }
-            bytes.removeAll(keepingCapacity: true)
+            wordStart = scratch.bytes.count
             letters = 0
             upper = 0
             return true
@@ -59,41 +85,55 @@ struct NameWords {
         for scalar in name.unicodeScalars {
             let v = scalar.value
             if v == 0x20 {
-                guard finish() else { return nil }
+                guard finish(&scratch) else { return false }
                 continue
             }
             let isUpper = v >= 0x41 && v <= 0x5A
             let isASCIILetter = isUpper || (v >= 0x61 && v <= 0x7A)
             let isArabicLetter = (v >= 0x0621 && v <= 0x063A) || (v >= 0x0641 && v <= 0x064A)
-            guard isASCIILetter || isArabicLetter else { return nil }
+            guard isASCIILetter || isArabicLetter else { return false }
             if letters == 0 {
                 latin = isASCIILetter
                 firstUpper = isUpper
             } else if latin != isASCIILetter {
-                return nil
+                return false
             }
             letters += 1
             if isUpper {
                 upper += 1
-                bytes.append(UInt8(v + 0x20))
+                scratch.bytes.append(UInt8(v + 0x20))
             } else if isASCIILetter {
-                bytes.append(UInt8(v))
+                scratch.bytes.append(UInt8(v))
             } else {
                 let entry = table.entry(v)
                 if entry == FoldTable.keep {
-                    appendUTF8(v, to: &bytes)
+                    appendUTF8(v, to: &scratch.bytes)
                 } else if entry != FoldTable.remove {
                     let start = Int(entry >> 8)
-                    for k in start..<(start + Int(entry & 0xFF)) { appendUTF8(table.replacements[k], to: &bytes) }
+                    for k in start..<(start + Int(entry & 0xFF)) { appendUTF8(table.replacements[k], to: &scratch.bytes) }
                 }
             }
         }
-        guard finish() else { return nil }
-        return out
+        return finish(&scratch)
     }
 
     private static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: UTF8.encode(Unicode.Scalar(v)!)!)
+        switch v {
+        case 0..<0x80:
+            bytes.append(UInt8(v))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 }
 
