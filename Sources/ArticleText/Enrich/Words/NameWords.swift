@@ -107,33 +107,14 @@ struct NameWords {
             } else {
                 let entry = table.entry(v)
                 if entry == FoldTable.keep {
-                    appendUTF8(v, to: &scratch.bytes)
+                    UTF8Buffer.append(v, to: &scratch.bytes)
                 } else if entry != FoldTable.remove {
                     let start = Int(entry >> 8)
-                    for k in start..<(start + Int(entry & 0xFF)) { appendUTF8(table.replacements[k], to: &scratch.bytes) }
+                    for k in start..<(start + Int(entry & 0xFF)) { UTF8Buffer.append(table.replacements[k], to: &scratch.bytes) }
                 }
             }
         }
         return finish(&scratch)
-    }
-
-    private static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
-        switch v {
-        case 0..<0x80:
-            bytes.append(UInt8(v))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | (v >> 6)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | (v >> 12)))
-            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            bytes.append(UInt8(0xF0 | (v >> 18)))
-            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        }
     }
 }
 
