@@ -7,17 +7,12 @@ until --seconds of thread CPU time have passed. htmldate only finds a date;
 our decoder also extracts the main text and the metadata. Prints
 `htmldate bytes=… articles=… rounds=… seconds=… mbps=… aps=…`."""
 import logging
-import sys
-import time
 
+from cpu_rounds import arguments, report
 from htmldate import find_date
 
 logging.disable(logging.CRITICAL)
-args = sys.argv[1:]
-seconds = 2.0
-if args[:1] == ["--seconds"]:
-    seconds = float(args[1])
-    args = args[2:]
+seconds, args = arguments()
 raw = [open(p, "rb").read() for p in args]
 pages = [b.decode("utf-8", errors="replace") for b in raw]
 total = sum(len(b) for b in raw)
@@ -33,14 +28,4 @@ def run_once():
     return found
 
 
-run_once()
-rounds = 0
-start = time.thread_time()
-while True:
-    run_once()
-    rounds += 1
-    elapsed = time.thread_time() - start
-    if elapsed >= seconds:
-        break
-print(f"htmldate bytes={total} articles={len(pages)} rounds={rounds} seconds={elapsed:.3f} "
-      f"mbps={total * rounds / elapsed / 1e6:.2f} aps={len(pages) * rounds / elapsed:.0f}")
+report("htmldate", run_once, seconds, total, len(pages))
