@@ -46,7 +46,7 @@ enum LineScript: Sendable {
                 while end < scalars.endIndex, !isWhitespace(scalars[end]) { end = scalars.index(after: end) }
                 let word = scalars[start..<end]
                 start = end
-                if word.contains("/") { continue }
+                if word.contains(where: { $0 == "/" }) { continue }
                 add(word)
                 if arabic + latin >= sampleLetters { break outer }
             }
