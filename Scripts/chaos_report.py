@@ -178,6 +178,9 @@ def throughput_only(run, throughput_runs):
         "unaccountedExamples": [describe(k, r) for k, r in unaccounted[:5]],
         "unknownSources": run.ledger.unknown_sources,
         "ledgerError": run.ledger.error,
+        # False: the ledger had not read every output partition to its end
+        # (a missing record is then the ledger's, not the worker's).
+        "ledgerReadToEnd": run.ledger.wait_until_read_to_end(time.time() + 30) if unaccounted else True,
         "throughput": throughput_summary(throughput_runs),
         "inputs": len(inputs),
         "lost": lost,
