@@ -45,4 +45,23 @@ import Testing
         #expect(found.contains("القوات المسلحة الكينية/ORG"), "\(found)")
         #expect(found.contains("السلطة الوطنية للمياه/ORG"), "\(found)")
     }
+
+    /// A head with the article takes adjectives only: the definite noun after
+    /// them is the verb's object, not part of the name.
+    @Test func aDefiniteNounAfterADefiniteHeadsAdjectiveIsNotPartOfTheName() {
+        let found = entities("تدين الهيئة الكينية الهجوم الذي وقع في المدينة أمس.")
+        #expect(found.contains("الهيئة الكينية/ORG"), "\(found)")
+        #expect(!found.contains { $0.contains("الهجوم") }, "\(found)")
+        let nested = entities("قرر المجلس الأعلى للقضاء الإداري تأجيل الجلسة.")
+        #expect(nested.contains("المجلس الأعلى للقضاء الإداري/ORG"), "\(nested)")
+    }
+
+    /// A feminine plural head takes an adjective in ة: "انتخابات نزيهة" is no
+    /// event's name; "سواء" is a particle, no name either.
+    @Test func anAdjectiveAgreeingWithAFemininePluralIsNoName() {
+        let found = entities("طالب المشاركون بإجراء انتخابات نزيهة في البلاد خلال العام.")
+        #expect(!found.contains { $0.hasPrefix("انتخابات") }, "\(found)")
+        let particle = entities("يجب احترام نتائج انتخابات سواء كانت عادلة أم لا.")
+        #expect(!particle.contains { $0.hasPrefix("انتخابات") }, "\(particle)")
+    }
 }

@@ -73,4 +73,31 @@ import Testing
         #expect(found.contains("Russian Fisheries Ministry/ORG"), "\(found)")
         #expect(found.contains("Pacific Fleet Command/ORG"), "\(found)")
     }
+
+    /// An office title opening a sentence is not part of the name after it.
+    @Test func anOfficeTitleIsNotPartOfTheName() {
+        let found = entities("Administrator Jane Holloway says the payments started overnight.")
+        #expect(found.contains("Jane Holloway/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Administrator") }, "\(found)")
+        let coroner = entities("Coroner Dick Farrell found the boy should not have been in detention.")
+        #expect(coroner.contains("Dick Farrell/PERSON"), "\(coroner)")
+    }
+
+    /// "and" between two everyday nouns after "of" joins a body's field; two
+    /// names joined by "and" stay two.
+    @Test func aBodysFieldJoinedWithAndStaysInTheName() {
+        let found = entities("A report by the National Institute of Housing and Planning was released on Tuesday.")
+        #expect(found.contains("National Institute of Housing and Planning/ORG"), "\(found)")
+        let two = entities("The Ministry of Finance and Deutsche Bank signed the deal.")
+        #expect(!two.contains { $0.hasPrefix("Ministry of Finance and") }, "\(two)")
+    }
+
+    /// A capitalised acronym in parentheses names a body, unless it is a time
+    /// zone's abbreviation.
+    @Test func aTimeZoneInParenthesesIsNoOrganisation() {
+        let found = entities("The first fire was lit at about 11:00pm (ACDT) last night, the department said.")
+        #expect(!found.contains { $0.hasPrefix("ACDT") }, "\(found)")
+        let body = entities("The report was written for the committee on legal affairs (JURI) last year.")
+        #expect(body.contains("JURI/ORG"), "\(body)")
+    }
 }

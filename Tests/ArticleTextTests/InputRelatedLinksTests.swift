@@ -18,9 +18,14 @@ import Testing
         </body></html>
         """
 
+    /// The first article the page parses into.
+    private func parsed(_ page: String) throws -> ParsedArticle? {
+        let source = try InputDecoder.decode(RawArticle(bytes: Array(page.utf8), declaredFormat: .html))
+        return ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first
+    }
+
     @Test func aDroppedAsideWithARelatedHeaderBecomesRelatedHeadlines() throws {
-        let source = try InputDecoder.decode(RawArticle(bytes: Array(Self.page.utf8), declaredFormat: .html))
-        let article = ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first
+        let article = try parsed(Self.page)
         #expect(article?.related == [
             "Radfahrer fordern mehr Platz in der Innenstadt", "Neue Ampeln sollen Kreuzungen sicherer machen",
         ])
@@ -29,7 +34,46 @@ import Testing
 
     @Test func aPageWithoutSuchAHeaderHasNoRelatedBlock() throws {
         let plain = Self.page.replacingOccurrences(of: "Mehr zum Thema", with: "Werbung")
-        let source = try InputDecoder.decode(RawArticle(bytes: Array(plain.utf8), declaredFormat: .html))
-        #expect(ArticleParser.parse(Normaliser.normalise(source), context: ParseContext()).first?.related.isEmpty == true)
+        #expect(try parsed(plain)?.related.isEmpty == true)
+    }
+
+    /// "<h2>Related</h2>" inside the article body, its list a sibling after
+    /// it: the header is not inside the list's container.
+    static let headedListPage = """
+        <html><head><title>Council approves new bike lanes</title></head><body>
+        <article><h1>Council approves new bike lanes</h1>
+        <div class="body">
+        <p>The city council approved twenty kilometres of new bike lanes on Monday, a plan it has discussed since last autumn.</p>
+        <p>The lanes will cost about twelve million dollars and are to be finished within two years, the city said in a statement.</p>
+        <h2 class="cat-head"><span>Related</span></h2>
+        <ul class="links"><li><a href="/a">Cyclists ask for more room in the city centre this spring</a></li>
+        <li><a href="/b">Innovation: how one small company in the north turns old bicycle frames into new park benches</a></li>
+        <li><a href="/c">Traffic lights to be timed for bicycles on three avenues</a></li></ul>
+        <p>Work on the first section is to start in March, weather permitting, and will close one lane of the main road for weeks.</p>
+        </div></article></body></html>
+        """
+
+    @Test func aRelatedHeaderFollowedByASiblingListGivesItsHeadlines() throws {
+        let article = try parsed(Self.headedListPage)
+        // The second link is too long for a headline (it could read as a teaser).
+        #expect(article?.related == [
+            "Cyclists ask for more room in the city centre this spring", "Traffic lights to be timed for bicycles on three avenues",
+        ])
+        #expect(article?.paragraphs.count == 3)
+    }
+
+    /// A "Related Coverage" box holding one story (an image link and a headline link).
+    @Test func aRelatedBoxWithOneStoryIsARelatedBlock() throws {
+        let page = """
+            <html><head><title>Council approves new bike lanes</title></head><body>
+            <article><h1>Council approves new bike lanes</h1>
+            <p>The city council approved twenty kilometres of new bike lanes on Monday, a plan it has discussed since last autumn.</p>
+            <p>The lanes will cost about twelve million dollars and are to be finished within two years, the city said in a statement.</p>
+            </article>
+            <aside><div>Related Coverage</div><div><a href="/f"><img src="f.jpg"></a>
+            <a href="/f">Factbox: the city's cycling plans since 2015</a></div></aside>
+            </body></html>
+            """
+        #expect(try parsed(page)?.related == ["Factbox: the city's cycling plans since 2015"])
     }
 }

@@ -138,6 +138,15 @@ enum ArabicHeadedNames {
             {
                 break
             }
+            // "تدين السفارة الأمريكية الهجوم": a head with the article takes
+            // adjectives only (a genitive cannot follow it), so a definite word
+            // that is no adjective begins another phrase.
+            // After "لل" + noun ("المجلس الأعلى للقضاء الإداري") the noun's own words follow.
+            if isDefinite, head.definite, step == .definite, let previous = taken.last,
+                !words[previous].folded.hasPrefix("لل"), !isNisba(f), !headAdjectives.contains(f)
+            {
+                break
+            }
             let nextDefinite =
                 m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال")
                 && !isStop(words[m + 1].folded)
@@ -168,8 +177,9 @@ enum ArabicHeadedNames {
             } else if !f.hasPrefix("و") && !(f.hasPrefix("ب") && words.readings(m).contains { $0.prefixLength > 0 && ($0.stem.hasPrefix("ال") || Gazetteer.shared.startsName($0.stem)) }) {
                 accept = (step == .head || step == .bare) && bareRun < 2 && !cues.arabicNotNames.contains(f)
                     && !(step == .head && isNisba(f))
-                    // "حكومة قادرة", "مجموعة كبيرة": an adjective agreeing with the head, no name.
-                    && !(step == .head && endsInTaMarbuta(words[k]) && endsInTaMarbuta(word))
+                    // "حكومة قادرة", "مجموعة كبيرة": an adjective agreeing with the head, no name;
+                    // a feminine plural takes the same form ("انتخابات حرة").
+                    && !(step == .head && (endsInTaMarbuta(words[k]) || endsInFemininePlural(words[k])) && endsInTaMarbuta(word))
                 next = .bare
             }
             if step == .preposition { accept = isDefinite }
@@ -185,6 +195,12 @@ enum ArabicHeadedNames {
 
     private static func endsInTaMarbuta(_ token: EnrichToken) -> Bool {
         token.text.unicodeScalars.last == "\u{0629}"
+    }
+
+    /// "انتخابات", "مفاوضات": a sound feminine plural (ending ات).
+    private static func endsInFemininePlural(_ token: EnrichToken) -> Bool {
+        let scalars = token.text.unicodeScalars
+        return scalars.count > 4 && scalars.last == "\u{062A}" && scalars.dropLast().last == "\u{0627}"
     }
 
     private static func isHead(_ folded: FoldedWord) -> Bool {

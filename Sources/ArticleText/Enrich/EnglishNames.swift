@@ -230,6 +230,7 @@ enum EnglishNames {
         var out: [EntityCandidate] = []
         var start = first
         for m in first...last + 1 {
+            if m < last, words[m].text == "and", isCoordinatedGenitive(at: m, last: last, in: words) { continue }
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))
@@ -244,5 +245,15 @@ enum EnglishNames {
             }
         }
         return out
+    }
+
+    /// "Institute of Health and Welfare", "Department of Trade and Industry":
+    /// "and" between two everyday nouns after "of", the second ending the run,
+    /// joins the body's field, not two names.
+    private static func isCoordinatedGenitive(at m: Int, last: Int, in words: EntityWords) -> Bool {
+        let everyday = EntityCues.shared.englishWords
+        return m + 1 == last && m >= 2 && words[m - 2].text == "of"
+            && everyday.contains(words[m - 1].folded) && everyday.contains(words[m + 1].folded)
+            && words.known[m + 1] == nil
     }
 }

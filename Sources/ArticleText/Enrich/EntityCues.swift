@@ -113,7 +113,11 @@ struct EntityCues: Sendable {
         englishPlaceKeywords = Set(cues.englishPlaceKeywords)
         englishOrgAfter = Set(cues.englishOrgAfter)
         englishDemonyms = Set(cues.englishDemonyms)
-        englishNotNames = Set(cues.englishNotNames).union(cues.englishDemonyms)
+        // "at about 11:00pm (ACDT)": a time zone's abbreviation is no name.
+        let zoneAbbreviations = ParseTable.rows("time-zones", "tsv").compactMap { row in
+            row.first.flatMap { $0.count >= 3 && $0.allSatisfy(\.isLetter) ? $0.uppercased() : nil }
+        }
+        englishNotNames = Set(cues.englishNotNames).union(cues.englishDemonyms).union(zoneAbbreviations)
         englishNotEntities = Set(cues.englishNotEntities)
         englishGivenNames = Set(names.english).union(EnrichResource.decode([String].self, from: "english-given-names"))
         latinParticles = Set(names.particles.latin)

@@ -36,7 +36,10 @@ enum QuotedNames {
                 out.append(EntityCandidate(start: start, end: stop, type: .org, id: nil, source: .cue))
                 continue
             }
-            if token.text == "(", wordCount == 1, inner.first!.script == .latin, inner.first!.isAllCaps {
+            // "11:00pm (ACDT)": a time zone's abbreviation (in `englishNotNames`) is none.
+            if token.text == "(", wordCount == 1, inner.first!.script == .latin, inner.first!.isAllCaps,
+                !EntityCues.shared.englishNotNames.contains(inner.first!.text)
+            {
                 out.append(EntityCandidate(start: start, end: stop, type: .org, id: nil, source: .pattern))
             }
         }

@@ -19,7 +19,20 @@ struct HTMLPage {
             lines.removeFirst()
         }
         let related = RelatedLinks.lines(root)
-        if let header = related.first, !lines.contains(header) { lines += related }
+        if let header = related.first {
+            if let at = lines.firstIndex(of: header) {
+                // The extractor kept a header ("<h2>Related</h2>") standing in
+                // the body but dropped its list: the block moves after the
+                // article, as a dropped block does (headlines in the middle
+                // of the body would read as the start of an appended article).
+                if at + 1 == lines.count || lines[at + 1] != related[1] {
+                    lines.remove(at: at)
+                    lines += related
+                }
+            } else {
+                lines += related
+            }
+        }
         self.lines = lines
         self.metadata = metadata
         self.summary = reader.summary

@@ -4,7 +4,9 @@
 /// header, then one headline per link — so that the parse stage sees them as
 /// it sees a plain-text "read also" block. A block is a small element whose
 /// first text is a header of `ParseData/related-headers.txt` and which holds
-/// at least two links of three or more words.
+/// a link of three or more words (a "Related Coverage" box may hold one
+/// story), or a short header element ("<h2>Related</h2>") followed by a
+/// sibling list of such links.
 enum RelatedLinks {
     static let maxBlocks = 4
     static let maxItems = 12
@@ -13,6 +15,8 @@ enum RelatedLinks {
     static let maxHeadlineWords = 13
     /// A related block is small: more text than this is a container.
     static let maxBlockText = 4_000
+    /// A header element standing alone before its list holds no more text than this.
+    static let maxHeaderText = 60
 
     static func lines(_ root: HTMLNode) -> [String] {
         var out: [String] = []
@@ -23,16 +27,39 @@ enum RelatedLinks {
             if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingText(node),
                RelatedBlock.header(ArticleLine(label)) == .block {
                 let items = linkTexts(node)
-                if items.count >= 2 {
+                if !items.isEmpty {
                     out.append(label)
                     out += items
                     blocks += 1
                     continue
                 }
             }
+            if let (label, items) = headedList(in: node) {
+                out.append(label)
+                out += items
+                blocks += 1
+            }
             stack.append(contentsOf: node.children.reversed())
         }
         return out
+    }
+
+    /// A child that holds only a related header ("<h2>Related</h2>") and the
+    /// next element after it, when that element is a small block of headline
+    /// links: the header is not inside the list's container, so
+    /// the container test above does not see it.
+    static func headedList(in node: HTMLNode) -> (String, [String])? {
+        let elements = node.children.filter { !$0.isText }
+        guard elements.count >= 2 else { return nil }
+        for (header, list) in zip(elements, elements.dropFirst()) {
+            guard header.counts.links <= 1, header.counts.text <= maxHeaderText,
+                  list.counts.links >= 1, list.counts.text <= maxBlockText,
+                  let label = leadingText(header), RelatedBlock.header(ArticleLine(label)) == .block
+            else { continue }
+            let items = linkTexts(list)
+            if !items.isEmpty { return (label, items) }
+        }
+        return nil
     }
 
     /// The first non-empty text inside `node`, looked for among its first
