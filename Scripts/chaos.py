@@ -218,7 +218,8 @@ class Run:
                     del pending[variant]
             if pending and time.time() - last_change > self.args.stall_seconds:
                 break
-            time.sleep(0.1)
+            if pending:
+                self.ledger.wait_for_output(0.2)
         for run in pending.values():
             run["done"], run["cpuSeconds"] = False, None
 
