@@ -5,19 +5,14 @@ counterpart of our faithful `text`), then `dediac_ar`, `normalize_alef_ar`,
 `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar` and `lower()` (our
 `searchText`). Repeats the set until --seconds of CPU time have passed and prints
 `camel bytes=… articles=… seconds=… mbps=… aps=…`."""
-import sys
-import time
+from cpu_rounds import arguments, report
 
 from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (normalize_alef_ar, normalize_alef_maksura_ar,
                                          normalize_teh_marbuta_ar, normalize_unicode)
 
-args = sys.argv[1:]
-seconds = 2.0
-if args[:1] == ["--seconds"]:
-    seconds = float(args[1])
-    args = args[2:]
+seconds, args = arguments()
 raw = [open(p, "rb").read() for p in args]
 texts = [b.decode("utf-8", errors="replace") for b in raw]
 total = sum(len(b) for b in raw)
@@ -33,14 +28,4 @@ def run_once():
     return n
 
 
-run_once()
-rounds = 0
-start = time.thread_time()
-while True:
-    run_once()
-    rounds += 1
-    elapsed = time.thread_time() - start
-    if elapsed >= seconds:
-        break
-print(f"camel bytes={total} articles={len(texts)} rounds={rounds} seconds={elapsed:.3f} "
-      f"mbps={total * rounds / elapsed / 1e6:.2f} aps={len(texts) * rounds / elapsed:.0f}")
+report("camel", run_once, seconds, total, len(texts))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Normalise-stage throughput on the corpus articles (release build), with
-# CAMeL Tools' normalisation utilities timed on the same texts in the same run.
+# CAMeL Tools' normalisation utilities timed on the same texts in the same run;
+# then the HTML decoder beside htmldate's fast mode on the html-dates pages.
 #   Benchmarks/text-normalise.sh [CORPUS_DIR] [SECONDS]
 # CORPUS_DIR defaults to $NEWSWIRE_SHARED/corpus/articles, else ../shared/corpus/articles.
 set -euo pipefail
@@ -45,14 +46,25 @@ print(f"CAMeL Tools arclean+unicode+dediac+alef/yeh/teh: {float(camel['mbps']):8
 print(f"ratio newswire / CAMeL: {float(ours['mbps']) / float(camel['mbps']):.2f}x")
 PY
 
-# For reference (no peer): the input decoder on the raw HTML pages of html-dates.
+# The input decoder on the raw HTML pages of html-dates, beside htmldate's
+# fast mode on the same pages in the same run (Benchmarks/htmldate_speed.py;
+# htmldate finds only the date, the decoder also the text and metadata).
 pages=("$shared/corpus/html-dates/pages"/*.html)
 if [ -e "${pages[0]}" ]; then
+    if ! "$venv/bin/python" -c "import htmldate" 2>/dev/null; then
+        Scripts/setup-tools.sh htmldate >&2
+    fi
     decode="$("$bench" --decode --seconds "$seconds" "${pages[@]}")"
+    htmldate="$("$venv/bin/python" Benchmarks/htmldate_speed.py --seconds "$seconds" "${pages[@]}")"
     echo "$decode"
-    python3 - "$decode" <<'PY'
+    echo "$htmldate"
+    python3 - "$decode" "$htmldate" <<'PY'
 import sys
-f = dict(kv.split("=", 1) for kv in sys.argv[1].split()[1:])
+def fields(line):
+    return dict(kv.split("=", 1) for kv in line.split()[1:])
+f, h = fields(sys.argv[1]), fields(sys.argv[2])
 print(f"newswire decode (HTML → text + metadata), {f['articles']} pages: {float(f['mbps']):.2f} MB/s {float(f['aps']):.0f} pages/s")
+print(f"htmldate fast mode (date only), same pages: {float(h['mbps']):.2f} MB/s {float(h['aps']):.0f} pages/s")
+print(f"ratio newswire decode / htmldate fast: {float(f['mbps']) / float(h['mbps']):.2f}x")
 PY
 fi

@@ -76,4 +76,25 @@ import Testing
             """
         #expect(try parsed(page)?.related == ["Factbox: the city's cycling plans since 2015"])
     }
+
+    /// A story card in the body: its headline, a "Read more" label, and one
+    /// link with no text of its own, named by its `aria-label`.
+    @Test func aReadMoreCardWithAnAriaLabelledLinkIsARelatedBlock() throws {
+        let page = """
+            <html><head><title>Council approves new bike lanes</title></head><body>
+            <article><h1>Council approves new bike lanes</h1>
+            <p>The city council approved twenty kilometres of new bike lanes on Monday, a plan it has discussed since last autumn.</p>
+            <aside class="card"><div><h2>Cyclists ask for more room in the city centre</h2></div>
+            <div><span><svg><path d="M0 0"/></svg></span><div>Read more</div></div>
+            <a href="/c" aria-label="Cyclists ask for more room in the city centre"></a></aside>
+            <p>The lanes will cost about twelve million dollars and are to be finished within two years, the city said in a statement.</p>
+            </article></body></html>
+            """
+        let article = try parsed(page)
+        #expect(article?.related == ["Cyclists ask for more room in the city centre"])
+        #expect(article?.paragraphs.count == 2)
+        // With neither text nor a name, the link gives no headline.
+        let inline = page.replacingOccurrences(of: "aria-label=\"Cyclists ask for more room in the city centre\"", with: "")
+        #expect(try parsed(inline)?.related.isEmpty == true)
+    }
 }

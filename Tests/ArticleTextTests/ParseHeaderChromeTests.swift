@@ -46,6 +46,56 @@ import Testing
         #expect(article?.title == nil)
     }
 
+    @Test func aBannerWithCloseButtonAndArrowLinkIsNotTheHeadline() {
+        let text = """
+            أغلق
+            ادعم موقعنا اليوم!
+            يعمل فريقنا كل يوم على نشر الأخبار التي لا تجد طريقها إلى القراء، ولا يمكننا الاستمرار دون دعمكم الكريم لنا.
+            تبرع الآن
+            اعرف المزيد عن مشروعنا  »
+            افتتاح مكتبة عامة جديدة في المدينة
+            \(Self.arabicBody)
+            \(Self.arabicBody)
+            """
+        #expect(first(text)?.title == "افتتاح مكتبة عامة جديدة في المدينة")
+    }
+
+    @Test func submissionAndSearchLinksAndACounterAboveTheHeadlineAreChrome() {
+        let text = """
+            Submit Release
+            News Search
+            There were 120 notices posted in the last 24 hours and 9,000 in the last 365 days.
+            Council Opens New Library in the Old Town
+            MEDIA NOTE
+            OFFICE OF THE SPOKESPERSON
+            MARCH 3, 2024
+            The council opened a new public library in the old town on Monday, the spokesperson said in a statement.
+            """
+        let article = first(text)
+        #expect(article?.title == "Council Opens New Library in the Old Town")
+        #expect(article?.agency == "OFFICE OF THE SPOKESPERSON")
+        #expect(article?.publishedAt?.hasPrefix("2024-03-03") == true)
+    }
+
+    @Test func aHeadlineOnTheFirstLineIsKeptWhateverControlsFollow() {
+        let text = "Council Opens New Library\nSearch\nMarch 3, 2024\nThe council opened a new public library in the old town on Monday, the mayor said in a statement."
+        #expect(first(text)?.title == "Council Opens New Library")
+        #expect(PageChrome.isArrowLink("Learn more »"))
+        #expect(!PageChrome.isArrowLink("الوزير: «لن نتراجع»"))
+        #expect(!PageChrome.isArrowLink("قال الوزير « لن نتراجع »"))
+    }
+
+    @Test func aBareDateAboveAnOpeningBodyDatesTheText() {
+        let body = "المدينة – " + String(repeating: "تدين الوزارة الهجوم الذي وقع اليوم وتتقدم بالتعازي إلى عائلات الضحايا ", count: 3) + "."
+        let dated = first("9 يناير 2017\n\(body)")
+        #expect(dated?.title == nil)
+        #expect(dated?.publishedAt?.hasPrefix("2017-01-09") == true)
+        // Above a headline, the same line is the site's day, not the article's.
+        let headed = first("9 يناير 2017\nالوزارة تدين الهجوم\n\(body)")
+        #expect(headed?.title == "الوزارة تدين الهجوم")
+        #expect(headed?.publishedAt == nil)
+    }
+
     @Test func aSpeakerLineIsNotADateline() {
         let article = first("عنوان التصريحات\nالوزيرة سلمى: صباح الخير للجميع.\n\(Self.arabicBody)")
         #expect(article?.dateline == nil)

@@ -67,8 +67,9 @@ struct Gazetteer: Sendable {
                 }
             }
         }
-        var ids: [FoldedWord: Int32] = [:]
-        ids.reserveCapacity(entries.count * 3)
+        var interner = WordInterner(capacity: entries.count * 3)
+        var scratch = NameWords.Scratch()
+        var path: [Int32] = []
         var trie = TokenTrie()
         var namesAtNode: [[Int32]] = [[]]
         var names: [Name] = []
@@ -76,20 +77,19 @@ struct Gazetteer: Sendable {
             guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
             let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
             for (name, needsContext) in listed {
-                let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
-                let folded = words.map(\.folded)
-                guard !folded.isEmpty else { continue }
-                let cases = words.map { word -> Case in
-                    guard word.script == .latin else { return .any }
-                    if word.isAllCaps && word.text.count <= 6 { return .allCaps }
-                    return word.isCapitalised ? .capitalised : .any
+                path.removeAll(keepingCapacity: true)
+                let cases: [Case]
+                if NameWords.plain(name, into: &scratch) {
+                    scratch.bytes.withUnsafeBufferPointer { bytes in
+                        for range in scratch.ranges { path.append(interner.id(of: UnsafeBufferPointer(rebasing: bytes[range]))) }
+                    }
+                    cases = scratch.cases
+                } else {
+                    let words = NameWords.tokenised(name)
+                    for word in words.folded { path.append(word.withBytes { interner.id(of: $0) }) }
+                    cases = words.cases
                 }
-                let path = folded.map { word -> Int32 in
-                    if let known = ids[word] { return known }
-                    let next = Int32(ids.count)
-                    ids[word] = next
-                    return next
-                }
+                guard !path.isEmpty else { continue }
                 let node = Int(trie.insert(path))
                 while node >= namesAtNode.count { namesAtNode.append([]) }
                 // The same words listed twice for one entry count once: its
@@ -103,7 +103,7 @@ struct Gazetteer: Sendable {
         namesAtNode = namesAtNode.map { list in
             list.filter { !names[Int($0)].needsContext } + list.filter { names[Int($0)].needsContext }
         }
-        self.wordIDs = WordTable(ids.map { ($0.key, $0.value) })
+        self.wordIDs = interner.table()
         self.trie = trie
         self.namesAtNode = namesAtNode
         self.names = names

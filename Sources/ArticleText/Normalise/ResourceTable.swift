@@ -10,10 +10,17 @@ enum ResourceTable {
         guard let bytes = EmbeddedFiles.bytes("NormaliseData/\(name).tsv") else {
             preconditionFailure("ArticleText has no data file NormaliseData/\(name).tsv")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        return rows(of: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The rows of `text`, split on its line-feed and tab bytes (a split by
+    /// `Character` was most of loading the fold and character tables; the
+    /// two agree on text without carriage returns, and the files have none).
+    static func rows(of text: String) -> [[Substring]] {
         var rows: [[Substring]] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+        let utf8 = text.utf8
+        for line in utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) where line.first != UInt8(ascii: "#") {
+            rows.append(line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) })
         }
         return rows
     }

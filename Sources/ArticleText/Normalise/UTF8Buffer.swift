@@ -7,7 +7,11 @@ struct UTF8Buffer {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     @inline(__always)
-    mutating func append(_ v: UInt32) {
+    mutating func append(_ v: UInt32) { Self.append(v, to: &bytes) }
+
+    /// Appends the UTF-8 bytes of scalar value `v` to `bytes`.
+    @inline(__always)
+    static func append(_ v: UInt32, to bytes: inout [UInt8]) {
         switch v {
         case 0..<0x80:
             bytes.append(UInt8(v))

@@ -30,7 +30,14 @@ struct SegmentParser {
             start += 1
             skipped += 1
         }
+        // A bare date line right above an opening body paragraph dates the
+        // text (a statement with no headline), not the site's day.
+        if start > 0, SegmentParser.isBodyOpening(lines[start]), !lines[start - 1].isNoise {
+            let tokens = Tokenizer.tokens(lines[start - 1].text, limit: 32)
+            if !DateScanner.scan(tokens).isEmpty { dateLines.append(tokens) }
+        }
         guard start < lines.count else { return }
+        if let end = PageChrome.bannerEnd(lines, from: start, window: SegmentParser.chromeLimit) { start = end }
         // An issuer line where the headline would be: the text has no
         // headline and its header starts here.
         var leadParagraph: String?

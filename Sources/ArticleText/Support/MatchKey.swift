@@ -12,10 +12,9 @@ enum MatchKey {
 
     /// A string of `scalars` (built through UTF-8, without per-scalar String work).
     static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for scalar in scalars { bytes.append(contentsOf: UTF8.encode(scalar)!) }
-        return String(decoding: bytes, as: UTF8.self)
+        var out = UTF8Buffer(capacity: scalars.count * 2)
+        for scalar in scalars { out.append(scalar.value) }
+        return out.string
     }
 
     /// Whether the scalar is a space or line break (a fast table, no property lookup).

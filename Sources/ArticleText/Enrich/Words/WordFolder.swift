@@ -28,22 +28,5 @@ struct WordFolder {
         return FoldedWord(bytes: buffer)
     }
 
-    private mutating func append(_ v: UInt32) {
-        switch v {
-        case 0..<0x80:
-            buffer.append(UInt8(v))
-        case 0x80..<0x800:
-            buffer.append(UInt8(0xC0 | (v >> 6)))
-            buffer.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            buffer.append(UInt8(0xE0 | (v >> 12)))
-            buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            buffer.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            buffer.append(UInt8(0xF0 | (v >> 18)))
-            buffer.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            buffer.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
+    private mutating func append(_ v: UInt32) { UTF8Buffer.append(v, to: &buffer) }
 }

@@ -6,7 +6,8 @@
 /// first text is a header of `ParseData/related-headers.txt` and which holds
 /// a link of three or more words (a "Related Coverage" box may hold one
 /// story), or a short header element ("<h2>Related</h2>") followed by a
-/// sibling list of such links.
+/// sibling list of such links, or a story card: one link and a "Read more"
+/// header, the headline in the link's text or its `aria-label`.
 enum RelatedLinks {
     static let maxBlocks = 4
     static let maxItems = 12
@@ -33,6 +34,11 @@ enum RelatedLinks {
                     blocks += 1
                     continue
                 }
+            }
+            if let (label, headline) = card(node) {
+                out += [label, headline]
+                blocks += 1
+                continue
             }
             if let (label, items) = headedList(in: node) {
                 out.append(label)
@@ -62,6 +68,45 @@ enum RelatedLinks {
         return nil
     }
 
+    /// A story card: a small element holding one link and a related header
+    /// anywhere in its text ("Read more" under the card's headline), whose
+    /// headline is the link's text or, when the link is an empty overlay,
+    /// its `aria-label` or `title`.
+    static func card(_ node: HTMLNode) -> (String, String)? {
+        guard node.counts.links == 1, node.counts.text <= maxCardText else { return nil }
+        var link: HTMLNode?
+        var label: String?
+        var stack: [HTMLNode] = [node]
+        while let next = stack.popLast() {
+            if next.isText {
+                let text = next.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                if label == nil, !text.isEmpty, text.count <= maxHeaderText,
+                   RelatedBlock.header(ArticleLine(text)) == .block {
+                    label = text
+                }
+                continue
+            }
+            if ["script", "style", "svg", "img"].contains(next.tag) { continue }
+            if next.tag == "a" { link = next; continue }
+            stack.append(contentsOf: next.children.reversed())
+        }
+        guard let label, let link else { return nil }
+        for candidate in [link.textContent, link.attribute("aria-label") ?? "", link.attribute("title") ?? ""] {
+            let text = candidate.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            if isHeadline(text) { return (label, text) }
+        }
+        return nil
+    }
+
+    /// A card holds a headline, a header and perhaps a kicker: no more text than this.
+    static let maxCardText = 300
+
+    /// Three to `maxHeadlineWords` words and no markup.
+    static func isHeadline(_ text: String) -> Bool {
+        let words = text.split(separator: " ").count
+        return (3...maxHeadlineWords).contains(words) && !text.unicodeScalars.contains(where: { $0 == "<" })
+    }
+
     /// The first non-empty text inside `node`, looked for among its first
     /// few dozen nodes.
     static func leadingText(_ node: HTMLNode) -> String? {
@@ -86,9 +131,8 @@ enum RelatedLinks {
         node.forEachElement { element in
             guard element.tag == "a", items.count < maxItems else { return }
             let text = element.textContent
-            let words = text.split(separator: " ").count
             // Markup inside <noscript> arrives as text: not a headline.
-            guard (3...maxHeadlineWords).contains(words), !text.unicodeScalars.contains(where: { $0 == "<" }), !items.contains(text) else { return }
+            guard isHeadline(text), !items.contains(text) else { return }
             items.append(text)
         }
         return items

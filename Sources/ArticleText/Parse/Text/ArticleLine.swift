@@ -66,19 +66,34 @@ struct ArticleLine: Sendable, Hashable {
     static func key(_ text: some StringProtocol) -> String { key(text.unicodeScalars) }
 
     static func key(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        // `MatchKey.append` (the search fold) inlined: one table lookup per
+        // scalar, no per-scalar array.
+        let table = FoldTable.shared
         var out: [Unicode.Scalar] = []
-        var folded: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.underestimatedCount)
         var space = false
+        func put(_ f: Unicode.Scalar) {
+            if MatchKey.isSpace(f) {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(" ") }
+                space = false
+                out.append(f)
+            }
+        }
         for scalar in scalars {
-            folded.removeAll(keepingCapacity: true)
-            MatchKey.append(scalar, to: &folded)
-            for f in folded {
-                if MatchKey.isSpace(f) {
-                    space = !out.isEmpty
-                } else {
-                    if space { out.append(" ") }
-                    space = false
-                    out.append(f)
+            let v = scalar.value
+            if v < 0x80 {
+                put(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+                continue
+            }
+            let entry = table.entry(v)
+            if entry == FoldTable.keep {
+                put(scalar)
+            } else if entry != FoldTable.remove {
+                let start = Int(entry >> 8)
+                for k in start..<(start + Int(entry & 0xFF)) {
+                    if let folded = Unicode.Scalar(table.replacements[k]) { put(folded) }
                 }
             }
         }
