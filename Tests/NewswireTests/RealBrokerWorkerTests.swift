@@ -104,6 +104,52 @@ struct RealBrokerWorkerTests {
         }
     }
 
+    /// Static membership on Tansu: a member killed and restarted with the same
+    /// `--instance-id` within `session.timeout.ms` gets its partitions back at
+    /// once, and the other member sees no rebalance. (Without an instance id
+    /// the same restart revokes partitions from the other member and the new
+    /// one waits for the old one's session to expire: checked by hand,
+    /// 2026-12-02.)
+    @Test func aStaticMemberRestartedInTimeGetsItsPartitionsBackWithoutARebalance() async throws {
+        let brokers = try #require(TestBroker.address)
+        let topic = try await TansuWorkers.createTopic(partitions: 6)
+        let group = "g-static-\(UUID().uuidString.prefix(8))"
+        let workers = WorkerSet()
+        defer { workers.killAll() }
+        func member(_ id: String) throws -> WorkerProcess {
+            try TansuWorkers.worker(
+                id, brokers: brokers, group: group, topic: topic, sessionTimeout: "30000", arguments: ["--instance-id", id], in: workers
+            )
+        }
+        let first = try member("static-a")
+        let other = try member("static-b")
+        var before: (first: [Int], other: [Int], otherRebalances: Int) = ([], [], 0)
+        try await eventually("both members to own three partitions each", within: .seconds(90), every: .milliseconds(500)) {
+            let (a, b) = (try await TansuWorkers.assignment(first), try await TansuWorkers.assignment(other))
+            before = (a.partitions, b.partitions, b.rebalances)
+            return a.partitions.count == 3 && b.partitions.count == 3
+        }
+        first.killNow()
+        _ = await first.waitForExit(timeout: .seconds(10))
+        let clock = ContinuousClock()
+        let restartedAt = clock.now
+        let restarted = try member("static-a")
+        var back: [Int] = []
+        try await eventually("the restarted member to own partitions", within: .seconds(28), every: .milliseconds(200)) {
+            back = try await TansuWorkers.assignment(restarted).partitions
+            return !back.isEmpty
+        }
+        let after = try await TansuWorkers.assignment(other)
+        print("static membership: partitions back after \(clock.now - restartedAt) (session timeout 30 s); other member's rebalances \(before.otherRebalances) -> \(after.rebalances)")
+        #expect(back == before.first, "the restarted member gets its own partitions back")
+        #expect(after.partitions == before.other, "the other member keeps its partitions")
+        #expect(after.rebalances == before.otherRebalances, "the other member saw no rebalance: \(other.log.suffix(2000))")
+        restarted.terminate()
+        other.terminate()
+        #expect(await restarted.waitForExit(timeout: .seconds(30)) == 0)
+        #expect(await other.waitForExit(timeout: .seconds(30)) == 0)
+    }
+
     @Test func aTerminatedWorkerExitsCleanlyAndItsSuccessorRepeatsNothing() async throws {
         let brokers = try #require(TestBroker.address)
         let topic = try await TansuWorkers.createTopic(partitions: 3)
@@ -223,12 +269,20 @@ enum TansuWorkers {
     }
 
     static func worker(
-        _ name: String, brokers: String, group: String, topic: String, grace: String = "20s", in workers: WorkerSet
+        _ name: String, brokers: String, group: String, topic: String, grace: String = "20s", sessionTimeout: String = "6000",
+        arguments extra: [String] = [], in workers: WorkerSet
     ) throws -> WorkerProcess {
         workers.add(try WorkerProcess(name: name, arguments: [
             "--brokers", brokers, "--group", group, "--input-topic", topic,
-            "--kafka-property", "session.timeout.ms=6000", "--shutdown-grace", grace, "--drain-timeout", "5s",
-        ]))
+            "--kafka-property", "session.timeout.ms=\(sessionTimeout)", "--shutdown-grace", grace, "--drain-timeout", "5s",
+        ] + extra))
+    }
+
+    /// The partitions a worker owns and the rebalances it has seen, from `/stats`.
+    static func assignment(_ worker: WorkerProcess) async throws -> (partitions: [Int], rebalances: Int) {
+        let stats = try await worker.stats(try await worker.statsURL())
+        let partitions = (stats["partitions"] as? [[String: Any]] ?? []).compactMap { $0["partition"] as? Int }
+        return (partitions.sorted(), stats["rebalances"] as? Int ?? -1)
     }
 }
 

@@ -20,6 +20,34 @@ struct RunCommandTests {
         ], "\(run.stderr)")
     }
 
+    /// A fatal client error ends the binary: the embedded cluster answers the
+    /// worker's first Produce request with OUT_OF_ORDER_SEQUENCE_NUMBER, which
+    /// librdkafka's idempotent producer raises as a fatal error. The worker
+    /// exits non-zero within its deadline, and stderr ends with one sentence
+    /// saying what happened and what a restart does.
+    @Test func aFatalClientErrorEndsTheWorkerWithOneSentence() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1, logger: TestLogger.quiet)
+        try cluster.createTopic("articles.raw", partitions: 1)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: TestLogger.quiet)
+        let input = "Council approves budget\n\nThe city council approved the budget on Monday after a debate about roads.\n"
+        try await producer.send([KafkaProducerMessage(topic: "articles.raw", partition: 0, key: Array("a1".utf8), value: Array(input.utf8))]).delivered()
+        await producer.close()
+        cluster.pushRequestErrors(.produce, [.outOfOrderSequenceNumber])
+        let run = try await CommandRunner.run([
+            "run", "--brokers", cluster.bootstrapServers, "--group", "g-fatal-\(UUID().uuidString.prefix(8))", "--stats-address", "off",
+            "--kafka-property", "session.timeout.ms=6000", "--drain-timeout", "2s", "--shutdown-grace", "10s",
+        ], deadline: .seconds(90))
+        #expect(!run.timedOut, "the worker kept running after the fatal error: \(run.stderr.suffix(2000))")
+        #expect(run.status != 0)
+        let errors = run.stderrLines.filter { $0.hasPrefix("Error: ") }
+        #expect(errors.count == 1, "\(run.stderr.suffix(2000))")
+        #expect(run.stderrLines.last.map(String.init) == errors.first.map(String.init))
+        let sentence = String(errors.first ?? "")
+        #expect(sentence.contains("the Kafka client hit a fatal error and cannot continue"), "\(sentence)")
+        #expect(sentence.contains("OUT_OF_ORDER_SEQUENCE_NUMBER"), "\(sentence)")
+        print("fatal client error: exit \(run.status), stderr ends with: \(sentence)")
+    }
+
     /// Two workers in one group on the embedded broker (cooperative-sticky).
     /// The first logs each of 30 tombstones as one dead-letter line (as many
     /// as the log's rate limit lets through) without the input; when the

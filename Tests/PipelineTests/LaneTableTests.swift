@@ -1,3 +1,4 @@
+import Dispatch
 import Kafka
 import Testing
 import TestSupport
@@ -82,6 +83,25 @@ struct LaneTableTests {
         #expect(table.commitCandidates().isEmpty)
         delivered(table, tickets[3], outputs: 2)
         #expect(table.commitCandidates().map(\.offset.offset.rawValue) == [7])
+    }
+
+    @Test func aCancelledDrainWaitReturnsWhileWorkIsUnacknowledged() async throws {
+        let (table, _, _) = makeTable()
+        _ = sending(table, outputs: 2)  // never acknowledged
+        let returned = DispatchSemaphore(value: 0)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [partition] in
+                await table.waitDrained([partition])
+                returned.signal()
+            }
+            try await eventually("the drain wait to block") { table.drainWaiterCount == 1 }
+            group.cancelAll()
+            let inTime = await returned.signalled(within: .seconds(5))
+            // Ends a wait that ignored the cancel, so a failure fails instead of hanging.
+            table.remove([partition])
+            #expect(inTime, "a cancelled drain wait returns at once")
+            #expect(table.drainWaiterCount == 0)
+        }
     }
 
     @Test func aRefusedRecordTurnsTheInputIntoADeadLetter() async {

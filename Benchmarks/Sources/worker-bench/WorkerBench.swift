@@ -108,7 +108,8 @@ struct WorkerBench {
             guard arrivals[id] == nil else { return }
             arrivals[id] = (arrival, arrival - Double(stamp))
         }
-        _ = try await read([input] + outputTopics.sorted(), brokers: brokers, logger: logger, announce: true) { batch, _ in
+        let fetchWait = options["fetch-wait-ms"] ?? "10"
+        _ = try await read([input] + outputTopics.sorted(), brokers: brokers, logger: logger, announce: true, fetchWaitMilliseconds: fetchWait) { batch, _ in
             let now = Date().timeIntervalSince1970 * 1000
             for message in batch {
                 if outputTopics.contains(message.topic) {
@@ -146,13 +147,16 @@ struct WorkerBench {
     }
 
     /// Reads `topics` from the beginning; says `collect: ready` on stderr once
-    /// assigned, when `announce`.
+    /// assigned, when `announce`. `fetchWaitMilliseconds` is how long the
+    /// broker may hold a fetch that finds nothing new (`fetch.wait.max.ms`):
+    /// short, the reader polls the broker; long, it waits for data.
     static func read(
-        _ topics: [String], brokers: String, logger: Logger, announce: Bool = false, _ take: ([KafkaMessage], Int) -> Bool
+        _ topics: [String], brokers: String, logger: Logger, announce: Bool = false, fetchWaitMilliseconds: String = "10",
+        _ take: ([KafkaMessage], Int) -> Bool
     ) async throws -> Int {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "bench-reader-\(UUID().uuidString)")
         configuration.sessionTimeout = .seconds(6)
-        configuration.properties["fetch.wait.max.ms"] = "10"
+        configuration.properties["fetch.wait.max.ms"] = fetchWaitMilliseconds
         let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
         try consumer.subscribe(topics: topics)
         var total = 0

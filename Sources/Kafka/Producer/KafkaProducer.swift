@@ -60,7 +60,7 @@ public final class KafkaProducer: Sendable {
                 index += 1
                 continue
             }
-            if failure.code == .queueFull {
+            if failure.code == .queueFull && !Task.isCancelled {
                 await progress.wait(after: seen)
                 continue
             }
@@ -76,17 +76,21 @@ public final class KafkaProducer: Sendable {
     /// Hands one message to librdkafka, awaiting queue space when the local
     /// queue is full; its report goes to the `deliveryHandler` with `ticket`
     /// (at most `DeliveryTicket.maximum`). Throws when the message was not
-    /// taken: then no report follows (`error.kind` says what to do).
+    /// taken: then no report follows (`error.kind` says what to do). A task
+    /// cancelled while it waits for room gets the queue-full error.
     public func enqueue(_ message: KafkaProducerMessage, ticket: UInt64) async throws(KafkaError) {
         if let fatal = client.context.fatalError.withLock({ $0 }) { throw fatal }
         let progress = client.context.progress
         while true {
             let seen = progress.generation
             guard let failure = client.produce(message, opaque: DeliveryTicket.opaque(for: ticket)) else { return }
-            guard failure.code == .queueFull else { throw failure }
+            guard failure.code == .queueFull, !Task.isCancelled else { throw failure }
             await progress.wait(after: seen)
         }
     }
+
+    /// True while some `send` or `enqueue` waits for room in the local queue.
+    var waitsForRoom: Bool { client.context.progress.hasWaiters }
 
     /// The size librdkafka compares with `maxMessageBytes` (v2 record
     /// overhead, key, value and headers), so a caller can put a record aside

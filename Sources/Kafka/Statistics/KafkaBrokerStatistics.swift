@@ -1,5 +1,5 @@
 /// One broker connection in a statistics report: its state, request queues
-/// and round-trip times.
+/// round-trip times and requests sent by type.
 public struct KafkaBrokerStatistics: Sendable, Hashable {
     public var name: String
     public var nodeID: Int32
@@ -11,6 +11,9 @@ public struct KafkaBrokerStatistics: Sendable, Hashable {
     /// Round trip in microseconds over the last window (`rtt`), `nil` before any request.
     public var roundTripAverageMicroseconds: Int64?
     public var roundTripP99Microseconds: Int64?
+    /// Requests sent to this broker so far, by request type (`req`:
+    /// `OffsetCommit`, `Produce`, `Fetch`, …).
+    public var requests: [String: Int64]
 
     init(raw: RDKafkaStatisticsJSON.Broker) {
         name = raw.name
@@ -21,5 +24,6 @@ public struct KafkaBrokerStatistics: Sendable, Hashable {
         let samples = raw.rtt?.cnt ?? 0
         roundTripAverageMicroseconds = samples > 0 ? raw.rtt?.avg : nil
         roundTripP99Microseconds = samples > 0 ? raw.rtt?.p99 : nil
+        requests = raw.req ?? [:]
     }
 }

@@ -14,6 +14,7 @@ struct RDKafkaStatisticsJSON: Decodable {
         var outbuf_cnt: Int64?
         var waitresp_cnt: Int64?
         var rtt: Window?
+        var req: [String: Int64]?
     }
 
     struct Partition: Decodable {

@@ -9,7 +9,8 @@ import Synchronization
 final class ProgressSignal: Sendable {
     private struct State {
         var generation: UInt64 = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -20,16 +21,30 @@ final class ProgressSignal: Sendable {
     /// True while some task waits; lets the delivery hot path skip the lock.
     var hasWaiters: Bool { waiterCount.load(ordering: .relaxed) > 0 }
 
-    /// Returns once the generation differs from `seen`.
+    /// Returns once the generation differs from `seen`, or the task is
+    /// cancelled (the caller checks `Task.isCancelled`).
     func wait(after seen: UInt64) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = state.withLock { state -> Bool in
-                if state.generation != seen { return true }
-                state.waiters.append(continuation)
-                waiterCount.add(1, ordering: .relaxed)
-                return false
+        let id = state.withLock { state in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.generation != seen || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    waiterCount.add(1, ordering: .relaxed)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if resumeNow { continuation.resume() }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                let waiter = state.waiters.removeValue(forKey: id)
+                if waiter != nil { waiterCount.subtract(1, ordering: .relaxed) }
+                return waiter
+            }
+            waiter?.resume()
         }
     }
 
@@ -38,10 +53,10 @@ final class ProgressSignal: Sendable {
         let waiters = state.withLock { state in
             state.generation &+= 1
             let waiters = state.waiters
-            state.waiters = []
+            state.waiters = [:]
             waiterCount.subtract(waiters.count, ordering: .relaxed)
             return waiters
         }
-        for waiter in waiters { waiter.resume() }
+        for waiter in waiters.values { waiter.resume() }
     }
 }

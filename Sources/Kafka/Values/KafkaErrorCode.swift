@@ -53,6 +53,7 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let topicAlreadyExists = KafkaErrorCode(rawValue: 36)
     public static let unsupportedForMessageFormat = KafkaErrorCode(rawValue: 43)
     public static let policyViolation = KafkaErrorCode(rawValue: 44)
+    public static let outOfOrderSequenceNumber = KafkaErrorCode(rawValue: 45)
     public static let invalidProducerEpoch = KafkaErrorCode(rawValue: 47)
     public static let transactionalIDAuthorizationFailed = KafkaErrorCode(rawValue: 53)
     public static let fencedInstanceID = KafkaErrorCode(rawValue: 82)

@@ -61,7 +61,7 @@ public final class ReplayJob: Sendable {
         do {
             try await commitStarts(consumer)
             var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
-            producerConfiguration.linger = .milliseconds(5)
+            producerConfiguration.linger = settings.producerLinger
             producerConfiguration.properties = kafkaProperties
             // The range ends when its last message is committed, however long
             // that takes: no drain deadline cuts the end short. (SIGTERM is

@@ -77,11 +77,7 @@ public final class ArticleWorker: Service {
     var producerConfiguration: KafkaProducerConfiguration {
         var producer = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServers)
         producer.messageTimeout = configuration.messageTimeout
-        // Each produce request costs the broker CPU, however little it
-        // carries, and the broker shares the cores: on Tansu, 20,000 inputs
-        // took 24.5 broker CPU-seconds at librdkafka's default 5 ms and 13.7
-        // at 50 ms (the steps of Benchmarks/worker-tansu.sh, one run each).
-        producer.linger = .milliseconds(50)
+        producer.linger = configuration.stream.producerLinger
         // Queue depth and broker round trips for /stats and /metrics.
         producer.statisticsInterval = configuration.statisticsInterval
         var properties = ["queue.buffering.max.kbytes": "\(max(16 << 10, configuration.stream.maxInFlightBytes * 2 / 1024))"]

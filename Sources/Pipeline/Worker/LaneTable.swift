@@ -382,6 +382,9 @@ final class LaneTable: Sendable {
 
     var failure: WorkerError? { state.withLock { $0.failure } }
 
+    /// How many `waitDrained` calls are waiting now.
+    var drainWaiterCount: Int { state.withLock { $0.drainWaiters.count } }
+
     private static func isDrained(_ partitions: Set<KafkaTopicPartition>, _ state: State) -> Bool {
         partitions.allSatisfy { (state.lanes[$0]?.count ?? 0) == 0 }
     }

@@ -28,6 +28,16 @@ public struct StreamSettings: Sendable, Hashable {
     /// First wait before sending again what failed transiently; doubles up to `maxRetryBackoff`.
     public var retryBackoff: Duration = .milliseconds(200)
     public var maxRetryBackoff: Duration = .seconds(10)
+    /// The output producer's `linger.ms`, for `run` and `replay` alike. Each
+    /// produce request costs the broker CPU, however little it carries, and
+    /// the broker shares the cores. Broker CPU-seconds while newswire ran on
+    /// 20,000 inputs (Benchmarks/worker-tansu.sh, one run each): 24.5 at
+    /// librdkafka's default 5 ms, 13.7 at 50 ms; with the benchmark reader
+    /// waiting on the broker, 10.8 at 50 ms and 5.8 at 200 ms, for about
+    /// 140 ms more p50 latency (259 → 400 ms at 50 inputs a second). 200 ms
+    /// is not the default: a replay killed mid-range then repeated more than
+    /// its bound (70 > 60 in ReplayCommandTests), and the bound is a promise.
+    public var producerLinger: Duration = .milliseconds(50)
 
     public init() {}
 

@@ -31,7 +31,8 @@ public final class WorkerCounters: Sendable {
 
     private struct State {
         var totals = Totals()
-        var waiters: [(consumed: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters: [UInt64: (consumed: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
+        var nextWaiter: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -63,17 +64,29 @@ public final class WorkerCounters: Sendable {
 
     /// Returns once the worker has committed the offsets of at least `count`
     /// messages: every output of each (or its dead letter) is acknowledged
-    /// and the group will not hand them out again.
+    /// and the group will not hand them out again. Also returns when the
+    /// task is cancelled, so a caller's deadline ends the wait.
     public func waitUntilCommitted(_ count: Int) async {
-        await withCheckedContinuation { continuation in
-            let ready = state.withLock { state in
-                guard state.totals.committed < count else { return true }
-                state.waiters.append((count, continuation))
-                return false
+        let id = state.withLock { state in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready = state.withLock { state in
+                    guard state.totals.committed < count, !Task.isCancelled else { return true }
+                    state.waiters[id] = (count, continuation)
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
+        } onCancel: {
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.continuation.resume()
         }
     }
+
+    /// How many `waitUntilCommitted` calls are waiting now.
+    var waiterCount: Int { state.withLock { $0.waiters.count } }
 
     /// The same as `waitUntilCommitted`: a message counts as consumed here
     /// once it is done and committed.
@@ -127,9 +140,9 @@ public final class WorkerCounters: Sendable {
         let satisfied = state.withLock { state in
             state.totals.committed += messages
             let committed = state.totals.committed
-            let ready = state.waiters.filter { $0.consumed <= committed }.map(\.continuation)
-            state.waiters.removeAll { $0.consumed <= committed }
-            return ready
+            let ready = state.waiters.filter { $0.value.consumed <= committed }
+            for id in ready.keys { state.waiters[id] = nil }
+            return ready.values.map(\.continuation)
         }
         for continuation in satisfied { continuation.resume() }
         metrics.count { $0.committed += messages }
