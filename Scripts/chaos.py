@@ -51,6 +51,8 @@ def parse_arguments():
     parser.add_argument("--rate", type=float, help="inputs/s fed during the chaos phase (default: half the clean throughput)")
     parser.add_argument("--throughput-inputs", type=int, help="good inputs per throughput run (default: the chaos phase's; 0 skips)")
     parser.add_argument("--throughput-reps", type=int, default=1, help="clean/poisoned pairs to run")
+    parser.add_argument("--throughput-only", action="store_true",
+                        help="stop after the clean/poisoned pairs (no chaos phase); the poison sample is the same as a full run's")
     parser.add_argument("--stall-seconds", type=float, default=180, help="give up draining after this long without progress")
     parser.add_argument("--deadline", type=float, default=3600, help="seconds the whole run may take")
     parser.add_argument("--seed", type=int, default=11)
@@ -184,8 +186,7 @@ class Run:
             ready_deadline = min(self.deadline, time.time() + 120)
             for run in runs.values():
                 run["ready"] = self.wait_ready(run["worker"], ready_deadline)
-            for run in runs.values():
-                run["done"] = self.ledger.wait_until_accounted(run["topic"], self.deadline, self.args.stall_seconds)
+            self.wait_accounted_sampling_cpu(runs)
             self.stop_workers([run["worker"] for run in runs.values()])
             for variant, run in runs.items():
                 self.workers.remove(run["worker"])
@@ -193,10 +194,34 @@ class Run:
                 run["crashes"] = [c for c in self.crashes if c["worker"] == run["worker"].name]
             pair = chaos_report.side_by_side(rep, runs)
             results.append(pair)
-            self.note("throughput #%d, side by side over %.0f s: clean %s, poisoned %s good inputs/s (%d poison) → %s" % (
-                rep, pair["windowSeconds"] or 0, pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
-                pair["poisoned"]["poison"], pair["poisonedOverClean"]))
+            self.note("throughput #%d, side by side over %.0f s: clean %s, poisoned %s good inputs/s (%d poison) → %s; "
+                      "per CPU second %s / %s → %s" % (
+                          rep, pair["windowSeconds"] or 0, pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
+                          pair["poisoned"]["poison"], pair["poisonedOverClean"], pair["clean"]["goodPerCpuSecond"],
+                          pair["poisoned"]["goodPerCpuSecond"], pair["poisonedOverCleanPerCpuSecond"]))
         return results
+
+    def wait_accounted_sampling_cpu(self, runs):
+        """Until every run's topic is accounted for (or stalls): each
+        worker's CPU time is read the moment its own topic is done, so the
+        one that finishes first is not charged for idling while it waits."""
+        last, last_change = {}, time.time()
+        pending = dict(runs)
+        while pending and time.time() < self.deadline:
+            for variant, run in list(pending.items()):
+                counts = self.ledger.snapshot(run["topic"])
+                if counts["accounted"] != last.get(variant):
+                    last[variant], last_change = counts["accounted"], time.time()
+                if counts["accounted"] >= counts["inputs"]:
+                    run["cpuSeconds"] = run["worker"].cpu_seconds()
+                    run["done"] = True
+                    del pending[variant]
+            if pending and time.time() - last_change > self.args.stall_seconds:
+                break
+            if pending:
+                self.ledger.wait_for_output(0.2)
+        for run in pending.values():
+            run["done"], run["cpuSeconds"] = False, None
 
     def chaos_phase(self, loader, inputs, rate):
         topic = self.compose.input_topic
@@ -333,6 +358,11 @@ def main():
         good_throughput = args.throughput_inputs if args.throughput_inputs is not None else good_count
         if good_throughput > 0:
             throughput = run.throughput_phase(loader, good_throughput, poison, articles)
+        if args.throughput_only:
+            report = chaos_report.throughput_only(run, throughput)
+            run.ledger.stop()
+            chaos_report.write_throughput_only(report, args.run_dir)
+            sys.exit(1 if report["lost"] else 0)
         rate = args.rate or chaos_report.default_rate(throughput)
         run.note("chaos phase: %d inputs (%d poison) at %.0f inputs/s" % (args.inputs, poison_count, rate))
         inputs = mix(good_count, poison, articles, args.seed)

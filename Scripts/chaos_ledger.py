@@ -62,6 +62,7 @@ class Ledger:
         self.unknown_sources = 0
         self.outputs = []  # (out topic, out partition, out offset, source key, timestamp)
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
         self._stop = threading.Event()
         self.consumed = 0
         self.next_offsets = {}  # (output topic, partition) → offset after the last record read
@@ -106,6 +107,7 @@ class Ledger:
         source = headers.get(SOURCE)
         with self._lock:
             self.consumed += 1
+            self._changed.notify_all()
             self.next_offsets[(message.topic(), message.partition())] = message.offset() + 1
             if source is None:
                 self.unknown_sources += 1
@@ -177,6 +179,12 @@ class Ledger:
                 return True
             time.sleep(0.2)
         return False
+
+    def wait_for_output(self, timeout):
+        """Blocks until the reader has read another output record, or
+        `timeout` seconds have passed."""
+        with self._changed:
+            self._changed.wait(timeout)
 
     def snapshot(self, topic=None):
         """Counts over the inputs (of one input topic, or all)."""

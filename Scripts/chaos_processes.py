@@ -109,6 +109,19 @@ class Worker:
         except OSError:
             pass
 
+    def cpu_seconds(self):
+        """CPU time (user + system, all threads) the running process has used
+        so far, or None when it is not running."""
+        if not self.alive:
+            return None
+        try:
+            with open("/proc/%d/stat" % self.process.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        # Fields 14 and 15 of proc(5), counted from the state (field 3).
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def kill(self, timeout=10):
         """SIGKILL, waited for."""
         self.sample_memory()

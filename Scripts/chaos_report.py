@@ -35,9 +35,13 @@ def side_by_side(rep, runs):
             "goodInWindow": within,
             "goodPerSecond": round(within / window, 1) if window else None,
             "crashes": len(run["crashes"]),
+            "cpuSeconds": round(run["cpuSeconds"], 2) if run.get("cpuSeconds") else None,
+            "goodPerCpuSecond": round(len(good) / run["cpuSeconds"], 1) if run.get("cpuSeconds") else None,
         }
     clean, poisoned = pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"]
     pair["poisonedOverClean"] = round(poisoned / clean, 3) if clean and poisoned is not None else None
+    clean, poisoned = pair["clean"]["goodPerCpuSecond"], pair["poisoned"]["goodPerCpuSecond"]
+    pair["poisonedOverCleanPerCpuSecond"] = round(poisoned / clean, 3) if clean and poisoned is not None else None
     return pair
 
 
@@ -70,30 +74,15 @@ def build(run, events, throughput_runs, rate):
     incomplete = [(k, r) for k, r in records if r.normalised > 0 and not r.processed and not r.dead_lettered]
     duplicates = sum(max(0, r.normalised - 1) + max(0, r.dead - 1) for r in inputs)
     latencies = [r.first_output - r.timestamp for r in inputs if r.first_output is not None]
-    by_code, by_kind = {}, {}
+    by_code = {}
     for r in inputs:
         if r.dead_lettered:
             by_code[r.code] = by_code.get(r.code, 0) + 1
-        if r.kind == "good":
-            continue
-        entry = by_kind.setdefault(r.kind, {"inputs": 0, "processed": 0, "deadLettered": 0, "lost": 0, "codes": {}})
-        entry["inputs"] += 1
-        if r.dead_lettered:
-            entry["deadLettered"] += 1
-            label = "%s/%s" % (r.stage, r.code)
-            entry["codes"][label] = entry["codes"].get(label, 0) + 1
-        elif r.processed:
-            entry["processed"] += 1
-        else:
-            entry["lost"] += 1
+    by_kind = poison_by_kind(inputs)
     good = [r for r in inputs if r.kind == "good"]
     crashes = [c for c in run.crashes if c["worker"].startswith("worker-")]
     without_reason = sum(1 for r in inputs if r.dead_lettered and not r.reason)
     churn_rebalances = [e for e in run.assignment_events if e[1].startswith("worker-")]
-    ratios = [p["poisonedOverClean"] for p in throughput_runs if p["poisonedOverClean"] is not None]
-    ratio = statistics.median(ratios) if ratios and len(ratios) == len(throughput_runs) else None
-    clean = [p["clean"]["goodPerSecond"] for p in throughput_runs if p["clean"]["goodPerSecond"]]
-    poisoned = [p["poisoned"]["goodPerSecond"] for p in throughput_runs if p["poisoned"]["goodPerSecond"]]
     peak = max((w.peak_rss_bytes for w in run.all_workers), default=0)
     report = {
         "inputs": len(inputs),
@@ -124,13 +113,7 @@ def build(run, events, throughput_runs, rate):
         "rateInputsPerSecond": round(rate, 1),
         "feedSeconds": round(events["feedSeconds"], 1),
         "drained": events["drained"],
-        "throughput": {
-            "sideBySide": throughput_runs,
-            "cleanGoodPerSecond": round(statistics.median(clean), 1) if clean else None,
-            "poisonedGoodPerSecond": round(statistics.median(poisoned), 1) if poisoned else None,
-            "poisonedOverClean": round(ratio, 3) if ratio is not None else None,
-            "within10Percent": ratio is not None and ratio >= 0.9,
-        },
+        "throughput": throughput_summary(throughput_runs),
         "peakWorkerRssMiB": round(peak / 2**20, 1),
         "composeMemoryLimitMiB": round(run.compose.memory_limit_bytes / 2**20) if run.compose.memory_limit_bytes else None,
         "unknownSources": run.ledger.unknown_sources,
@@ -144,6 +127,89 @@ def build(run, events, throughput_runs, rate):
         "seed": args.seed,
     }
     return report
+
+
+def poison_by_kind(inputs):
+    """Per poison kind: inputs, processed, dead-lettered (by stage/code) and lost."""
+    by_kind = {}
+    for r in inputs:
+        if r.kind == "good":
+            continue
+        entry = by_kind.setdefault(r.kind, {"inputs": 0, "processed": 0, "deadLettered": 0, "lost": 0, "codes": {}})
+        entry["inputs"] += 1
+        if r.dead_lettered:
+            entry["deadLettered"] += 1
+            label = "%s/%s" % (r.stage, r.code)
+            entry["codes"][label] = entry["codes"].get(label, 0) + 1
+        elif r.processed:
+            entry["processed"] += 1
+        else:
+            entry["lost"] += 1
+    return dict(sorted(by_kind.items()))
+
+
+def throughput_summary(throughput_runs):
+    """The side-by-side pairs and their medians."""
+    ratios = [p["poisonedOverClean"] for p in throughput_runs if p["poisonedOverClean"] is not None]
+    ratio = statistics.median(ratios) if ratios and len(ratios) == len(throughput_runs) else None
+    clean = [p["clean"]["goodPerSecond"] for p in throughput_runs if p["clean"]["goodPerSecond"]]
+    poisoned = [p["poisoned"]["goodPerSecond"] for p in throughput_runs if p["poisoned"]["goodPerSecond"]]
+    per_cpu = [p["poisonedOverCleanPerCpuSecond"] for p in throughput_runs if p["poisonedOverCleanPerCpuSecond"] is not None]
+    return {
+        "poisonedOverCleanPerCpuSecond": round(statistics.median(per_cpu), 3) if per_cpu else None,
+        "sideBySide": throughput_runs,
+        "cleanGoodPerSecond": round(statistics.median(clean), 1) if clean else None,
+        "poisonedGoodPerSecond": round(statistics.median(poisoned), 1) if poisoned else None,
+        "poisonedOverClean": round(ratio, 3) if ratio is not None else None,
+        "within10Percent": ratio is not None and ratio >= 0.9,
+    }
+
+
+def throughput_only(run, throughput_runs):
+    """The report of a run stopped after the throughput pairs
+    (--throughput-only): the pairs, and how each poison kind of the poisoned
+    topics ended, so a faster run is seen to lose nothing."""
+    inputs = [r for pair in throughput_runs for _, r in run.ledger.records(pair["poisoned"]["topic"])]
+    inputs += [r for pair in throughput_runs for _, r in run.ledger.records(pair["clean"]["topic"])]
+    unaccounted = [(k, r) for pair in throughput_runs for variant in ("clean", "poisoned")
+                   for k, r in run.ledger.records(pair[variant]["topic"]) if not r.accounted]
+    lost = len(unaccounted)
+    return {
+        "unaccountedExamples": [describe(k, r) for k, r in unaccounted[:5]],
+        "unknownSources": run.ledger.unknown_sources,
+        "ledgerError": run.ledger.error,
+        # False: the ledger had not read every output partition to its end
+        # (a missing record is then the ledger's, not the worker's).
+        "ledgerReadToEnd": run.ledger.wait_until_read_to_end(time.time() + 30) if unaccounted else True,
+        "throughput": throughput_summary(throughput_runs),
+        "inputs": len(inputs),
+        "lost": lost,
+        "poisonByKind": poison_by_kind(inputs),
+        "seconds": round(time.time() - run.started, 1),
+        "seed": run.args.seed,
+    }
+
+
+def write_throughput_only(report, run_dir):
+    with open(os.path.join(run_dir, "report.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    t = report["throughput"]
+    lines = ["chaos throughput (side by side, one worker each)"]
+    for pair in t["sideBySide"]:
+        lines.append("  pair %d over %s s: clean %s, poisoned %s good inputs/s (%d poison) → %s; "
+                     "good inputs per CPU second %s / %s → %s" % (
+                         pair["rep"], pair["windowSeconds"], pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
+                         pair["poisoned"]["poison"], pair["poisonedOverClean"], pair["clean"]["goodPerCpuSecond"],
+                         pair["poisoned"]["goodPerCpuSecond"], pair["poisonedOverCleanPerCpuSecond"]))
+    lines.append("  median: clean %s / poisoned %s → %s (per CPU second → %s); inputs %d, lost %d" % (
+        t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"], t["poisonedOverCleanPerCpuSecond"],
+        report["inputs"], report["lost"]))
+    for kind, entry in report["poisonByKind"].items():
+        codes = ", ".join("%s ×%d" % kv for kv in sorted(entry["codes"].items()))
+        lines.append("    %-18s %5d → %5d / %5d  %s" % (kind, entry["inputs"], entry["processed"], entry["deadLettered"], codes))
+    print("\n".join(lines))
+    print(json.dumps({"throughput": {k: v for k, v in t.items() if k != "sideBySide"}, "inputs": report["inputs"],
+                      "lost": report["lost"]}, separators=(",", ":")))
 
 
 def describe(key, record):
@@ -176,6 +242,7 @@ def table(report):
         ("latency p50 / p99 / max (s)", "%s / %s / %s" % tuple((report["latencySeconds"] or {}).get(q) for q in ("p50", "p99", "max"))),
         ("feed rate (inputs/s)", report["rateInputsPerSecond"]),
         ("throughput clean / poisoned (good/s)", "%s / %s → %s" % (t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"])),
+        ("the same per CPU second of the worker", t["poisonedOverCleanPerCpuSecond"]),
         ("peak worker RSS / compose limit (MiB)", "%s / %s" % (report["peakWorkerRssMiB"], report["composeMemoryLimitMiB"])),
         ("seconds", report["seconds"]),
     ]

@@ -15,7 +15,7 @@
 # than 100 ms of CPU (timed by the harness itself: libFuzzer's
 # -report_slow_units counts whole seconds of wall time) in
 # .build/fuzz/slow/TARGET, then re-timed without sanitizers by fuzz-replay. Prints one JSON line per target:
-#   {"target","executions","seconds","execsPerSecond","coverage","features","corpus",
+#   {"target","executions","totalExecutions","totalRuns","seconds","execsPerSecond","coverage","features","corpus",
 #    "crashes","crashFiles","slowInputs","slowestMilliseconds","slowestReplayMilliseconds"}
 # slowestMilliseconds is CPU time under ASan and libFuzzer's instrumentation
 # (a few times slower); slowestReplayMilliseconds is the slowest slow input
@@ -99,20 +99,33 @@ for target in "${targets[@]}"; do
     if [ -e "${slow_files[0]}" ]; then
         replay_ms=$("$replay" "$target" "${slow_files[@]}" | sort -rn | head -1 | cut -d' ' -f1)
     fi
-    "$root/.tools/venv/bin/python" - "$target" "$log" "$elapsed" "$crashes" "$slow" "$replay_ms" "$artifacts" "$new_artifacts" "$status" "$length" <<'PY'
+    "$root/.tools/venv/bin/python" - "$target" "$log" "$elapsed" "$crashes" "$slow" "$replay_ms" "$artifacts" "$new_artifacts" "$status" "$length" "$work/totals" <<'PY'
 import json, os, re, sys
-target, log, elapsed, crashes, slow, replay_ms, artifacts, new_artifacts, status, max_len = sys.argv[1:]
+target, log, elapsed, crashes, slow, replay_ms, artifacts, new_artifacts, status, max_len, totals = sys.argv[1:]
 text = open(log, errors="replace").read()
 def last(pattern, cast=int):
     found = re.findall(pattern, text)
     return cast(found[-1]) if found else None
 executions = last(r"stat::number_of_executed_units:\s*(\d+)") or last(r"#(\d+)\s")
+# Runs resume on the saved corpus: their executions add up, per target, in
+# .build/fuzz/totals/TARGET (one JSON object; delete it to start counting anew).
+os.makedirs(totals, exist_ok=True)
+total_path = os.path.join(totals, target)
+total = {"executions": 0, "runs": 0, "crashes": 0}
+if os.path.exists(total_path):
+    total = json.load(open(total_path))
+total = {"executions": total["executions"] + (executions or 0), "runs": total["runs"] + 1,
+         "crashes": total["crashes"] + int(crashes)}
+with open(total_path, "w") as f:
+    json.dump(total, f)
 slowest = None
 if os.path.exists(os.path.join(slow, "slowest-ms")):
     slowest = round(float(open(os.path.join(slow, "slowest-ms")).read()), 1)
 print(json.dumps({
     "target": target,
     "executions": executions,
+    "totalExecutions": total["executions"],
+    "totalRuns": total["runs"],
     "seconds": int(elapsed),
     "execsPerSecond": round(executions / max(1, int(elapsed))) if executions else None,
     "coverage": last(r"cov: (\d+)"),

@@ -38,6 +38,18 @@ public enum TextStages {
         _ raw: RawArticle, through last: Stage, limits: InputLimits = InputLimits(), timeZone: TimeZone? = nil,
         observer: inout Observer
     ) throws(ArticleTextError) -> Output {
+        let normalised = try normalise(raw, limits: limits, observer: &observer)
+        guard last >= .parse else { return normalised }
+        return try resume(normalised, through: last, referenceDate: raw.receivedAt, timeZone: timeZone, observer: &observer)
+    }
+
+    /// The normalise stage alone (decoding included): an `Output` at stage
+    /// `.normalise`, which `resume` takes on. A caller that must look at the
+    /// normalised text before paying for parse and enrich (the worker checks
+    /// that its record can be published at all) runs the two halves itself.
+    public static func normalise<Observer: StageObserver>(
+        _ raw: RawArticle, limits: InputLimits = InputLimits(), observer: inout Observer
+    ) throws(ArticleTextError) -> Output {
         observer.entering(.normalise)
         let decoded = try InputDecoder.decode(raw, limits: limits)
         let normalised = Normaliser.normalise(decoded)
@@ -47,11 +59,20 @@ public enum TextStages {
             )
         }
         let inputID = normalised.metadata.url.map(ArticleID.fromURL) ?? ArticleID.fromContent(title: nil, paragraphs: [normalised.text])
-        guard last >= .parse else {
-            return Output(stage: .normalise, normalised: normalised, inputID: inputID, articles: [])
-        }
+        return Output(stage: .normalise, normalised: normalised, inputID: inputID, articles: [])
+    }
+
+    /// Runs the stages after normalise on what `normalise` returned, up to
+    /// `last`; `referenceDate` is the input's `RawArticle.receivedAt`, which
+    /// relative dates resolve against.
+    public static func resume<Observer: StageObserver>(
+        _ normalisedOutput: Output, through last: Stage, referenceDate: Date?, timeZone: TimeZone? = nil,
+        observer: inout Observer
+    ) throws(ArticleTextError) -> Output {
+        guard last >= .parse else { return normalisedOutput }
+        let normalised = normalisedOutput.normalised
         observer.entering(.parse)
-        let context = ParseContext(referenceDate: raw.receivedAt, timeZone: timeZone)
+        let context = ParseContext(referenceDate: referenceDate, timeZone: timeZone)
         let parsed = ArticleParser.parse(normalised, context: context)
         guard !parsed.isEmpty else {
             throw ArticleTextError(.noText, stage: .parse, reason: "no article text was found in the input")
@@ -64,7 +85,7 @@ public enum TextStages {
                 searchText: Normaliser.fold(article.text)
             )
         }
-        return Output(stage: last, normalised: normalised, inputID: inputID, articles: articles)
+        return Output(stage: last, normalised: normalised, inputID: normalisedOutput.inputID, articles: articles)
     }
 
     /// Neither white space nor an invisible control or format character

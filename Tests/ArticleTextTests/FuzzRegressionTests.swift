@@ -27,4 +27,28 @@ struct FuzzRegressionTests {
         #expect(unprintable.isEmpty, "reason: \(error.reason)")
         #expect(error.reason.contains(#"comet\u{A}P2222\u{202E}\u{2028}\"x""#), "reason: \(error.reason)")
     }
+
+    /// fuzz-enrich, crash-62ce03a5 (a corpus page cut to 1,024 bytes; this
+    /// sentence is written for the test): the harness required an entity's
+    /// text to equal its slice, but a name after the preposition لل is
+    /// written with its article restored. The slice starts at the article's
+    /// ل, right after the preposition's; every other entity is its slice.
+    @Test func aNameAfterLiLHasItsArticleRestoredOverItsSlice() throws {
+        let text = "اجتماع جديد في المدينة\nقال رئيس النادي إن الاجتماع غير العادي للجمعية العمومية سيعقد في العاشر من مارس في القاهرة.\n"
+        let output = try TextStages.run(RawArticle(bytes: Array(text.utf8), declaredFormat: .text), through: .enrich)
+        let article = try #require(output.articles.first)
+        let scalars = Array(article.parsed.text.unicodeScalars)
+        let entities = try #require(article.enrichment?.entities)
+        func slice(_ entity: Entity) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[entity.start..<entity.end])
+            return String(view)
+        }
+        let assembly = try #require(entities.first { $0.text == "الجمعية العمومية" })
+        #expect(slice(assembly) == "لجمعية العمومية")
+        #expect(scalars[assembly.start - 1] == "ل")
+        for entity in entities where entity.text != assembly.text {
+            #expect(slice(entity) == entity.text)
+        }
+    }
 }

@@ -91,6 +91,27 @@ struct InputDecoderTests {
         #expect(doc.text == "{Editor's note} This article was updated.")
     }
 
+    /// A JSON envelope cut off in transit, or nested past the parser's depth
+    /// limit, used to become a one-line article of JSON punctuation; it is a
+    /// broken envelope, and says so.
+    @Test func jsonObjectThatDoesNotParseIsAnInvalidEnvelope() {
+        let cases = [
+            #"{"schema":"article.raw","url":"https://example.org/a","body":"The council met on Tues"#,
+            #"{"sch"#,
+            "  \n{ \"body\": \"cut",
+            String(repeating: #"{"body":"#, count: 10_000) + #""x""# + String(repeating: "}", count: 10_000),
+            #"{"schema":"article.raw","body":"x","url":"# + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}",
+        ]
+        for json in cases {
+            let e = error(Array(json.utf8))
+            #expect(e?.code == .invalidEnvelope, "\(json.prefix(60))")
+            #expect(e?.reason.hasPrefix("the input starts as a JSON object") == true, "\(e?.reason ?? "decoded")")
+        }
+        #expect(InputDecoder.opensJSONObject(#" {"a""#))
+        #expect(!InputDecoder.opensJSONObject("{Editor's note}"))
+        #expect(!InputDecoder.opensJSONObject("{ } braces"))
+    }
+
     @Test func emptyAndWhitespaceInputs() {
         #expect(error([])?.code == .emptyInput)
         #expect(error([])?.reason == "the input is empty")

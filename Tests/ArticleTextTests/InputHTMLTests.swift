@@ -115,6 +115,26 @@ struct InputHTMLTests {
         #expect(lines.last == "Unclosed last paragraph")
     }
 
+    /// HTML nested 100,000 deep (a poison kind of the chaos run) made a node
+    /// per tag past the depth cap, all siblings, and the extractor walked
+    /// them all: 0.1 s a page. A run of identical empty elements is one node,
+    /// and the page still reads the same.
+    @Test func runsOfEmptyElementsMakeOneNode() throws {
+        let paragraphs = "<p>The council approved the new library budget on Tuesday evening.</p><p>Twelve branches will open later.</p>"
+        for tag in ["div", "span", "p", "b", "section"] {
+            let deep = "<html><body>" + String(repeating: "<\(tag)>", count: 2_000) + paragraphs
+                + String(repeating: "</\(tag)>", count: 2_000) + "</body></html>"
+            let root = HTMLTreeBuilder.build(HTMLTokenizer(Array(deep.utf8)).tokens())
+            var elements = 0
+            root.forEachElement { _ in elements += 1 }
+            #expect(elements < 2 * HTMLTreeBuilder.maxDepth, "\(tag): \(elements) elements")
+            let lines = try decode(deep).text.split(separator: "\n").map(String.init)
+            #expect(lines == ["The council approved the new library budget on Tuesday evening.", "Twelve branches will open later."], "\(tag)")
+        }
+        let tree = HTMLTreeBuilder.build(HTMLTokenizer(Array("<p></p><p>One</p><a></a><a></a><p class=x></p><p></p>".utf8)).tokens())
+        #expect(tree.children.map(\.tag) == ["p", "a", "a", "p", "p"], "links and elements with attributes stay apart")
+    }
+
     @Test func scoresTheDensestBlockWithoutArticleMarkup() throws {
         let html = """
             <html><body>

@@ -147,6 +147,9 @@ struct MockClusterWorkerFaultTests {
         #expect(truncated.header(HeaderName.schemaVersion)?.stringValue == "1.1")
         #expect(truncated.value.count < 60000 && truncated.value == Array((binary.value ?? []).prefix(truncated.value.count)))
         #expect(worker.counters.current.deadLettersByReason == ["publish/record-too-large": 1, "normalise/binary-input": 1])
+        // Its normalised text alone was over the limit, so parse and enrich never ran on it.
+        let stages = try worker.statsDocument().stages
+        #expect(stages.parse.in == before.count + after.count && stages.enrich.in == before.count + after.count, "\(stages.parse.in)")
     }
 
     @Test func rejectedCommitsNeitherStopTheWorkerNorLoseInput() async throws {

@@ -18,7 +18,16 @@ public enum InputDecoder {
             guard raw.declaredFormat == .auto else {
                 throw ArticleTextError(.invalidEnvelope, stage: .normalise, reason: "the input was declared JSON but does not parse as JSON")
             }
-            // Text that merely starts with "{" is text.
+            // A JSON object's opening (`{` then a quoted key) that does not
+            // parse is a broken envelope (cut off, or nested past the
+            // parser's depth limit), not an article; text that merely starts
+            // with "{" is text.
+            if opensJSONObject(text) {
+                throw ArticleTextError(
+                    .invalidEnvelope, stage: .normalise,
+                    reason: "the input starts as a JSON object ({\"…) but does not parse as JSON (cut off, or nested too deep); send a complete article.raw envelope, or the article as text"
+                )
+            }
             return try decodePlain(text, raw: raw, base: DocumentMetadata())
         case .html:
             return try decodeHTML(text, raw: raw, base: DocumentMetadata())
@@ -36,6 +45,16 @@ public enum InputDecoder {
         if first == UInt8(ascii: "{") && allowJSON { return .json }
         utf8 = utf8.prefix(4096)
         return HTMLSniffer.looksLikeHTML(Array(utf8)) ? .html : .text
+    }
+
+    /// `{`, optional white space, then `"`: how every JSON object with a key
+    /// begins, and how no sentence does.
+    static func opensJSONObject(_ text: String) -> Bool {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+        var utf8 = text.utf8.drop(while: blank)
+        guard utf8.first == UInt8(ascii: "{") else { return false }
+        utf8 = utf8.dropFirst().drop(while: blank)
+        return utf8.first == UInt8(ascii: "\"")
     }
 
     private static func checkedText(_ bytes: [UInt8], limits: InputLimits) throws(ArticleTextError) -> String {

@@ -36,8 +36,12 @@ public struct MessageProcessor: Sendable {
     }
 
     /// The same, timing and counting each stage in `meters` (the worker's
-    /// `/stats`); record encoding counts as part of enrich.
-    func process(_ message: KafkaMessage, meters: WorkerMetrics?) -> ProcessedMessage {
+    /// `/stats`); record encoding counts as part of enrich. With
+    /// `maxRecordBytes` (the producer's `message.max.bytes`), an input whose
+    /// normalised record cannot fit is dead-lettered (`publish`,
+    /// `record-too-large`) as soon as normalise has run, without paying for
+    /// parse and enrich: the same dead letter the publish check gives later.
+    func process(_ message: KafkaMessage, meters: WorkerMetrics?, maxRecordBytes: Int? = nil) -> ProcessedMessage {
         var timer = StageTimer(meters)
         let source = SourcePosition(topic: message.topic, partition: message.partition, offset: message.offset.rawValue)
         let inputHeaders = message.headers.map { RecordHeader(name: $0.key, value: $0.value ?? []) }
@@ -56,7 +60,18 @@ public struct MessageProcessor: Sendable {
             receivedAt: message.timestampMilliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) }
         )
         do {
-            let result = try TextStages.run(raw, through: stages.max() ?? .enrich, limits: limits, observer: &timer)
+            let normalised = try TextStages.normalise(raw, limits: limits, observer: &timer)
+            if let maxRecordBytes, let reason = unpublishable(normalised.normalised, maxRecordBytes: maxRecordBytes) {
+                timer.finished()
+                let headers = DeadLetterHeaders.make(
+                    stage: .publish, code: Self.recordTooLargeCode, reason: reason, source: source,
+                    attempt: attempt(of: inputHeaders), pipelineVersion: pipelineVersion, inputHeaders: inputHeaders
+                )
+                return deadLetter(message, headers: headers, stage: .publish, code: Self.recordTooLargeCode)
+            }
+            let result = try TextStages.resume(
+                normalised, through: stages.max() ?? .enrich, referenceDate: raw.receivedAt, observer: &timer
+            )
             let outputs = try outputs(of: result, source: source, inputHeaders: inputHeaders)
             timer.finished()
             return ProcessedMessage(input: message, outputs: outputs, outcome: .articles(result.articles.count))
@@ -92,6 +107,21 @@ public struct MessageProcessor: Sendable {
             )
         }
     }
+
+    /// Why the normalised record of `document` cannot be published under
+    /// `maxRecordBytes`, or nil when it may fit. The record holds `text` and
+    /// `searchText` as JSON strings, and escaping never shortens a string, so
+    /// their UTF-8 bytes are a lower bound on its size.
+    private func unpublishable(_ document: NormalisedDocument, maxRecordBytes: Int) -> String? {
+        guard stages.contains(.normalise) else { return nil }
+        let atLeast = document.text.utf8.count + document.searchText.utf8.count
+        guard atLeast > maxRecordBytes else { return nil }
+        return "its normalised record would be at least \(atLeast) bytes (its normalised text and searchText alone), "
+            + "more than the producer's message.max.bytes (\(maxRecordBytes)); parse and enrich were not run"
+    }
+
+    /// The dead-letter code of an input whose records cannot be published.
+    public static let recordTooLargeCode = "record-too-large"
 
     /// The dead-letter code of a message without a value.
     public static let emptyValueCode = "empty-value"

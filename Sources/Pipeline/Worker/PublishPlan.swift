@@ -27,7 +27,7 @@ struct PublishPlan: Sendable {
             let size = KafkaProducer.wireSize(of: record)
             guard size > maxMessageBytes else { continue }
             let rejection = PublishRejection(
-                code: "record-too-large",
+                code: MessageProcessor.recordTooLargeCode,
                 reason: "its \(record.topic) record is \(size) bytes, more than the producer's message.max.bytes (\(maxMessageBytes))"
             )
             self.init(deadLetterFor: processed.input, rejection: rejection, processor: processor, maxMessageBytes: maxMessageBytes)

@@ -89,7 +89,10 @@ struct Publisher: Sendable {
             try await sendDeadLetter(ticket, input: input, rejection: rejection, firstTime: false)
             return
         }
-        let plan = PublishPlan(processor.process(input), processor: processor, maxMessageBytes: producer.maxMessageBytes)
+        let plan = PublishPlan(
+            processor.process(input, meters: nil, maxRecordBytes: producer.maxMessageBytes), processor: processor,
+            maxMessageBytes: producer.maxMessageBytes
+        )
         let wanted = outputs.filter { $0 < plan.records.count }
         guard table.beginPublishing(ticket, pending: wanted.count, outcome: nil, deadLetter: plan.deadLetter, rejection: nil) else { return }
         for index in wanted {

@@ -160,7 +160,7 @@ public final class StreamCore: Sendable {
                         guard let ticket = table.admit(message) else { continue }
                         counters.admitted(bytes: message.byteCount)
                         stages.addTask(executorPreference: executor) {
-                            let processed = processor.process(message, meters: counters.metrics)
+                            let processed = processor.process(message, meters: counters.metrics, maxRecordBytes: maxMessageBytes)
                             table.processed(ticket, PublishPlan(processed, processor: processor, maxMessageBytes: maxMessageBytes))
                         }
                     }

@@ -2,8 +2,10 @@
 /// in a simplified form: void elements never take children, a new block
 /// closes an open `<p>`, list items, table cells and options close their open
 /// siblings, an end tag closes everything above its match (and is ignored
-/// when nothing matches), and nesting is capped so hostile input cannot make
-/// the tree deeper than the extractor's recursion allows.
+/// when nothing matches), nesting is capped so hostile input cannot make
+/// the tree deeper than the extractor's recursion allows, and a run of
+/// identical empty elements is one node, so the tree's size is bounded by the
+/// page's content, not by its count of tags.
 enum HTMLTreeBuilder {
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
@@ -32,9 +34,15 @@ enum HTMLTreeBuilder {
                 stack[stack.count - 1].children.append(HTMLNode(tag: "", text: text))
             case .startTag(let name, let attributes, let selfClosing):
                 closeImplied(by: name, stack: &stack)
-                let node = HTMLNode(tag: name, attributes: attributes)
-                stack[stack.count - 1].children.append(node)
-                if !voidElements.contains(name) && !selfClosing && stack.count < maxDepth {
+                let void = voidElements.contains(name) || selfClosing
+                let node: HTMLNode
+                if !void, attributes.isEmpty, let twin = emptyTwin(of: name, in: stack[stack.count - 1]) {
+                    node = twin
+                } else {
+                    node = HTMLNode(tag: name, attributes: attributes)
+                    stack[stack.count - 1].children.append(node)
+                }
+                if !void && stack.count < maxDepth {
                     stack.append(node)
                 }
             case .endTag(let name):
@@ -48,6 +56,21 @@ enum HTMLTreeBuilder {
             }
         }
         return root
+    }
+
+    /// The parent's last child when it is an element `name` without
+    /// attributes or children: a start tag of the same element right after it
+    /// continues that node instead of adding one. An empty element writes no
+    /// text and counts as no paragraph, and a block's line break is written
+    /// once however many empty blocks follow, so the page reads the same;
+    /// but 100,000 `<p>`s in a row, or tags nested past `maxDepth` (which
+    /// become siblings), make one node instead of 100,000. Links are kept
+    /// apart: the extractor counts them.
+    private static func emptyTwin(of name: String, in parent: HTMLNode) -> HTMLNode? {
+        guard name != "a", let last = parent.children.last, last.tag == name, last.attributes.isEmpty, last.children.isEmpty else {
+            return nil
+        }
+        return last
     }
 
     private static func closeImplied(by name: String, stack: inout [HTMLNode]) {
