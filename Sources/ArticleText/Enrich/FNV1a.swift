@@ -13,4 +13,16 @@ enum FNV1a {
         }
         return h
     }
+
+    /// `hash(word.string, continuing:)`, read from the word's bytes in place.
+    static func hash(_ word: FoldedWord, continuing: UInt64 = offsetBasis) -> UInt64 {
+        word.withBytes { bytes in
+            var h = continuing
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            return h
+        }
+    }
 }

@@ -29,29 +29,45 @@ enum SimHashFingerprint: EnrichmentStep {
             guard token.kind == .word || token.kind == .number else { continue }
             guard !input.isStopWord[index], token.folded.unicodeScalars.count >= 2 else { continue }
             let key = input.keys[index]
-            let word = FNV1a.hash(key.string)
+            let word = FNV1a.hash(key)
             features.add(1, to: word)
             // The pair's hash is FNV-1a of "first second", continued from the first word's hash.
             if let previous, shingleSize == 2 {
-                features.add(shingleWeight, to: FNV1a.hash(key.string, continuing: FNV1a.hash(" ", continuing: previous)))
+                features.add(shingleWeight, to: FNV1a.hash(key, continuing: FNV1a.hash(" ", continuing: previous)))
             }
             previous = word
             words.append(word)
         }
         guard !words.isEmpty else { return 0 }
-        var weights = [Double](repeating: 0, count: 64)
-        // Summed in a fixed order, so rounding is the same in every process.
-        for (h, count) in features.sortedByHash() {
-            let weight = 1 + log(count)
-            for bit in 0..<64 {
-                weights[bit] += (h >> UInt64(bit)) & 1 == 1 ? weight : -weight
+        // Bit b of the fingerprint is the sign of the sum over features of
+        // +weight (bit b of the feature's hash set) or -weight, summed in hash
+        // order, so rounding is the same in every process. Eight lanes at a
+        // time: lane j of `signs[byte]` is +1 or -1 as bit j of the byte, and
+        // ±1 × weight is exactly ±weight, so each sum is the one a scalar
+        // loop gives.
+        var sums = [SIMD8<Double>](repeating: .zero, count: 8)
+        sums.withUnsafeMutableBufferPointer { sums in
+            Self.signs.withUnsafeBufferPointer { signs in
+                for (h, count) in features.sortedByHash() {
+                    let weight = 1 + log(count)
+                    for group in 0..<8 {
+                        sums[group] += signs[Int((h >> UInt64(group * 8)) & 0xFF)] * weight
+                    }
+                }
             }
         }
         var value: UInt64 = 0
-        for bit in 0..<64 where weights[bit] > 0 {
+        for bit in 0..<64 where sums[bit / 8][bit % 8] > 0 {
             value |= 1 << UInt64(bit)
         }
         return value
+    }
+
+    /// For each byte, eight lanes of +1 (bit j set) or -1 (clear).
+    private static let signs: [SIMD8<Double>] = (0..<256).map { byte in
+        var lanes = SIMD8<Double>(repeating: -1)
+        for j in 0..<8 where (byte >> j) & 1 == 1 { lanes[j] = 1 }
+        return lanes
     }
 
     static func hex(_ value: UInt64) -> String {
