@@ -8,7 +8,11 @@
 # Without --brokers it installs and starts Tansu (Scripts/tansu.sh) and stops
 # it afterwards. Both tools run on Confluent's librdkafka 2.16 from .tools/rdkafka
 # (Debian's 2.0.2 cannot talk to Tansu). Each figure is wall-clock time of the
-# whole command, connection set-up included, for both tools alike. The broker
+# whole command, connection set-up included, for both tools alike. Consuming,
+# both use one client that looks the topic up and reads its partitions from
+# the beginning by plain assignment (kcat -C without -G; ours assign(), no
+# group join, no commit), with librdkafka's default fetch settings, and stop
+# after N messages; kcat also formats each message to /dev/null. The broker
 # slows as it fills, so kcat runs once before and once after ours in each
 # direction and its baseline is the mean of the two.
 set -euo pipefail

@@ -52,7 +52,7 @@ struct RealBrokerAdminTests {
         try await TestTopics.fillOneByOne(topic, partition: 0, count: 5, producer: producer)
         try await TestTopics.fillOneByOne(topic, partition: 1, count: 4, producer: producer)
         let consumer = try TestTopics.consumer(group: group)
-        try consumer.assign([KafkaPartitionOffset(topic: topic, partition: 0, offset: .beginning)])
+        try await consumer.assign([KafkaPartitionOffset(topic: topic, partition: 0, offset: .beginning)])
         try await consumer.commit([KafkaPartitionOffset(topic: topic, partition: 0, offset: KafkaOffset(3))])
         await consumer.close()
 

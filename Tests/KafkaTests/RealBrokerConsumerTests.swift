@@ -30,6 +30,29 @@ struct RealBrokerConsumerTests {
         await producer.close()
     }
 
+    /// A fresh consumer assigned at `.beginning` asks for that offset at once.
+    /// Before `assign` looked the topic up first, the partitions were not yet
+    /// with their leader's broker thread and librdkafka deferred the query by a
+    /// fixed 500 ms, logging a "timed offset query" (every fresh replay and
+    /// benchmark consumer started half a second late).
+    @Test func assignAtBeginningQueriesTheOffsetWithoutDeferring() async throws {
+        let topic = TestNames.topic()
+        try await TestTopics.create(topic, partitions: 2)
+        let producer = try TestTopics.producer()
+        try await TestTopics.fill(topic, partitions: 2, count: 5, producer: producer)
+        await producer.close()
+        let logs = CapturingLogHandler.Store()
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: TestBroker.bootstrap, groupID: TestNames.group())
+        configuration.properties["debug"] = "topic"
+        let consumer = try KafkaConsumer(configuration: configuration, logger: CapturingLogHandler.logger(logs, level: .debug))
+        try await consumer.assign((0..<2).map { KafkaPartitionOffset(topic: topic, partition: Int32($0), offset: .beginning) })
+        let messages = try await ConsumerCollector.collect(consumer, count: 10).messages
+        await consumer.close()
+        #expect(messages.count == 10)
+        #expect(logs.contains("querying for logical offset BEGINNING"))
+        #expect(!logs.contains("timed offset query"))
+    }
+
     @Test func messagesArriveInPartitionOrder() async throws {
         let topic = TestNames.topic()
         try await TestTopics.create(topic, partitions: 3)

@@ -33,7 +33,8 @@ struct KafkaThroughput {
         let messages = Int(options["--messages"] ?? "1000000") ?? 1_000_000
         let size = Int(options["--size"] ?? "2048") ?? 2048
         var logger = Logger(label: "kafka-throughput")
-        logger.logLevel = .error
+        // `KAFKA_THROUGHPUT_LOG=debug` with `--property debug=...` shows librdkafka's own log.
+        logger.logLevel = ProcessInfo.processInfo.environment["KAFKA_THROUGHPUT_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         if mode == "embedded" {
             try await embeddedRoundTrip(count: messages, size: size, logger: logger)
             return
@@ -89,18 +90,17 @@ struct KafkaThroughput {
     }
 
     static func consume(brokers: String, topic: String, count: Int, properties: [String: String], logger: Logger) async throws {
-        // Like `kcat -C`: read the partitions directly from the beginning, no group.
+        // Like `kcat -C`: one client looks the topic up and reads its
+        // partitions directly from the beginning; no group join, no commit.
         trace("start")
-        let admin = try KafkaAdmin(bootstrapServers: brokers, logger: logger)
-        let metadata = try await admin.describeTopic(topic)
-        trace("described")
-        await admin.close()
-        trace("admin closed")
         var configuration = KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "kafka-throughput")
         configuration.maxBatchSize = 5000
         configuration.properties = properties
         let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
-        try consumer.assign(metadata.partitions.map { KafkaPartitionOffset(topic: topic, partition: $0.id, offset: .beginning) })
+        let metadata = try await consumer.describeTopic(topic)
+        trace("described")
+        try await consumer.assign(metadata.partitions.map { KafkaPartitionOffset(topic: topic, partition: $0.id, offset: .beginning) })
+        trace("assigned")
         var received = 0
         var bytes = 0
         for try await event in consumer.events {

@@ -57,11 +57,7 @@ public final class KafkaAdmin: Sendable {
 
     /// One topic's partitions and leaders; throws when the cluster does not have it.
     public func describeTopic(_ name: String, timeout: Duration = .seconds(10)) async throws(KafkaError) -> KafkaTopicMetadata {
-        let metadata = try await metadata(timeout: timeout)
-        guard let topic = metadata.topic(name), topic.error == nil || !topic.partitions.isEmpty else {
-            throw KafkaError(code: .unknownTopicOrPartition, name: "UNKNOWN_TOPIC_OR_PART", message: "the cluster has no topic '\(name)'")
-        }
-        return topic
+        try await metadata(timeout: timeout).existingTopic(name)
     }
 
     /// For every partition of `topics`: the group's committed offset, the

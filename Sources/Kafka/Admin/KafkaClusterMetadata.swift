@@ -13,4 +13,12 @@ public struct KafkaClusterMetadata: Hashable, Sendable {
 
     /// The topic named `name`, if the cluster has it.
     public func topic(_ name: String) -> KafkaTopicMetadata? { topics.first { $0.name == name } }
+
+    /// The topic named `name`; throws when the cluster does not have it.
+    func existingTopic(_ name: String) throws(KafkaError) -> KafkaTopicMetadata {
+        guard let topic = topic(name), topic.error == nil || !topic.partitions.isEmpty else {
+            throw KafkaError(code: .unknownTopicOrPartition, name: "UNKNOWN_TOPIC_OR_PART", message: "the cluster has no topic '\(name)'")
+        }
+        return topic
+    }
 }

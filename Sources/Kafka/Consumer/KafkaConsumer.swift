@@ -43,8 +43,28 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Reads exactly these partitions from these offsets, outside any group rebalance (e.g. replay).
-    public func assign(_ offsets: [KafkaPartitionOffset]) throws(KafkaError) {
+    ///
+    /// Looks the topics up on this consumer's own connection first, as kcat
+    /// does. On a fresh consumer the partitions otherwise are not yet with
+    /// their leader's broker thread when the assignment starts, and librdkafka
+    /// puts off the first query for a logical offset (`.beginning`, `.end`)
+    /// by a fixed 500 ms. A failed lookup only loses that head start:
+    /// librdkafka keeps retrying the assignment itself.
+    public func assign(_ offsets: [KafkaPartitionOffset], timeout: Duration = .seconds(10)) async throws(KafkaError) {
+        let client = client
+        for topic in Set(offsets.map(\.topic)).sorted() {
+            if case .failure(let error) = await BlockingCall.run({ client.metadata(timeout: timeout, topic: topic) }) {
+                client.context.logger.debug("looking up \(topic) before assigning it: \(error)")
+            }
+        }
         if let failure = client.assign(offsets) { throw failure }
+    }
+
+    /// One topic's partitions and leaders, looked up on this consumer's own
+    /// connection (no second client); throws when the cluster does not have it.
+    public func describeTopic(_ name: String, timeout: Duration = .seconds(10)) async throws(KafkaError) -> KafkaTopicMetadata {
+        let client = client
+        return try await BlockingCall.run { client.metadata(timeout: timeout, topic: name) }.get().existingTopic(name)
     }
 
     /// The partitions currently assigned to this member.

@@ -2,9 +2,14 @@ import Crdkafka
 
 /// Cluster metadata and the Admin API. Both block; call through `BlockingCall`.
 extension RDKafkaClient {
-    func metadata(timeout: Duration) -> Result<KafkaClusterMetadata, KafkaError> {
+    /// Brokers and all topics, or with `topic` only that topic. Asking for
+    /// one topic creates its local handle first, so its partitions are handed
+    /// to their leaders' broker threads while the request is in flight.
+    func metadata(timeout: Duration, topic name: String? = nil) -> Result<KafkaClusterMetadata, KafkaError> {
+        let topicHandle = name.map { rd_kafka_topic_new(handle, $0, nil) } ?? nil
+        defer { if let topicHandle { rd_kafka_topic_destroy(topicHandle) } }
         var pointer: UnsafePointer<rd_kafka_metadata>?
-        let result = rd_kafka_metadata(handle, 1, nil, &pointer, Self.milliseconds(timeout))
+        let result = rd_kafka_metadata(handle, topicHandle == nil ? 1 : 0, topicHandle, &pointer, Self.milliseconds(timeout))
         guard result == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata = pointer?.pointee else {
             return .failure(Self.error(result))
         }

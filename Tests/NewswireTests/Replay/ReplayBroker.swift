@@ -90,7 +90,7 @@ struct ReplayBroker: Sendable {
         let consumer = try KafkaConsumer(configuration: configuration, logger: TestLogger.quiet)
         let partitions = described.partitions.map(\.id)
         do {
-            try consumer.assign(partitions.map { KafkaPartitionOffset(topic: topic, partition: $0, offset: .beginning) })
+            try await consumer.assign(partitions.map { KafkaPartitionOffset(topic: topic, partition: $0, offset: .beginning) })
             let messages = try await withDeadline("every record of \(topic)", within: timeout) {
                 var messages: [KafkaMessage] = []
                 var ended: Set<Int32> = []
