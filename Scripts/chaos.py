@@ -53,6 +53,8 @@ def parse_arguments():
     parser.add_argument("--throughput-reps", type=int, default=1, help="clean/poisoned pairs to run")
     parser.add_argument("--throughput-only", action="store_true",
                         help="stop after the clean/poisoned pairs (no chaos phase); the poison sample is the same as a full run's")
+    parser.add_argument("--hold-on-loss", type=float, default=0, metavar="SECONDS",
+                        help="when inputs are unaccounted, keep the broker up this long before stopping it, to inspect the topics")
     parser.add_argument("--stall-seconds", type=float, default=180, help="give up draining after this long without progress")
     parser.add_argument("--deadline", type=float, default=3600, help="seconds the whole run may take")
     parser.add_argument("--seed", type=int, default=11)
@@ -85,6 +87,14 @@ class Run:
     def note(self, event):
         self.timeline.append((time.time() - self.started, event))
         self.log(event)
+
+    def hold_broker(self):
+        """--hold-on-loss: the broker stays up (its address logged) so the
+        topics can be read by hand; bounded by the run's deadline."""
+        seconds = min(self.args.hold_on_loss, max(0.0, self.remaining()))
+        if seconds > 0:
+            self.log("holding the broker at %s for %.0f s (--hold-on-loss)" % (self.broker.address, seconds))
+            time.sleep(seconds)
 
     def remaining(self):
         return self.deadline - time.time()
@@ -362,6 +372,8 @@ def main():
             report = chaos_report.throughput_only(run, throughput)
             run.ledger.stop()
             chaos_report.write_throughput_only(report, args.run_dir)
+            if report["lost"] or report["ledgerMissed"]:
+                run.hold_broker()
             sys.exit(1 if report["lost"] else 0)
         rate = args.rate or chaos_report.default_rate(throughput)
         run.note("chaos phase: %d inputs (%d poison) at %.0f inputs/s" % (args.inputs, poison_count, rate))

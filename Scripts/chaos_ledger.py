@@ -22,6 +22,8 @@ import time
 
 from confluent_kafka import Consumer, KafkaException, TopicPartition
 
+from chaos_offsets import ALREADY_READ, READ_AGAIN, OffsetSequence
+
 SOURCE = "newswire-source"
 DLQ_CODE = "newswire-dlq-code"
 DLQ_STAGE = "newswire-dlq-stage"
@@ -65,9 +67,10 @@ class Ledger:
         self._changed = threading.Condition(self._lock)
         self._stop = threading.Event()
         self.consumed = 0
-        self.next_offsets = {}  # (output topic, partition) → offset after the last record read
+        self.sequence = OffsetSequence()  # per output partition, the offset read next (chaos_offsets.py)
         self.brokers = brokers
         self.error = None
+        self.read_errors = []  # (output topic, partition, error) the reader's consumer reported
         self._thread = threading.Thread(target=self._read, daemon=True)
 
     def add_input(self, topic, partition, offset, kind, timestamp):
@@ -94,8 +97,16 @@ class Ledger:
             while not self._stop.is_set():
                 for message in consumer.consume(1000, 0.2):
                     if message.error():
+                        with self._lock:
+                            self.read_errors.append((message.topic(), message.partition(), str(message.error())))
                         continue
-                    self._record(message)
+                    with self._lock:
+                        verdict = self.sequence.check(message.topic(), message.partition(), message.offset())
+                        expected = self.sequence.next.get((message.topic(), message.partition()), 0)
+                    if verdict == READ_AGAIN:
+                        consumer.seek(TopicPartition(message.topic(), message.partition(), expected))
+                    elif verdict != ALREADY_READ:
+                        self._record(message)
         except KafkaException as error:
             self.error = str(error)
         finally:
@@ -108,7 +119,6 @@ class Ledger:
         with self._lock:
             self.consumed += 1
             self._changed.notify_all()
-            self.next_offsets[(message.topic(), message.partition())] = message.offset() + 1
             if source is None:
                 self.unknown_sources += 1
                 return
@@ -163,7 +173,9 @@ class Ledger:
     def wait_until_read_to_end(self, deadline):
         """Waits until the reader has read every output partition up to its
         end offset as of now (so records the workers flushed on shutdown are
-        counted too), or the deadline passes; returns whether it did."""
+        counted too), or the deadline passes; returns whether it did. On
+        Tansu the end offset (ListOffsets) lags the stored records, so this
+        is a lower bound; `reread` is the check that nothing was missed."""
         consumer = Consumer({"bootstrap.servers": self.brokers, "group.id": "chaos-ledger-ends"})
         try:
             ends = {(topic, p): consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=30)[1]
@@ -174,11 +186,51 @@ class Ledger:
             consumer.close()
         while time.time() < deadline:
             with self._lock:
-                behind = [tp for tp, end in ends.items() if self.next_offsets.get(tp, 0) < end]
+                behind = [tp for tp, end in ends.items() if self.sequence.next.get(tp, 0) < end]
             if not behind:
                 return True
             time.sleep(0.2)
         return False
+
+    def reread(self, keys, deadline, idle_seconds=5.0):
+        """A second, independent read of every output topic from offset 0 with
+        a fresh consumer (no offset reset: an out-of-range fetch is an error),
+        until nothing new has come for `idle_seconds` or the deadline passes:
+        for each input key in `keys`, how many records of each role name it.
+        Tells a record the ledger missed (found here) from one that is not in
+        the topic. The broker's end offsets are not the end condition: Tansu's
+        (ListOffsets) lag the stored records."""
+        wanted = set(keys)
+        found = {key: {} for key in wanted}
+        read = 0
+        consumer = Consumer({
+            "bootstrap.servers": self.brokers, "group.id": "chaos-ledger-reread", "enable.auto.commit": False,
+            "auto.offset.reset": "error", "fetch.max.bytes": 64 * 1024 * 1024,
+            "max.partition.fetch.bytes": 16 * 1024 * 1024, "receive.message.max.bytes": 128 * 1024 * 1024,
+        })
+        consumer.assign([TopicPartition(topic, p, 0) for topic in self.topics.values()
+                         for p in range(self.partitions_per_topic)])
+        errors = []
+        try:
+            last = time.time()
+            while time.time() < deadline and time.time() - last < idle_seconds:
+                for message in consumer.consume(1000, 0.5):
+                    last = time.time()
+                    if message.error():
+                        errors.append(str(message.error()))
+                        continue
+                    read += 1
+                    source = dict(message.headers() or []).get(SOURCE)
+                    if source is None:
+                        continue
+                    topic, partition, offset = source.decode("utf-8", "replace").rsplit("/", 2)
+                    key = (topic, int(partition), int(offset))
+                    if key in wanted:
+                        role = self.roles.get(message.topic())
+                        found[key][role] = found[key].get(role, 0) + 1
+        finally:
+            consumer.close()
+        return {"read": read, "errors": errors[:5], "found": found}
 
     def wait_for_output(self, timeout):
         """Blocks until the reader has read another output record, or

@@ -126,6 +126,9 @@ PY
 # ---- chaos: a short run of `newswire run` as a black box (Scripts/chaos.sh):
 # 3,000 inputs with poison, 5 kills, a freeze, churn; its own Tansu, on 2.16.
 # Bounded by its own --deadline (enforced from outside too).
+echo "== chaos: the ledger's offset sequence and second read (Scripts/test_chaos_offsets.py, test_chaos_reread.py)"
+timeout 180 .tools/venv/bin/python -m unittest Scripts/test_chaos_offsets.py Scripts/test_chaos_reread.py ||
+    failed+=("the chaos ledger's tests (offset sequence, second read) failed")
 echo "== chaos: 3,000 inputs, 5 kills, 1 freeze (Scripts/chaos.sh, debug build; at most 20 min)"
 chaos=0
 Scripts/chaos.sh --binary .build/debug/newswire --inputs 3000 --kills 5 --freezes 1 \
