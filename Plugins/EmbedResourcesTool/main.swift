@@ -4,8 +4,9 @@ import Foundation
 //   EmbedResourcesTool OUTPUT.swift FOLDER…
 // Every non-hidden file under each FOLDER becomes one `case` keyed
 // `FOLDERNAME/relative/path`. UTF-8 files become string literals (cheap to
-// compile, readable in the generated file); other files become byte arrays
-// (slow to compile when large, so keep binary data small).
+// compile, readable in the generated file); other files (the binary tables)
+// become base64 string literals, decoded when read: a large byte-array
+// literal takes minutes to compile.
 
 struct EmbeddedFile {
     var key: String
@@ -94,12 +95,38 @@ func swiftSource(for files: [EmbeddedFile], folders: [String]) -> String {
         if let text = String(validating: file.bytes, as: UTF8.self) {
             source += "            return Array(\"\(literal(text))\".utf8)\n"
         } else {
-            source += "            return [\(file.bytes.map { String($0) }.joined(separator: ", "))]\n"
+            source += "            return base64(\"\(Data(file.bytes).base64EncodedString())\")\n"
         }
     }
     source += """
                 default:
                     return nil
+                }
+            }
+
+            /// The bytes `text` (standard base64, padded) encodes.
+            private static func base64(_ text: StaticString) -> [UInt8] {
+                var values = [UInt8](repeating: 0xFF, count: 256)
+                for (value, letter) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+                    values[Int(letter)] = UInt8(value)
+                }
+                let input = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+                var padding = 0
+                while padding < 2, padding < input.count, input[input.count - 1 - padding] == UInt8(ascii: "=") { padding += 1 }
+                let count = input.count / 4 * 3 - padding
+                return [UInt8](unsafeUninitializedCapacity: count) { out, initialised in
+                    var o = 0
+                    var i = 0
+                    while i + 4 <= input.count {
+                        let a = UInt32(values[Int(input[i])]), b = UInt32(values[Int(input[i + 1])])
+                        let c = UInt32(values[Int(input[i + 2])] & 0x3F), d = UInt32(values[Int(input[i + 3])] & 0x3F)
+                        let word = a << 18 | b << 12 | c << 6 | d
+                        if o < count { out[o] = UInt8(truncatingIfNeeded: word >> 16); o += 1 }
+                        if o < count { out[o] = UInt8(truncatingIfNeeded: word >> 8); o += 1 }
+                        if o < count { out[o] = UInt8(truncatingIfNeeded: word); o += 1 }
+                        i += 4
+                    }
+                    initialised = o
                 }
             }
         }
