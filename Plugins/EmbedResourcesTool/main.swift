@@ -104,29 +104,35 @@ func swiftSource(for files: [EmbeddedFile], folders: [String]) -> String {
                 }
             }
 
-            /// The bytes `text` (standard base64, padded) encodes.
+            /// The bytes `text` (standard base64, padded) encodes: whole
+            /// groups of four letters in one tight loop, the padded last one apart.
             private static func base64(_ text: StaticString) -> [UInt8] {
-                var values = [UInt8](repeating: 0xFF, count: 256)
+                var values = [UInt32](repeating: 0, count: 256)
                 for (value, letter) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-                    values[Int(letter)] = UInt8(value)
+                    values[Int(letter)] = UInt32(value)
                 }
                 let input = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
                 var padding = 0
                 while padding < 2, padding < input.count, input[input.count - 1 - padding] == UInt8(ascii: "=") { padding += 1 }
                 let count = input.count / 4 * 3 - padding
-                return [UInt8](unsafeUninitializedCapacity: count) { out, initialised in
-                    var o = 0
-                    var i = 0
-                    while i + 4 <= input.count {
-                        let a = UInt32(values[Int(input[i])]), b = UInt32(values[Int(input[i + 1])])
-                        let c = UInt32(values[Int(input[i + 2])] & 0x3F), d = UInt32(values[Int(input[i + 3])] & 0x3F)
-                        let word = a << 18 | b << 12 | c << 6 | d
-                        if o < count { out[o] = UInt8(truncatingIfNeeded: word >> 16); o += 1 }
-                        if o < count { out[o] = UInt8(truncatingIfNeeded: word >> 8); o += 1 }
-                        if o < count { out[o] = UInt8(truncatingIfNeeded: word); o += 1 }
-                        i += 4
+                return values.withUnsafeBufferPointer { values in
+                    [UInt8](unsafeUninitializedCapacity: count) { out, initialised in
+                        func group(_ i: Int) -> UInt32 {
+                            values[Int(input[i])] << 18 | values[Int(input[i + 1])] << 12 | values[Int(input[i + 2])] << 6 | values[Int(input[i + 3])]
+                        }
+                        let whole = padding > 0 ? input.count / 4 - 1 : input.count / 4
+                        for g in 0..<whole {
+                            let word = group(g * 4)
+                            out[g * 3] = UInt8(truncatingIfNeeded: word >> 16)
+                            out[g * 3 + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                            out[g * 3 + 2] = UInt8(truncatingIfNeeded: word)
+                        }
+                        if whole * 3 < count {
+                            let word = group(whole * 4)
+                            for k in 0..<(count - whole * 3) { out[whole * 3 + k] = UInt8(truncatingIfNeeded: word >> (16 - 8 * k)) }
+                        }
+                        initialised = count
                     }
-                    initialised = o
                 }
             }
         }
