@@ -19,6 +19,20 @@ import Testing
         #expect(entities("تحدث الرئيس بايدن اليوم مع نظيره.").contains("بايدن/PERSON"))
     }
 
+    /// A surname standing alone after a title is followed by a definite noun
+    /// in ة, not by a family name.
+    @Test func aDefiniteNounInTaMarbutaAfterALoneSurnameEndsTheName() {
+        let found = entities("ويعطي المبعوث الخاص كارلسون الأولوية للمفاوضات في المنطقة.")
+        #expect(found.contains("كارلسون/PERSON"), "\(found)")
+        #expect(!found.contains("كارلسون الأولوية/PERSON"), "\(found)")
+    }
+
+    /// "بشأن" (concerning) after a title's genitive is a preposition, never a name.
+    @Test func aPrepositionAfterATitleIsNoName() {
+        let found = entities("رحب الوزير بتقرير المستشار الخاص للأمين العام بشأن السودان حول الانتخابات.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") && $0.contains("بشأن") }, "\(found)")
+    }
+
     @Test func anInitialInsideAName() {
         #expect(entities("بيان لوزير الخارجية أنتوني ج. بلينكن").contains("أنتوني ج. بلينكن/PERSON"))
     }

@@ -253,9 +253,15 @@ enum ArabicPersonNames {
             guard isNamePart(f), parts < 4 else { break }
             if f.hasPrefix("ال") {
                 if ambiguousStart && parts == 1 && !isNisba(f) { break }
-                // "تيم ليندركينغ الأولوية": after a full name, a definite word in ة
-                // is a noun, not a family name ("محمد العمرة" keeps its own).
-                if parts >= 2, words[m].text.unicodeScalars.last == "\u{0629}" { break }
+                // "تيم ليندركينغ الأولوية": after a full name, or after a
+                // surname standing alone ("المبعوث الخاص ليندركينغ الأولوية"),
+                // a definite word in ة is a noun, not a family name; a given
+                // name keeps one ("محمد العمرة").
+                if parts >= 2 || !cues.arabicGivenNames.contains(firstWord),
+                    words[m].text.unicodeScalars.last == "\u{0629}"
+                {
+                    break
+                }
                 last = m
                 parts += 1
                 break
