@@ -100,4 +100,30 @@ import Testing
         let body = entities("The report was written for the committee on legal affairs (JURI) last year.")
         #expect(body.contains("JURI/ORG"), "\(body)")
     }
+
+    /// A body's name opening with an everyday noun or a nationality: the
+    /// words that are no name alone stay in front of the keyword.
+    @Test func aBodyNamedByAnEverydayNounOrANationality() {
+        let found = entities("Farmers wrote to the Law Council and the Health Department, and the Kenyan Government replied on Friday.")
+        #expect(found.contains("Law Council/ORG"), "\(found)")
+        #expect(found.contains("Health Department/ORG"), "\(found)")
+        #expect(found.contains("Kenyan Government/ORG"), "\(found)")
+        // "the Government" alone names no one.
+        #expect(!entities("The Government said it would reply on Friday.").contains { $0.hasPrefix("Government") })
+    }
+
+    /// Each part of a coordination takes its own keyword: a body and a place,
+    /// never a person.
+    @Test func aCoordinatedPlaceAfterABodyIsAPlace() {
+        let found = entities("Officials from the Farmers Party and Kandahar Province met in the capital.")
+        #expect(found.contains("Farmers Party/ORG"), "\(found)")
+        #expect(found.contains("Kandahar Province/PLACE"), "\(found)")
+    }
+
+    /// Administrative divisions named with their head word.
+    @Test func aGovernorateIsAPlace() {
+        let found = entities("Aid reached the Governorate of Dhamar and Ibb Governorate on Sunday.")
+        #expect(found.contains("Governorate of Dhamar/PLACE"), "\(found)")
+        #expect(found.contains("Ibb Governorate/PLACE"), "\(found)")
+    }
 }

@@ -101,9 +101,16 @@ enum EnglishNames {
         let cues = EntityCues.shared
         let runFirst = first
         var first = first
+        // A body's name may open with an everyday noun that is no name on its
+        // own ("Law Council", "Health Department") and may be a nationality
+        // and its government ("Indian Government"): in a run ending in an
+        // organisation keyword, only function words are dropped from its
+        // front, and the keyword itself stays.
+        let orgRun = cues.englishOrgKeywords.contains(words[last].text)
         while first <= last, cues.englishNotNames.contains(words[first].text) || words[first].text.lowercased() == "the",
             !cues.englishTitles.contains(words[first].text)
         {
+            if orgRun, first == last || isContentNoun(words[first]) { break }
             first += 1
         }
         guard first <= last else { return [] }
@@ -180,6 +187,14 @@ enum EnglishNames {
         return out
     }
 
+    /// An everyday noun or adjective ("Law", "Health"), not a function word,
+    /// nationality or date word.
+    private static func isContentNoun(_ token: EnrichToken) -> Bool {
+        let cues = EntityCues.shared
+        return cues.englishWords.contains(token.folded) && !StopWords.contains(token.folded, language: "en")
+            && !cues.englishDemonyms.contains(token.text)
+    }
+
     /// "Liggett Group and Brown and Williamson" → two names; "Tori Bowie of the US" → two.
     private static func splitOnConnectors(_ first: Int, _ last: Int, in words: EntityWords) -> [(Int, Int)] {
         var runs: [(Int, Int)] = []
@@ -234,7 +249,14 @@ enum EnglishNames {
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))
-                    let type: Entity.Kind? = part.contains(where: { keywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
+                    // Each part takes its own keyword: "the Greens Party and Helmand
+                    // Province" is a body and a place, never a person.
+                    let cues = EntityCues.shared
+                    func has(_ set: Set<String>) -> Bool { part.contains(where: { set.contains(words[$0].text) }) }
+                    let type: Entity.Kind? = has(keywords) ? type
+                        : has(cues.englishOrgKeywords) ? .org
+                        : has(cues.englishPlaceKeywords) ? .place
+                        : (m - start >= 2 ? .person : nil)
                     if let type {
                         out.append(EntityCandidate(start: words[start].start, end: words[m - 1].end, type: type, id: nil, source: .pattern))
                     }
