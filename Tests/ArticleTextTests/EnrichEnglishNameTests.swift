@@ -126,4 +126,25 @@ import Testing
         #expect(found.contains("Governorate of Dhamar/PLACE"), "\(found)")
         #expect(found.contains("Ibb Governorate/PLACE"), "\(found)")
     }
+
+    /// A lower-case particle marks a person's name even when its last word is
+    /// an everyday word ("laden").
+    @Test func aNameWithAParticleIsAPerson() {
+        let found = entities("A recording said Osama bin Laden was alive and well.")
+        #expect(found.contains("Osama bin Laden/PERSON"), "\(found)")
+    }
+
+    /// A bare "the" between two capitalised runs ends the first name.
+    @Test func aBareTheEndsAName() {
+        let found = entities("An official told Channel Ten Radio the Palestinian group had left.")
+        #expect(found.contains("Channel Ten Radio/ORG"), "\(found)")
+        #expect(!found.contains { $0.contains("the Palestinian") }, "\(found)")
+    }
+
+    /// Places of detention are places, each of a coordination on its own.
+    @Test func aDetentionCentreIsAPlace() {
+        let found = entities("Detainees at the Curtin Detention Centre and Port Hedland Immigration Detention Centre protested.")
+        #expect(found.contains("Curtin Detention Centre/PLACE"), "\(found)")
+        #expect(found.contains("Port Hedland Immigration Detention Centre/PLACE"), "\(found)")
+    }
 }

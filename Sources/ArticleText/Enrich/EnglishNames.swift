@@ -85,6 +85,9 @@ enum EnglishNames {
                         n += 1
                     }
                     guard n < words.count, words.joined[n - 1], words[n].isCapitalised, words[n].script == .latin else { break }
+                    // "told Israel Army Radio the Palestinian group": a bare
+                    // "the" ends a name; it joins only after of/for/and.
+                    if n == m + 1, words[m].text == "the" { break }
                     last = n
                     m = n + 1
                 } else {
@@ -136,6 +139,10 @@ enum EnglishNames {
         if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
             return [candidate(first, last, .event, .pattern)]
         }
+        // "Woomera Detention Centre", "Long Bay Jail": a place of detention is a place.
+        if texts.count > 1, isDetentionPlace(texts) {
+            return splitOnAnd(withNationality(first, back: runFirst, in: words), last, .place, keywords: detentionHeads, in: words)
+        }
         if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
             // "Russian Foreign Ministry": a nationality before a body is part of its name.
             let orgFirst = withNationality(first, back: runFirst, in: words)
@@ -176,7 +183,10 @@ enum EnglishNames {
             let size = b - a + 1
             if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
                 if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
-                    let known = titled || cues.englishGivenNames.contains(words[a].text)
+                    // A lower-case particle inside ("Osama bin Laden", "Ursula von
+                    // der Leyen") marks a person's name, whatever its last word.
+                    let particle = (a...b).contains { !words[$0].isCapitalised && cues.latinParticles.contains(words[$0].text) }
+                    let known = titled || particle || cues.englishGivenNames.contains(words[a].text)
                     // "Far East", "Charge Demolition": every word an everyday word, no cue: not a name;
                     // "Sydney Test", "Jordan Memorandum": nor is a run ending in one.
                     if !known, cues.englishWords.contains(words[b].folded) { continue }
@@ -185,6 +195,16 @@ enum EnglishNames {
             }
         }
         return out
+    }
+
+    /// A run naming a place of detention: ending in "Detention Centre" (or
+    /// Center) or in Prison, Jail, Gaol.
+    private static let detentionHeads: Set<String> = ["Centre", "Center", "Prison", "Jail", "Gaol"]
+
+    private static func isDetentionPlace(_ texts: [String]) -> Bool {
+        guard let last = texts.last else { return false }
+        if ["Prison", "Jail", "Gaol"].contains(last) { return true }
+        return texts.count >= 3 && texts[texts.count - 2] == "Detention" && (last == "Centre" || last == "Center")
     }
 
     /// An everyday noun or adjective ("Law", "Health"), not a function word,
