@@ -1,0 +1,13 @@
+import Testing
+
+@testable import ArticleText
+
+/// World regions written in Arabic without a country's name: the Gulf, the
+/// hemispheres; sentences written for the project.
+@Suite(.timeLimit(.minutes(5))) struct EnrichRegionTests {
+    @Test func theGulfAndTheHemispheresArePlaces() {
+        let found = EnrichTestSupport.entities("عاد الوزير من جولة في الخليج ثم زار دول نصف الكرة الغربي.")
+        #expect(found.contains("الخليج/PLACE"), "\(found)")
+        #expect(found.contains("نصف الكرة الغربي/PLACE"), "\(found)")
+    }
+}
