@@ -10,4 +10,12 @@ import Testing
         #expect(found.contains("الخليج/PLACE"), "\(found)")
         #expect(found.contains("نصف الكرة الغربي/PLACE"), "\(found)")
     }
+
+    /// Washington, D.C. in Arabic is "واشنطن العاصمة": one place, not the
+    /// city "واشنطن" and a noun.
+    @Test func washingtonTheCapitalIsOnePlace() {
+        let found = EnrichTestSupport.entities("عقد الاجتماع في واشنطن العاصمة يوم الاثنين.")
+        #expect(found.contains("واشنطن العاصمة/PLACE"), "\(found)")
+        #expect(!found.contains("واشنطن/PLACE"), "\(found)")
+    }
 }
