@@ -33,6 +33,15 @@ import Testing
         #expect(!found.contains { $0.hasSuffix("/PERSON") && $0.contains("بشأن") }, "\(found)")
     }
 
+    /// A long surname in ي that starts with ب is a name part, not ب + a noun;
+    /// ب + a noun still ends the name.
+    @Test func aSurnameStartingWithBaIsPartOfTheName() {
+        let found = entities("وقال عبد الله باتيلي إن الوضع صعب.")
+        #expect(found.contains("عبد الله باتيلي/PERSON"), "\(found)")
+        let noun = entities("وقال خالد يوسف بمشاركة الوفد إن الاتفاق قريب.")
+        #expect(!noun.contains { $0.contains("بمشاركة") }, "\(noun)")
+    }
+
     @Test func anInitialInsideAName() {
         #expect(entities("بيان لوزير الخارجية أنتوني ج. بلينكن").contains("أنتوني ج. بلينكن/PERSON"))
     }

@@ -234,7 +234,9 @@ enum ArabicPersonNames {
             if hasPlaceAfterClitic(m, in: words) || looksLikeVerb(f) || f.hasSuffix("كم") || f.hasSuffix("هم") { break }
             if f == "علي", m + 1 < words.count, words[m + 1].folded.hasPrefix("ال") { break }
             if f == "علي", words[m].text.unicodeScalars.last == "ى" { break }
-            if f.hasPrefix("ب"), f.unicodeScalars.count >= 6, !cues.arabicGivenNames.contains(f) { break }
+            // "بمشاركة", "بحضور": ب + a noun ends the name; a long word in ي is
+            // a surname that starts with ب ("بيلوسي", "باثيلي"), not ب + a noun.
+            if f.hasPrefix("ب"), f.unicodeScalars.count >= 6, !cues.arabicGivenNames.contains(f), !f.hasSuffix("ي") { break }
             if ambiguousStart && parts == 1 && last == k && !strongSecondPart(m, in: words) { break }
             if cues.arabicParticles.contains(f) && f != "الدين" && f != "الله" {
                 guard m + 1 < words.count, words.joined[m],
