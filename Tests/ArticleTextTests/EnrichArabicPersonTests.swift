@@ -42,6 +42,14 @@ import Testing
         #expect(!noun.contains { $0.contains("بمشاركة") }, "\(noun)")
     }
 
+    /// "مساعد" is a given name and the everyday word "assistant": alone
+    /// before a title it is the title's noun, with a second part a name.
+    @Test func aGivenNameThatIsAlsoAnEverydayWordNeedsASecondPart() {
+        let found = entities("يسافر مساعد وزير الخارجية للشؤون السياسية إلى بيروت. وقال مساعد الحربي إن الاتفاق قريب.")
+        #expect(!found.contains("مساعد/PERSON"), "\(found)")
+        #expect(found.contains("مساعد الحربي/PERSON"), "\(found)")
+    }
+
     @Test func anInitialInsideAName() {
         #expect(entities("بيان لوزير الخارجية أنتوني ج. بلينكن").contains("أنتوني ج. بلينكن/PERSON"))
     }
