@@ -50,6 +50,15 @@ import Testing
         #expect(found.contains("مساعد الحربي/PERSON"), "\(found)")
     }
 
+    /// A place and a colon open a byline only when a given name follows;
+    /// otherwise the line is a headline with its country.
+    @Test func aCountryAndColonBeforeAHeadlineIsNoByline() {
+        let headline = entities("لبنان: حزن الغربة\nكتب المدونون عن الغربة في المدن البعيدة.")
+        #expect(!headline.contains { $0.hasSuffix("/PERSON") }, "\(headline)")
+        let byline = entities("القاهرة: محمود سليمان\nأعلنت الحكومة خطة جديدة للنقل العام.")
+        #expect(byline.contains("محمود سليمان/PERSON"), "\(byline)")
+    }
+
     @Test func anInitialInsideAName() {
         #expect(entities("بيان لوزير الخارجية أنتوني ج. بلينكن").contains("أنتوني ج. بلينكن/PERSON"))
     }

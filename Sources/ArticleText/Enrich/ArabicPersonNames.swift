@@ -183,7 +183,11 @@ enum ArabicPersonNames {
         if cues.arabicBylineCues.contains(words[k].folded) {
             first = k + 1
         } else if words[k].kind == .word, words.known[k] != nil,
-            let after = words.tokenAfter(words.known[k]!.lastWord), after.text == ":"
+            let after = words.tokenAfter(words.known[k]!.lastWord), after.text == ":",
+            words.known[k]!.lastWord + 1 < words.count,
+            // "القاهرة: السيد سليمان" is a byline; "فلسطين: ألم المنفى" is a
+            // headline with its country: the name must open with a given name.
+            cues.arabicGivenNames.contains(words[words.known[k]!.lastWord + 1].folded)
         {
             first = words.known[k]!.lastWord + 1
         } else {
