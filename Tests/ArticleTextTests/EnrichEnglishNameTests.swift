@@ -147,4 +147,12 @@ import Testing
         #expect(found.contains("Curtin Detention Centre/PLACE"), "\(found)")
         #expect(found.contains("Port Hedland Immigration Detention Centre/PLACE"), "\(found)")
     }
+
+    /// A web address standing as a name is an outlet, even before "said";
+    /// "Press Releases" is a page section, no organisation.
+    @Test func aWebAddressIsAnOutlet() {
+        let found = entities("GulfNews.com said the report was accurate. Press Releases")
+        #expect(found.contains("GulfNews.com/ORG"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("GulfNews.com/PERSON") || $0.hasPrefix("Press") }, "\(found)")
+    }
 }

@@ -122,6 +122,8 @@ enum EnglishNames {
         func candidate(_ a: Int, _ b: Int, _ type: Entity.Kind, _ source: EntityCandidate.Source) -> EntityCandidate {
             EntityCandidate(start: words[a].start, end: words[b].end, type: type, id: nil, source: source)
         }
+        // "IslamOnline.net said": a web address standing as a name is an outlet.
+        if first == last, isWebOutlet(words[first]) { return [candidate(first, last, .org, .context)] }
         // "Secretary of State Antony Blinken", "Minister of Defence": the office is no name.
         if cues.englishTitles.contains(texts[0]), !royalTitles.contains(texts[0]), first + 2 <= last,
             words[first + 1].text == "of"
@@ -195,6 +197,16 @@ enum EnglishNames {
             }
         }
         return out
+    }
+
+    /// A capitalised web address ("IslamOnline.net", "STL.News"): a name of
+    /// two letters or more, a full stop, and a domain suffix of
+    /// `entity-cues.json`.
+    private static func isWebOutlet(_ token: EnrichToken) -> Bool {
+        guard token.script == .latin, token.isCapitalised, let dot = token.text.lastIndex(of: ".") else { return false }
+        let name = token.text[..<dot]
+        let suffix = token.text[token.text.index(after: dot)...]
+        return name.filter(\.isLetter).count >= 2 && EntityCues.shared.webDomainSuffixes.contains(suffix.lowercased())
     }
 
     /// A run naming a place of detention: ending in "Detention Centre" (or
