@@ -11,6 +11,9 @@ final class HTMLNode {
     var counts = TextMeasure.Counts()
     /// Filled while `MainTextExtractor` scores containers.
     var score: Double?
+    /// Filled on text nodes by `RelatedLinks`, which reads the same text
+    /// nodes again for every ancestor it tries as a block.
+    var related: RelatedLinks.Label?
 
     init(tag: String, attributes: [String: String] = [:], text: String = "") {
         self.tag = tag

@@ -25,11 +25,10 @@ enum RelatedLinks {
         var stack: [HTMLNode] = [root]
         while let node = stack.popLast(), blocks < maxBlocks {
             guard !node.isText, !["script", "style", "template", "head"].contains(node.tag) else { continue }
-            if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingText(node),
-               RelatedBlock.header(ArticleLine(label)) == .block {
+            if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingLabel(node), label.isHeader {
                 let items = linkTexts(node)
                 if !items.isEmpty {
-                    out.append(label)
+                    out.append(label.text)
                     out += items
                     blocks += 1
                     continue
@@ -60,10 +59,10 @@ enum RelatedLinks {
         for (header, list) in zip(elements, elements.dropFirst()) {
             guard header.counts.links <= 1, header.counts.text <= maxHeaderText,
                   list.counts.links >= 1, list.counts.text <= maxBlockText,
-                  let label = leadingText(header), RelatedBlock.header(ArticleLine(label)) == .block
+                  let label = leadingLabel(header), label.isHeader
             else { continue }
             let items = linkTexts(list)
-            if !items.isEmpty { return (label, items) }
+            if !items.isEmpty { return (label.text, items) }
         }
         return nil
     }
@@ -79,10 +78,9 @@ enum RelatedLinks {
         var stack: [HTMLNode] = [node]
         while let next = stack.popLast() {
             if next.isText {
-                let text = next.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-                if label == nil, !text.isEmpty, text.count <= maxHeaderText,
-                   RelatedBlock.header(ArticleLine(text)) == .block {
-                    label = text
+                let text = collapsed(next)
+                if label == nil, !text.text.isEmpty, text.count <= maxHeaderText, text.isHeader {
+                    label = text.text
                 }
                 continue
             }
@@ -109,14 +107,14 @@ enum RelatedLinks {
 
     /// The first non-empty text inside `node`, looked for among its first
     /// few dozen nodes.
-    static func leadingText(_ node: HTMLNode) -> String? {
+    private static func leadingLabel(_ node: HTMLNode) -> Label? {
         var stack: [HTMLNode] = [node]
         var seen = 0
         while let next = stack.popLast(), seen < 40 {
             seen += 1
             if next.isText {
-                let text = next.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-                if !text.isEmpty { return text.count <= 60 ? text : nil }
+                let text = collapsed(next)
+                if !text.text.isEmpty { return text.count <= 60 ? text : nil }
                 continue
             }
             if ["script", "style", "svg", "img"].contains(next.tag) { continue }
@@ -136,5 +134,70 @@ enum RelatedLinks {
             items.append(text)
         }
         return items
+    }
+
+    /// A text node's text with its white space collapsed, its length in
+    /// characters and whether it is a related header: worked out once per
+    /// node, since the node is read again for each ancestor tried as a block.
+    final class Label {
+        let text: String
+        let count: Int
+        private var header: Bool?
+
+        init(_ text: String, count: Int) {
+            self.text = text
+            self.count = count
+        }
+
+        var isHeader: Bool {
+            if let header { return header }
+            let verdict = RelatedBlock.header(ArticleLine(text)) == .block
+            header = verdict
+            return verdict
+        }
+    }
+
+    /// The node's text split on white space and joined with single spaces.
+    static func collapsed(_ node: HTMLNode) -> Label {
+        if let label = node.related { return label }
+        let label = collapse(node.text)
+        node.related = label
+        return label
+    }
+
+    /// Splitting on `Character.isWhitespace` works by grapheme cluster; an
+    /// ASCII text, whose clusters are its bytes (or CR LF, both white space),
+    /// gets the same result from a byte scan.
+    private static func collapse(_ text: String) -> Label {
+        var ascii = true
+        var blank = true
+        for b in text.utf8 {
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
+            if !isASCIISpace(b) { blank = false }
+        }
+        if ascii && blank { return Label("", count: 0) }
+        guard ascii else {
+            let joined = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return Label(joined, count: joined.count)
+        }
+        var out = UTF8Buffer(capacity: text.utf8.count)
+        var pending = false
+        for b in text.utf8 {
+            if isASCIISpace(b) {
+                pending = true
+            } else {
+                if pending && !out.bytes.isEmpty { out.appendByte(0x20) }
+                pending = false
+                out.appendByte(b)
+            }
+        }
+        return Label(out.string, count: out.bytes.count)
+    }
+
+    @inline(__always) private static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 }
