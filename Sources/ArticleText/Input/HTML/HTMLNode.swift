@@ -14,6 +14,9 @@ final class HTMLNode {
     /// Filled on text nodes by `RelatedLinks`, which reads the same text
     /// nodes again for every ancestor it tries as a block.
     var related: RelatedLinks.Label?
+    /// Filled by `BoilerplateRules.isHinted`, asked about the same element
+    /// while scoring, while writing and for class weights.
+    var hinted: Bool?
 
     init(tag: String, attributes: [String: String] = [:], text: String = "") {
         self.tag = tag
