@@ -18,13 +18,17 @@ enum RelatedLinks {
     static let maxBlockText = 4_000
     /// A header element standing alone before its list holds no more text than this.
     static let maxHeaderText = 60
+    /// Elements whose content is never a related block.
+    private static let skipped = ["script", "style", "template", "head"]
+    /// Elements a search for a block's text does not enter.
+    private static let opaque = ["script", "style", "svg", "img"]
 
     static func lines(_ root: HTMLNode) -> [String] {
         var out: [String] = []
         var blocks = 0
         var stack: [HTMLNode] = [root]
         while let node = stack.popLast(), blocks < maxBlocks {
-            guard !node.isText, !["script", "style", "template", "head"].contains(node.tag) else { continue }
+            guard !node.isText, !skipped.contains(node.tag) else { continue }
             if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingLabel(node), label.isHeader {
                 let items = linkTexts(node)
                 if !items.isEmpty {
@@ -54,10 +58,10 @@ enum RelatedLinks {
     /// links: the header is not inside the list's container, so
     /// the container test above does not see it.
     static func headedList(in node: HTMLNode) -> (String, [String])? {
-        let elements = node.children.filter { !$0.isText }
-        guard elements.count >= 2 else { return nil }
-        for (header, list) in zip(elements, elements.dropFirst()) {
-            guard header.counts.links <= 1, header.counts.text <= maxHeaderText,
+        var previous: HTMLNode?
+        for list in node.children where !list.isText {
+            defer { previous = list }
+            guard let header = previous, header.counts.links <= 1, header.counts.text <= maxHeaderText,
                   list.counts.links >= 1, list.counts.text <= maxBlockText,
                   let label = leadingLabel(header), label.isHeader
             else { continue }
@@ -84,7 +88,7 @@ enum RelatedLinks {
                 }
                 continue
             }
-            if ["script", "style", "svg", "img"].contains(next.tag) { continue }
+            if opaque.contains(next.tag) { continue }
             if next.tag == "a" { link = next; continue }
             stack.append(contentsOf: next.children.reversed())
         }
@@ -117,7 +121,7 @@ enum RelatedLinks {
                 if !text.text.isEmpty { return text.count <= 60 ? text : nil }
                 continue
             }
-            if ["script", "style", "svg", "img"].contains(next.tag) { continue }
+            if opaque.contains(next.tag) { continue }
             stack.append(contentsOf: next.children.reversed())
         }
         return nil
