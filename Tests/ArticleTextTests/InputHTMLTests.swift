@@ -135,6 +135,22 @@ struct InputHTMLTests {
         #expect(tree.children.map(\.tag) == ["p", "a", "a", "p", "p"], "links and elements with attributes stay apart")
     }
 
+    @Test("Attributes: the first of a repeated name counts, with few attributes and with many")
+    func firstRepeatedAttributeCounts() {
+        for count in [1, 5, 11, 12, 13, 40] {
+            let names = (0..<count).map { "data-k\($0)" }
+            let html = "<div " + names.map { "\($0)=first" }.joined(separator: " ") + " CLASS=a class=b " + names.map { "\($0)=second" }.joined(separator: " ") + ">x</div>"
+            let root = HTMLTreeBuilder.build(HTMLTokenizer(Array(html.utf8)).tokens())
+            guard let div = root.children.first else {
+                Issue.record("no element for \(count) attributes")
+                continue
+            }
+            #expect(div.attribute("class") == "a", "\(count) attributes")
+            #expect(names.allSatisfy { div.attribute($0) == "first" }, "\(count) attributes")
+            #expect(div.attribute("data-k\(count)") == nil, "\(count) attributes")
+        }
+    }
+
     @Test func scoresTheDensestBlockWithoutArticleMarkup() throws {
         let html = """
             <html><body>

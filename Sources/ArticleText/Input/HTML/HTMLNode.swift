@@ -3,7 +3,7 @@
 /// Lives only while one page is decoded, on one task.
 final class HTMLNode {
     let tag: String
-    let attributes: [String: String]
+    let attributes: HTMLAttributes
     var text: String
     var children: [HTMLNode] = []
     /// Filled by `TextMeasure`: visible characters, characters inside links,
@@ -18,7 +18,7 @@ final class HTMLNode {
     /// while scoring, while writing and for class weights.
     var hinted: Bool?
 
-    init(tag: String, attributes: [String: String] = [:], text: String = "") {
+    init(tag: String, attributes: HTMLAttributes = HTMLAttributes(), text: String = "") {
         self.tag = tag
         self.attributes = attributes
         self.text = text

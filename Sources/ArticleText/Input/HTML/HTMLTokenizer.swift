@@ -49,7 +49,7 @@ struct HTMLTokenizer {
                 flushText(i)
                 var j = i + 1
                 let name = readName(&j)
-                var attributes: [String: String] = [:]
+                var attributes = HTMLAttributes()
                 var selfClosing = false
                 j = readAttributes(from: j, into: &attributes, selfClosing: &selfClosing)
                 i = j
@@ -97,7 +97,7 @@ struct HTMLTokenizer {
         return lowercased(start..<j)
     }
 
-    private func readAttributes(from start: Int, into attributes: inout [String: String], selfClosing: inout Bool) -> Int {
+    private func readAttributes(from start: Int, into attributes: inout HTMLAttributes, selfClosing: inout Bool) -> Int {
         var j = start
         let end = bytes.count
         while j < end {
@@ -139,7 +139,7 @@ struct HTMLTokenizer {
                     value = HTMLEntities.decode(bytes, valueStart..<j)
                 }
             }
-            if !name.isEmpty && attributes[name] == nil { attributes[name] = value }
+            if !name.isEmpty { attributes.add(name, value) }
         }
         return end
     }
