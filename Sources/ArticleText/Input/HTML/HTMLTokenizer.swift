@@ -202,14 +202,21 @@ struct HTMLTokenizer {
         return true
     }
 
+    /// The bytes of `range` with ASCII letters lower-cased, written straight
+    /// into the string (a tag or attribute name fits in a small string, so
+    /// most names allocate nothing).
     private func lowercased(_ range: Range<Int>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(range.count)
-        for k in range {
-            let b = bytes[k]
-            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: range.count) { out in
+                var n = 0
+                for k in range {
+                    let b = source[k]
+                    out[n] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    n += 1
+                }
+                return n
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
