@@ -151,6 +151,18 @@ struct InputHTMLTests {
         }
     }
 
+    @Test("Paragraph commas counted on bytes agree with counting Characters")
+    func commaCountMatchesCharacters() {
+        let samples = [
+            "", ",", "a, b, c", "قال، ثم مضى", "ب،ج", ",\u{0301} x", "،\u{064B} x", "\u{0600}, x", "\u{06DD}، x",
+            "x,\u{200D}y", "é, ü، 😀,", "\r\n,\r\n", String(repeating: "word, ", count: 50),
+        ]
+        for text in samples {
+            let characters = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
+            #expect(MainTextExtractor.commaCount(text) == characters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func scoresTheDensestBlockWithoutArticleMarkup() throws {
         let html = """
             <html><body>
