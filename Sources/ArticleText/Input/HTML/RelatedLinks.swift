@@ -3,7 +3,8 @@
 /// "Related Coverage"), written back as lines after the article — the
 /// header, then one headline per link — so that the parse stage sees them as
 /// it sees a plain-text "read also" block. A block is a small element whose
-/// first text is a header of `ParseData/related-headers.txt` and which holds
+/// first text is a header of `ParseData/related-headers.txt` (or a header
+/// naming a section: "More in Gaming", "Le fil du blog") and which holds
 /// a link of three or more words (a "Related Coverage" box may hold one
 /// story), or a short header element ("<h2>Related</h2>") followed by a
 /// sibling list of such links, or a story card: one link and a "Read more"
@@ -29,10 +30,10 @@ enum RelatedLinks {
         var stack: [HTMLNode] = [root]
         while let node = stack.popLast(), blocks < maxBlocks {
             guard !node.isText, !skipped.contains(node.tag) else { continue }
-            if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingLabel(node), label.isHeader {
+            if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingLabel(node)?.blockLabel {
                 let items = linkTexts(node)
                 if !items.isEmpty {
-                    out.append(label.text)
+                    out.append(label)
                     out += items
                     blocks += 1
                     continue
@@ -53,6 +54,20 @@ enum RelatedLinks {
         return out
     }
 
+    /// The header line to write for a block whose first text is `text`: the
+    /// text itself when it is a related header ("Related Posts"); the
+    /// generic `sectionLabel` for a header naming a section ("More in
+    /// Gaming"), which the parse stage, reading lines, does not take as a
+    /// header on its own; `nil` for anything else.
+    /// (`isHeader`: whether `text` is a related header, worked out once by `Label`.)
+    static func blockLabel(_ text: String, isHeader: Bool) -> String? {
+        if isHeader { return text }
+        return RelatedBlock.isSectionHeader(text) ? sectionLabel : nil
+    }
+
+    /// A whole-line header of `ParseData/related-headers.txt`.
+    static let sectionLabel = "Related"
+
     /// A child that holds only a related header ("<h2>Related</h2>") and the
     /// next element after it, when that element is a small block of headline
     /// links: the header is not inside the list's container, so
@@ -63,10 +78,10 @@ enum RelatedLinks {
             defer { previous = list }
             guard let header = previous, header.counts.links <= 1, header.counts.text <= maxHeaderText,
                   list.counts.links >= 1, list.counts.text <= maxBlockText,
-                  let label = leadingLabel(header), label.isHeader
+                  let label = leadingLabel(header)?.blockLabel
             else { continue }
             let items = linkTexts(list)
-            if !items.isEmpty { return (label.text, items) }
+            if !items.isEmpty { return (label, items) }
         }
         return nil
     }
@@ -141,12 +156,14 @@ enum RelatedLinks {
     }
 
     /// A text node's text with its white space collapsed, its length in
-    /// characters and whether it is a related header: worked out once per
-    /// node, since the node is read again for each ancestor tried as a block.
+    /// characters, whether it is a related header and the block label it
+    /// makes: worked out once per node, since the node is read again for
+    /// each ancestor tried as a block.
     final class Label {
         let text: String
         let count: Int
         private var header: Bool?
+        private var label: String??
 
         init(_ text: String, count: Int) {
             self.text = text
@@ -158,6 +175,14 @@ enum RelatedLinks {
             let verdict = RelatedBlock.header(ArticleLine(text)) == .block
             header = verdict
             return verdict
+        }
+
+        /// `RelatedLinks.blockLabel` of the text.
+        var blockLabel: String? {
+            if let label { return label }
+            let found = RelatedLinks.blockLabel(text, isHeader: isHeader)
+            label = .some(found)
+            return found
         }
     }
 
