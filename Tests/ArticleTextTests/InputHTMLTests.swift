@@ -151,6 +151,17 @@ struct InputHTMLTests {
         }
     }
 
+    @Test("A style hides an element in any case, with spaces, and with non-ASCII text around")
+    func inlineStylesHide() throws {
+        let body = "<p>The council approved the new library budget on Tuesday evening after a long debate.</p>"
+        for style in ["display:none", "DISPLAY : NONE", "color:red; visibility: hidden", "font-family:\"Café\"; display: none"] {
+            let html = "<html><body><article>\(body)<div style='\(style)'><p>Hidden teaser text that must not be read as part of the story.</p></div></article></body></html>"
+            #expect(try decode(html).text == "The council approved the new library budget on Tuesday evening after a long debate.", "\(style)")
+        }
+        let shown = "<html><body><article>\(body)<div style='font-family:\"Café\"; display: nonè'><p>Shown text that belongs to the story as well.</p></div></article></body></html>"
+        #expect(try decode(shown).text.contains("Shown text"))
+    }
+
     @Test("Paragraph commas counted on bytes agree with counting Characters")
     func commaCountMatchesCharacters() {
         let samples = [

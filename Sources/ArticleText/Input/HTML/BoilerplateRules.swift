@@ -91,9 +91,12 @@ struct BoilerplateRules: Sendable {
     private static func hidesByStyle(_ style: String) -> Bool {
         guard style.utf8.allSatisfy({ $0 < 0x80 }) else {
             // Rare: compared by Character, where a combining mark after a
-            // letter makes it another letter.
-            let squeezed = style.lowercased().filter { $0 != " " }
-            return squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+            // letter makes it another letter (no Foundation search).
+            let squeezed = Array(style.lowercased().filter { $0 != " " })
+            return [Self.displayNoneCharacters, Self.visibilityHiddenCharacters].contains { needle in
+                squeezed.count >= needle.count
+                    && (0...(squeezed.count - needle.count)).contains { squeezed[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }
         }
         var squeezed: [UInt8] = []
         squeezed.reserveCapacity(style.utf8.count)
@@ -103,6 +106,8 @@ struct BoilerplateRules: Sendable {
 
     private static let displayNone = Array("display:none".utf8)
     private static let visibilityHidden = Array("visibility:hidden".utf8)
+    private static let displayNoneCharacters = Array("display:none")
+    private static let visibilityHiddenCharacters = Array("visibility:hidden")
 
     /// The non-empty runs of `bytes` between separator bytes, as strings.
     private static func asciiWords(_ bytes: [UInt8], separatedBy isSeparator: (UInt8) -> Bool) -> [String] {
