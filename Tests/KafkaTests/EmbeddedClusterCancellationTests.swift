@@ -3,10 +3,10 @@ import Testing
 @testable import Kafka
 import TestSupport
 
-/// A producer's wait for room in a full local queue ends when the task is
-/// cancelled: with the broker answering after 20 s nothing is delivered and
-/// no event wakes the producer, and the waiting `enqueue` throws the
-/// queue-full error instead of waiting for the broker.
+/// A producer's waits end when the task is cancelled: with the broker
+/// answering after 20 s nothing is delivered and no event wakes the producer.
+/// The waiting `enqueue` throws the queue-full error, and `close` stops
+/// flushing, instead of waiting for the broker.
 @Suite(.timeLimit(.minutes(1))) struct EmbeddedClusterCancellationTests {
     @Test func aCancelledEnqueueIntoAFullQueueReturns() async throws {
         let cluster = try EmbeddedCluster(brokers: 1, logger: TestBroker.logger)
@@ -38,5 +38,29 @@ import TestSupport
         #expect(thrown?.code == .queueFull)
         try cluster.setRoundTripTime(broker: 1, milliseconds: 0)
         await producer.close(timeout: .seconds(30))
+    }
+
+    @Test func aCancelledCloseStopsFlushing() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1, logger: TestBroker.logger)
+        let topic = TestNames.topic()
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: TestBroker.logger
+        ) { _, _ in }
+        try cluster.setRoundTripTime(broker: 1, milliseconds: 20_000)
+        try await producer.enqueue(KafkaProducerMessage(topic: topic, partition: 0, key: "k", value: "undelivered"), ticket: 1)
+        let returned = DispatchSemaphore(value: 0)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { returned.signal() }
+                await producer.close(timeout: .seconds(40))
+            }
+            tasks.cancelAll()
+            let inTime = await returned.signalled(within: .seconds(5))
+            // A flush that ignored the cancel ends with the broker's answer, so a failure fails instead of hanging.
+            #expect(inTime, "a cancelled close stops flushing")
+            try await tasks.waitForAll()
+        }
+        try cluster.setRoundTripTime(broker: 1, milliseconds: 0)
     }
 }
