@@ -7,7 +7,8 @@
 /// A place's `contextualNames` are everyday words too ("دوما" is also
 /// "always", "امن" also "security"): they match only where the text puts a
 /// place there (`EntityWords.hasPlaceContext`), and a plain name of the same
-/// words wins over them.
+/// words wins over them. A comma inside a name ("Washington, D.C.") is a step
+/// of its path, taken only where the text has a comma between the words.
 struct Gazetteer: Sendable {
     struct Entry: Decodable, Sendable {
         var id: String
@@ -49,6 +50,8 @@ struct Gazetteer: Sendable {
     /// The names (indices into `names`) whose path ends at each trie node, in load order.
     private let namesAtNode: [[Int32]]
     private let names: [Name]
+    /// The trie step for a comma between two of a name's words.
+    private let commaID: Int32
 
     private init() {
         let files = [PlaceList.entries()] + ["place-aliases", "organisations"].map { EnrichResource.decode([Entry].self, from: $0) }
@@ -68,6 +71,7 @@ struct Gazetteer: Sendable {
             }
         }
         var interner = WordInterner(capacity: entries.count * 3)
+        let commaID = [UInt8(ascii: ",")].withUnsafeBufferPointer { interner.id(of: $0) }
         var scratch = NameWords.Scratch()
         var path: [Int32] = []
         var trie = TokenTrie()
@@ -86,7 +90,10 @@ struct Gazetteer: Sendable {
                     cases = scratch.cases
                 } else {
                     let words = NameWords.tokenised(name)
-                    for word in words.folded { path.append(word.withBytes { interner.id(of: $0) }) }
+                    for (index, word) in words.folded.enumerated() {
+                        if words.commaBefore.contains(index) { path.append(commaID) }
+                        path.append(word.withBytes { interner.id(of: $0) })
+                    }
                     cases = words.cases
                 }
                 guard !path.isEmpty else { continue }
@@ -107,6 +114,7 @@ struct Gazetteer: Sendable {
         self.trie = trie
         self.namesAtNode = namesAtNode
         self.names = names
+        self.commaID = commaID
     }
 
     /// The id of a word that occurs in some name, or nil.
@@ -115,6 +123,12 @@ struct Gazetteer: Sendable {
     /// Whether some name starts with `word`.
     func startsName(_ word: FoldedWord) -> Bool {
         wordIDs[word].map { trie.child(of: TokenTrie.root, $0) != nil } ?? false
+    }
+
+    /// Whether `word` alone is the whole name of a place ("بريطانيا", "العراق").
+    func isPlaceName(_ word: FoldedWord) -> Bool {
+        guard let id = wordIDs[word], let node = trie.child(of: TokenTrie.root, id) else { return false }
+        return namesAtNode[Int(node)].contains { names[Int($0)].type == .place && !names[Int($0)].needsContext }
     }
 
     /// The longest name starting at word k (after Arabic clitics on that
@@ -133,9 +147,14 @@ struct Gazetteer: Sendable {
                         start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, firstWord: k,
                         lastWord: last, name: name, restoresArticle: reading.restoresArticle)
                 }
-                guard last + 1 < words.count, words.joined[last], let id = words.gazetteerWord(last + 1),
-                    let next = trie.child(of: node, id)
-                else { break }
+                guard last + 1 < words.count else { break }
+                // "Washington, D.C.": a comma in the text is a step only where the name has one.
+                var step = node
+                if !words.joined[last] {
+                    guard words.commaFollows(last), let comma = trie.child(of: node, commaID) else { break }
+                    step = comma
+                }
+                guard let id = words.gazetteerWord(last + 1), let next = trie.child(of: step, id) else { break }
                 node = next
                 last += 1
             }
