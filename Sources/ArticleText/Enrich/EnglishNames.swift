@@ -107,9 +107,8 @@ enum EnglishNames {
         let everyday = EntityCues.shared.englishWords
         var out: [EntityCandidate] = []
         for k in 0..<max(words.count - 1, 0) {
-            guard words[k].isCapitalised, words[k + 1].isCapitalised, words[k].script == .latin,
-                words[k + 1].script == .latin, words.tokenIndex[k + 1] == words.tokenIndex[k] + 2,
-                let between = words.tokenAfter(k), between.text == "&",
+            guard words.tokenIndex[k + 1] == words.tokenIndex[k] + 2, let between = words.tokenAfter(k), between.text == "&",
+                words[k].script == .latin, words[k + 1].script == .latin, words[k].isCapitalised, words[k + 1].isCapitalised,
                 words[k].text.unicodeScalars.count >= 2, words[k + 1].text.unicodeScalars.count >= 2,
                 !everyday.contains(words[k].folded) || !everyday.contains(words[k + 1].folded)
             else { continue }
