@@ -77,38 +77,60 @@ def totals(row, key):
     return ((row.get("stats") or {}).get("totals") or {}).get(key) or 0
 
 
-def summary(path):
-    pairs = collections.defaultdict(dict)
+def pairs(path):
+    """Per clean/poisoned pair in the samples: the window and, per worker,
+    CPU seconds and cores, the share of stage-thread samples that were
+    runnable, the samples with every stage thread asleep, and commits."""
+    runs_by_rep = collections.defaultdict(dict)
     with open(path) as f:
         for line in f:
             row = json.loads(line)
             _, _, variant, rep = row["topic"].split(".")
-            pairs[rep].setdefault(variant, []).append(row)
-    for rep, runs in sorted(pairs.items()):
+            runs_by_rep[rep].setdefault(variant, []).append(row)
+    ticks = os.sysconf("SC_CLK_TCK")
+    result = []
+    for rep, runs in sorted(runs_by_rep.items()):
         if set(runs) != {"clean", "poisoned"}:
             continue
         start = max(next((r["t"] for r in rows if totals(r, "consumed") > 0), rows[-1]["t"]) for rows in runs.values())
         inputs = {variant: max(totals(r, "consumed") for r in rows) for variant, rows in runs.items()}
         end = min(next((r["t"] for r in rows if totals(r, "committed") >= inputs[variant]), rows[-1]["t"])
                   for variant, rows in runs.items())
-        print("pair %s: window %.1f s (from both consuming to the first done)" % (rep, end - start))
-        for variant, rows in sorted(runs.items()):
+        pair = {"rep": rep, "windowSeconds": end - start}
+        for variant, rows in runs.items():
             window = [r for r in rows if start <= r["t"] <= end]
             if len(window) < 2:
-                print("  %-8s too few samples in the window" % variant)
+                pair[variant] = None
                 continue
-            ticks = os.sysconf("SC_CLK_TCK")
             cpu = (sum(t[2] for t in window[-1]["threads"].values()) - sum(t[2] for t in window[0]["threads"].values())) / ticks
             stage = collections.Counter(state for r in window for name, state, _ in r["threads"].values()
                                         if name.startswith("stage"))
-            asleep = sum(1 for r in window if all(state != "R" for name, state, _ in r["threads"].values()
-                                                   if name.startswith("stage")))
-            in_flight = ((window[-1].get("stats") or {}).get("inFlight") or {}).get("messages")
+            pair[variant] = {
+                "cpuSeconds": cpu,
+                "cores": cpu / (window[-1]["t"] - window[0]["t"]),
+                "stageRunnable": stage["R"] / max(1, sum(stage.values())),
+                "allStageAsleep": sum(1 for r in window if all(state != "R" for name, state, _ in r["threads"].values()
+                                                               if name.startswith("stage"))),
+                "samples": len(window),
+                "committed": (totals(window[0], "committed"), totals(window[-1], "committed")),
+                "inFlightAtEnd": ((window[-1].get("stats") or {}).get("inFlight") or {}).get("messages"),
+            }
+        result.append(pair)
+    return result
+
+
+def summary(path):
+    for pair in pairs(path):
+        print("pair %s: window %.1f s (from both consuming to the first done)" % (pair["rep"], pair["windowSeconds"]))
+        for variant in ("clean", "poisoned"):
+            w = pair[variant]
+            if w is None:
+                print("  %-8s too few samples in the window" % variant)
+                continue
             print("  %-8s CPU %.2f s = %.2f cores; stage threads runnable in %d%% of thread samples; "
                   "all stage threads asleep in %d of %d samples; committed %d → %d; in flight at the end %s" % (
-                      variant, cpu, cpu / (window[-1]["t"] - window[0]["t"]),
-                      round(100 * stage["R"] / max(1, sum(stage.values()))), asleep, len(window),
-                      totals(window[0], "committed"), totals(window[-1], "committed"), in_flight))
+                      variant, w["cpuSeconds"], w["cores"], round(100 * w["stageRunnable"]), w["allStageAsleep"],
+                      w["samples"], w["committed"][0], w["committed"][1], w["inFlightAtEnd"]))
 
 
 if __name__ == "__main__":
