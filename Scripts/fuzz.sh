@@ -73,8 +73,15 @@ fuzz_build=(env NEWSWIRE_TEXT_ONLY=1 ASAN_OPTIONS=detect_leaks=0 nice -n 10 swif
     -Xswiftc -sanitize="$sanitize" -Xswiftc -use-ld=lld)
 replay_build=(env NEWSWIRE_TEXT_ONLY=1 nice -n 10 swift build -c release --package-path Fuzz --scratch-path "$root/.build-fuzz-replay")
 echo "fuzz: building the harnesses (release, -sanitize=$sanitize)…" >&2
-"${fuzz_build[@]}" --product fuzz-text >&2
-"${replay_build[@]}" --product fuzz-replay >&2
+# After main adds source files in new folders, the first incremental build of
+# a scratch folder built before can compile ArticleText with the old file list
+# ("cannot find 'PageChrome' in scope") and plan again only after failing; a
+# second build then succeeds. Build once more before giving up.
+build() {
+    "$@" || { echo "fuzz: build failed; building once more (SwiftPM re-plans after a stale source list)" >&2; "$@"; }
+}
+build "${fuzz_build[@]}" --product fuzz-text >&2
+build "${replay_build[@]}" --product fuzz-replay >&2
 bin="$("${fuzz_build[@]}" --show-bin-path)"
 replay="$("${replay_build[@]}" --show-bin-path)/fuzz-replay"
 
