@@ -27,6 +27,8 @@ let textTargets: [Target] = embedTargets + [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
+    // Writes ArticleText's binary tables from its lists (Scripts/build-text-tables.sh).
+    .executableTarget(name: "newswire-tables", dependencies: ["ArticleText"]),
     .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
 ]

@@ -13,6 +13,8 @@ echo "== Text stages: parse (normalise as baseline, linearity check)"
 ./text-parse.sh
 echo "== Text stages: enrich (parse as baseline)"
 ./text-enrich.sh
+echo "== Text stages: start-up (every table loaded, one tiny article; process without tables as baseline)"
+./text-startup.sh
 echo "== Text stages: the whole chain, raw bytes to three records (normalise alone as baseline; newswire process)"
 ./text-chain.sh
 echo "== HTML publication dates: newswire vs htmldate"

@@ -6,6 +6,9 @@
 # the tables), and per input byte. With --annotate, also the functions that
 # take the most instructions (inclusive) in one round of the whole chain.
 #   Benchmarks/text-profile.sh [--annotate] [FILE...]   (default: the corpus articles)
+# Swift's hashing is seeded per process, so Set and Dictionary probes (and the
+# String comparisons on collisions) would vary a few million instructions
+# from run to run; SWIFT_DETERMINISTIC_HASHING=1 fixes the seed.
 # Valgrind 3.19 cannot read the DWARF 5 this toolchain writes, so it runs on a
 # copy without debug sections (function names come from the symbol table).
 set -euo pipefail
@@ -26,7 +29,7 @@ strip --strip-debug -o "$work/text-chain" "$(swift build -c release --package-pa
 bytes="$(cat "${files[@]}" | wc -c)"
 
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$work/out.$1.$2" "$work/text-chain" --rounds "$2" --stage "$1" "${files[@]}" 2>&1 >/dev/null \
+    SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/out.$1.$2" "$work/text-chain" --rounds "$2" --stage "$1" "${files[@]}" 2>&1 >/dev/null \
         | awk '/Collected/ { print $4 }'
 }
 echo "inputs: ${#files[@]} files, $bytes bytes"

@@ -4,8 +4,9 @@ import Foundation
 //   EmbedResourcesTool OUTPUT.swift FOLDER…
 // Every non-hidden file under each FOLDER becomes one `case` keyed
 // `FOLDERNAME/relative/path`. UTF-8 files become string literals (cheap to
-// compile, readable in the generated file); other files become byte arrays
-// (slow to compile when large, so keep binary data small).
+// compile, readable in the generated file); other files (the binary tables)
+// become base64 string literals, decoded when read: a large byte-array
+// literal takes minutes to compile.
 
 struct EmbeddedFile {
     var key: String
@@ -94,12 +95,44 @@ func swiftSource(for files: [EmbeddedFile], folders: [String]) -> String {
         if let text = String(validating: file.bytes, as: UTF8.self) {
             source += "            return Array(\"\(literal(text))\".utf8)\n"
         } else {
-            source += "            return [\(file.bytes.map { String($0) }.joined(separator: ", "))]\n"
+            source += "            return base64(\"\(Data(file.bytes).base64EncodedString())\")\n"
         }
     }
     source += """
                 default:
                     return nil
+                }
+            }
+
+            /// The bytes `text` (standard base64, padded) encodes: whole
+            /// groups of four letters in one tight loop, the padded last one apart.
+            private static func base64(_ text: StaticString) -> [UInt8] {
+                var values = [UInt32](repeating: 0, count: 256)
+                for (value, letter) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+                    values[Int(letter)] = UInt32(value)
+                }
+                let input = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+                var padding = 0
+                while padding < 2, padding < input.count, input[input.count - 1 - padding] == UInt8(ascii: "=") { padding += 1 }
+                let count = input.count / 4 * 3 - padding
+                return values.withUnsafeBufferPointer { values in
+                    [UInt8](unsafeUninitializedCapacity: count) { out, initialised in
+                        func group(_ i: Int) -> UInt32 {
+                            values[Int(input[i])] << 18 | values[Int(input[i + 1])] << 12 | values[Int(input[i + 2])] << 6 | values[Int(input[i + 3])]
+                        }
+                        let whole = padding > 0 ? input.count / 4 - 1 : input.count / 4
+                        for g in 0..<whole {
+                            let word = group(g * 4)
+                            out[g * 3] = UInt8(truncatingIfNeeded: word >> 16)
+                            out[g * 3 + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                            out[g * 3 + 2] = UInt8(truncatingIfNeeded: word)
+                        }
+                        if whole * 3 < count {
+                            let word = group(whole * 4)
+                            for k in 0..<(count - whole * 3) { out[whole * 3 + k] = UInt8(truncatingIfNeeded: word >> (16 - 8 * k)) }
+                        }
+                        initialised = count
+                    }
                 }
             }
         }

@@ -1,8 +1,9 @@
 import ArticleText
 
 /// Scores the names the enrich stage finds against labelled names: a label
-/// is found when an entity of the same type has exactly the same text (on the
-/// folded forms, whitespace collapsed: `LabelEvaluation.key`). A found name
+/// is found when an entity of the same type has exactly the same name
+/// (`Entity.canonicalName`: after لل the article restored, as the labels
+/// write it; on the folded forms, whitespace collapsed: `LabelEvaluation.key`). A found name
 /// counts against precision only when the label lists every name of the text
 /// (`entities_exhaustive`).
 public enum EntityMatching {
@@ -38,7 +39,7 @@ public enum EntityMatching {
         let labelled = Set((label.entitiesTyped ?? []).compactMap { name in
             kind(name.type).map { TypedKey(text: LabelEvaluation.key(name.text), kind: $0) }
         })
-        let got = Set(found.map { TypedKey(text: LabelEvaluation.key($0.text), kind: $0.type) })
+        let got = Set(found.map { TypedKey(text: LabelEvaluation.key($0.canonicalName), kind: $0.type) })
         var missed: [String] = []
         for name in labelled.sorted() {
             score.expected += 1

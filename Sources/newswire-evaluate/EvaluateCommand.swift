@@ -100,7 +100,7 @@ struct ShowCommand: ParsableCommand {
                 var shown = fields
                 if entities {
                     let found: [Entity] = EntityMatching.entities(of: [article])
-                    shown["entities"] = found.map { "\($0.text)/\($0.type.rawValue)" }
+                    shown["entities"] = found.map { "\($0.canonicalName)/\($0.type.rawValue)" }
                 }
                 print(String(decoding: try encoder.encode(shown), as: UTF8.self))
             }

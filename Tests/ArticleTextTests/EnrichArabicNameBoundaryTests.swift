@@ -64,4 +64,11 @@ import Testing
         let particle = entities("يجب احترام نتائج انتخابات سواء كانت عادلة أم لا.")
         #expect(!particle.contains { $0.hasPrefix("انتخابات") }, "\(particle)")
     }
+
+    /// A mission (بعثة) is an organisation named by the country it serves
+    /// in: "في" and the place close its name.
+    @Test func aMissionIsNamedWithTheCountryItServesIn() {
+        let found = EnrichTestSupport.entities("رحبت الحكومة بعمل بعثة الاتحاد الأفريقي في الصومال خلال العام الماضي.")
+        #expect(found.contains("بعثة الاتحاد الأفريقي في الصومال/ORG"), "\(found)")
+    }
 }

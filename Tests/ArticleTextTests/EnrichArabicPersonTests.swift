@@ -19,6 +19,46 @@ import Testing
         #expect(entities("تحدث الرئيس بايدن اليوم مع نظيره.").contains("بايدن/PERSON"))
     }
 
+    /// A surname standing alone after a title is followed by a definite noun
+    /// in ة, not by a family name.
+    @Test func aDefiniteNounInTaMarbutaAfterALoneSurnameEndsTheName() {
+        let found = entities("ويعطي المبعوث الخاص كارلسون الأولوية للمفاوضات في المنطقة.")
+        #expect(found.contains("كارلسون/PERSON"), "\(found)")
+        #expect(!found.contains("كارلسون الأولوية/PERSON"), "\(found)")
+    }
+
+    /// "بشأن" (concerning) after a title's genitive is a preposition, never a name.
+    @Test func aPrepositionAfterATitleIsNoName() {
+        let found = entities("رحب الوزير بتقرير المستشار الخاص للأمين العام بشأن السودان حول الانتخابات.")
+        #expect(!found.contains { $0.hasSuffix("/PERSON") && $0.contains("بشأن") }, "\(found)")
+    }
+
+    /// A long surname in ي that starts with ب is a name part, not ب + a noun;
+    /// ب + a noun still ends the name.
+    @Test func aSurnameStartingWithBaIsPartOfTheName() {
+        let found = entities("وقال عبد الله باتيلي إن الوضع صعب.")
+        #expect(found.contains("عبد الله باتيلي/PERSON"), "\(found)")
+        let noun = entities("وقال خالد يوسف بمشاركة الوفد إن الاتفاق قريب.")
+        #expect(!noun.contains { $0.contains("بمشاركة") }, "\(noun)")
+    }
+
+    /// "مساعد" is a given name and the everyday word "assistant": alone
+    /// before a title it is the title's noun, with a second part a name.
+    @Test func aGivenNameThatIsAlsoAnEverydayWordNeedsASecondPart() {
+        let found = entities("يسافر مساعد وزير الخارجية للشؤون السياسية إلى بيروت. وقال مساعد الحربي إن الاتفاق قريب.")
+        #expect(!found.contains("مساعد/PERSON"), "\(found)")
+        #expect(found.contains("مساعد الحربي/PERSON"), "\(found)")
+    }
+
+    /// A place and a colon open a byline only when a given name follows;
+    /// otherwise the line is a headline with its country.
+    @Test func aCountryAndColonBeforeAHeadlineIsNoByline() {
+        let headline = entities("لبنان: حزن الغربة\nكتب المدونون عن الغربة في المدن البعيدة.")
+        #expect(!headline.contains { $0.hasSuffix("/PERSON") }, "\(headline)")
+        let byline = entities("القاهرة: محمود سليمان\nأعلنت الحكومة خطة جديدة للنقل العام.")
+        #expect(byline.contains("محمود سليمان/PERSON"), "\(byline)")
+    }
+
     @Test func anInitialInsideAName() {
         #expect(entities("بيان لوزير الخارجية أنتوني ج. بلينكن").contains("أنتوني ج. بلينكن/PERSON"))
     }

@@ -100,4 +100,59 @@ import Testing
         let body = entities("The report was written for the committee on legal affairs (JURI) last year.")
         #expect(body.contains("JURI/ORG"), "\(body)")
     }
+
+    /// A body's name opening with an everyday noun or a nationality: the
+    /// words that are no name alone stay in front of the keyword.
+    @Test func aBodyNamedByAnEverydayNounOrANationality() {
+        let found = entities("Farmers wrote to the Law Council and the Health Department, and the Kenyan Government replied on Friday.")
+        #expect(found.contains("Law Council/ORG"), "\(found)")
+        #expect(found.contains("Health Department/ORG"), "\(found)")
+        #expect(found.contains("Kenyan Government/ORG"), "\(found)")
+        // "the Government" alone names no one.
+        #expect(!entities("The Government said it would reply on Friday.").contains { $0.hasPrefix("Government") })
+    }
+
+    /// Each part of a coordination takes its own keyword: a body and a place,
+    /// never a person.
+    @Test func aCoordinatedPlaceAfterABodyIsAPlace() {
+        let found = entities("Officials from the Farmers Party and Kandahar Province met in the capital.")
+        #expect(found.contains("Farmers Party/ORG"), "\(found)")
+        #expect(found.contains("Kandahar Province/PLACE"), "\(found)")
+    }
+
+    /// Administrative divisions named with their head word.
+    @Test func aGovernorateIsAPlace() {
+        let found = entities("Aid reached the Governorate of Dhamar and Ibb Governorate on Sunday.")
+        #expect(found.contains("Governorate of Dhamar/PLACE"), "\(found)")
+        #expect(found.contains("Ibb Governorate/PLACE"), "\(found)")
+    }
+
+    /// A lower-case particle marks a person's name even when its last word is
+    /// an everyday word ("laden").
+    @Test func aNameWithAParticleIsAPerson() {
+        let found = entities("A recording said Osama bin Laden was alive and well.")
+        #expect(found.contains("Osama bin Laden/PERSON"), "\(found)")
+    }
+
+    /// A bare "the" between two capitalised runs ends the first name.
+    @Test func aBareTheEndsAName() {
+        let found = entities("An official told Channel Ten Radio the Palestinian group had left.")
+        #expect(found.contains("Channel Ten Radio/ORG"), "\(found)")
+        #expect(!found.contains { $0.contains("the Palestinian") }, "\(found)")
+    }
+
+    /// Places of detention are places, each of a coordination on its own.
+    @Test func aDetentionCentreIsAPlace() {
+        let found = entities("Detainees at the Curtin Detention Centre and Port Hedland Immigration Detention Centre protested.")
+        #expect(found.contains("Curtin Detention Centre/PLACE"), "\(found)")
+        #expect(found.contains("Port Hedland Immigration Detention Centre/PLACE"), "\(found)")
+    }
+
+    /// A web address standing as a name is an outlet, even before "said";
+    /// "Press Releases" is a page section, no organisation.
+    @Test func aWebAddressIsAnOutlet() {
+        let found = entities("GulfNews.com said the report was accurate. Press Releases")
+        #expect(found.contains("GulfNews.com/ORG"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("GulfNews.com/PERSON") || $0.hasPrefix("Press") }, "\(found)")
+    }
 }

@@ -27,17 +27,17 @@ struct EnrichEntityTests {
             for item in expected {
                 total[language, default: 0] += 1
                 let kind = EnrichTestSupport.kind(item.type)
-                if entities.contains(where: { $0.type == kind && EnrichTestSupport.same($0.text, item.text) }) {
+                if entities.contains(where: { $0.type == kind && EnrichTestSupport.same($0.canonicalName, item.text) }) {
                     found[language, default: 0] += 1
                 } else {
-                    let got = entities.filter { EnrichTestSupport.overlaps($0.text, item.text) }.map { "\($0.text)/\($0.type.rawValue)" }
+                    let got = entities.filter { EnrichTestSupport.overlaps($0.canonicalName, item.text) }.map { "\($0.canonicalName)/\($0.type.rawValue)" }
                     misses.append("\(label.file): \(item.text) [\(item.type)] got \(got)")
                 }
             }
             produced[language, default: 0] += entities.count
-            let unmatched = entities.filter { e in !expected.contains { EnrichTestSupport.same(e.text, $0.text) } }
+            let unmatched = entities.filter { e in !expected.contains { EnrichTestSupport.same(e.canonicalName, $0.text) } }
             extra[language, default: 0] += unmatched.count
-            print("UNLABELLED \(label.file): " + unmatched.map { "\($0.text)/\($0.type.rawValue)" }.joined(separator: " | "))
+            print("UNLABELLED \(label.file): " + unmatched.map { "\($0.canonicalName)/\($0.type.rawValue)" }.joined(separator: " | "))
         }
         for miss in misses { print("MISS \(miss)") }
         var allFound = 0

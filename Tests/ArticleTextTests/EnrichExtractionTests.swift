@@ -82,10 +82,11 @@ struct EnrichExtractionTests {
             let e = Enricher.enrich(article)
             for entity in e.entities {
                 #expect(entity.start >= 0 && entity.start < entity.end && entity.end <= scalars.count)
-                // The one allowed difference: a name cut out of "لل" spells its
-                // article ("الأمم" for the span "لأمم").
+                // The text is exactly the span; a name cut out of "لل" spells
+                // its article in `name` ("الأمم" for the span "لأمم").
                 let span = String(String.UnicodeScalarView(scalars[entity.start..<entity.end]))
-                #expect(span == entity.text || "\u{0627}" + span == entity.text, "\(file)")
+                #expect(span == entity.text, "\(file)")
+                #expect(entity.name == nil || entity.name == "\u{0627}" + span, "\(file)")
             }
             for quote in e.quotes {
                 #expect(String(String.UnicodeScalarView(scalars[quote.start..<quote.end])) == quote.text, "\(file)")
@@ -108,13 +109,14 @@ struct EnrichExtractionTests {
         #expect(e.fingerprint.simhash == "0000000000000000")
     }
 
-    @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix; after لل the article is restored")
+    @Test("Arabic clitics on gazetteer names: offsets cover the name, not the prefix; after لل the article is restored in the name")
     func prefixes() {
         let e = enrich("وصل الوفد إلى بغداد ثم توجه وبالعراق وللعراق ولبغداد مع وفد من الامم المتحدة.")
-        let places = e.entities.filter { $0.type == .place }.map(\.text)
+        let places = e.entities.filter { $0.type == .place }.map(\.canonicalName)
         #expect(places.contains("بغداد"))
         #expect(places.contains("العراق"))
         #expect(!places.contains("لعراق"))
+        #expect(e.entities.contains { $0.text == "لعراق" && $0.name == "العراق" })
         #expect(e.entities.filter { $0.id == "place:iq" }.count == 2)
         #expect(e.entities.contains { $0.id == "org:un" && $0.text == "الامم المتحدة" })
     }

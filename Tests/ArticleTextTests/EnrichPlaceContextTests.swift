@@ -8,7 +8,7 @@ import Testing
 /// project.
 @Suite(.timeLimit(.minutes(5))) struct EnrichPlaceContextTests {
     private func places(_ text: String) -> [String] {
-        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.filter { $0.type == .place }.map(\.text)
+        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.filter { $0.type == .place }.map(\.canonicalName)
     }
 
     @Test func anEverydayWordAloneIsNoPlace() {

@@ -29,10 +29,10 @@ struct EnrichSeedTests {
         }
         #expect(expected.count >= 20)
         for (text, kind) in expected {
-            let exact = enrichment.entities.contains { Normaliser.fold($0.text) == Normaliser.fold(text) && $0.type == kind }
-            #expect(exact, "\(text) as \(kind.rawValue); found \(enrichment.entities.filter { EnrichTestSupport.overlaps($0.text, text) }.map { "\($0.text)/\($0.type.rawValue)" })")
+            let exact = enrichment.entities.contains { Normaliser.fold($0.canonicalName) == Normaliser.fold(text) && $0.type == kind }
+            #expect(exact, "\(text) as \(kind.rawValue); found \(enrichment.entities.filter { EnrichTestSupport.overlaps($0.canonicalName, text) }.map { "\($0.canonicalName)/\($0.type.rawValue)" })")
         }
-        let ids = Dictionary(enrichment.entities.compactMap { e in e.id.map { (Normaliser.fold(e.text), $0) } }, uniquingKeysWith: { a, _ in a })
+        let ids = Dictionary(enrichment.entities.compactMap { e in e.id.map { (Normaliser.fold(e.canonicalName), $0) } }, uniquingKeysWith: { a, _ in a })
         #expect(ids[Normaliser.fold("العراق")] == "place:iq")
         #expect(ids[Normaliser.fold("الولايات المتحدة")] == "place:us")
     }

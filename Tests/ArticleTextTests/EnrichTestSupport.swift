@@ -15,7 +15,7 @@ enum EnrichTestSupport {
 
     /// The names enrich finds in one paragraph, as "text/TYPE".
     static func entities(_ text: String) -> [String] {
-        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.text)/\($0.type.rawValue)" }
+        Enricher.enrich(ParsedArticle(id: "t", paragraphs: [text])).entities.map { "\($0.canonicalName)/\($0.type.rawValue)" }
     }
 
     static func articleText(_ file: String) throws -> String {

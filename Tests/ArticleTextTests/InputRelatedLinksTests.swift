@@ -97,4 +97,43 @@ import Testing
         let inline = page.replacingOccurrences(of: "aria-label=\"Cyclists ask for more room in the city centre\"", with: "")
         #expect(try parsed(inline)?.related.isEmpty == true)
     }
+
+    /// A block whose header names its section ("More in Gardening") rather
+    /// than saying "related": the header's opening words are enough when the
+    /// element holds headline links. A page written for the test.
+    static func sectionPage(_ header: String) -> String {
+        """
+        <html><head><title>Tomatoes grow well on a sunny balcony</title></head><body>
+        <article><h1>Tomatoes grow well on a sunny balcony</h1>
+        <p>Tomatoes need six hours of sun a day and a pot of at least twenty litres, the gardening society said on Tuesday.</p>
+        <p>Water them in the morning, not at night, and tie the stems to a stick once they are a hand high, it advised.</p>
+        </article>
+        <section class="more-posts"><h4><span>\(header)</span></h4><ul>
+        <li><a href="/a">How to keep snails away from young lettuce plants</a></li>
+        <li><a href="/b">Five herbs that survive a cold winter outdoors</a></li>
+        </ul></section>
+        </body></html>
+        """
+    }
+
+    @Test(arguments: ["More in Gardening", "Le fil du blog", "Mehr aus Berlin"])
+    func aHeaderNamingItsSectionOpensARelatedBlock(_ header: String) throws {
+        let article = try parsed(Self.sectionPage(header))
+        #expect(article?.related == [
+            "How to keep snails away from young lettuce plants", "Five herbs that survive a cold winter outdoors",
+        ])
+        #expect(article?.paragraphs.count == 2)
+    }
+
+    /// A sentence that merely opens like such a header is not one.
+    @Test(arguments: ["More in a moment, after the break.", "Weather", "More on this tomorrow morning when the society meets again"])
+    func proseOrAPlainWordIsNoSectionHeader(_ header: String) throws {
+        #expect(try parsed(Self.sectionPage(header))?.related.isEmpty == true)
+    }
+
+    /// A blog's "Hot Topics" widget (a list of popular posts) is a related block.
+    @Test func aPopularPostsWidgetIsARelatedBlock() throws {
+        let article = try parsed(Self.sectionPage("Hot Topics"))
+        #expect(article?.related.count == 2)
+    }
 }

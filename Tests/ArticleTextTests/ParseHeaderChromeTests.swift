@@ -41,6 +41,15 @@ import Testing
         #expect(article?.agency == "وزارة الصحة العامة")
     }
 
+    /// A second issuer line names the issuing office: the first credits the
+    /// text, the second stays in it (with its names) instead of vanishing.
+    @Test func aSecondIssuerLineNamingTheOfficeStaysInTheText() {
+        let article = first("وزارة الصحة العامة\nمكتب المتحدث باسم وزارة الصحة\n3 تشرين الأول/أكتوبر 2022\n\(Self.arabicBody)")
+        #expect(article?.agency == "وزارة الصحة العامة")
+        #expect(article?.paragraphs.first == "مكتب المتحدث باسم وزارة الصحة")
+        #expect(article?.publishedAt?.hasPrefix("2022-10-03") == true)
+    }
+
     @Test func aSeveralSentenceFirstLineIsBody() {
         let article = first("هل تعرف هذه الخدمة؟ نقدم الخدمة لكل القراء في كل مكان من العالم مجانا.\n\(Self.arabicBody)")
         #expect(article?.title == nil)

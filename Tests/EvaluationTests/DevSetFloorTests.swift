@@ -36,7 +36,7 @@ import TestSupport
         let article = ParsedArticle(
             id: "t", title: "عنوان الخبر", agency: "وزارة الخارجية الأمريكية", dateline: "بريدة",
             paragraphs: ["نص الخبر في فقرة واحدة."])
-        let names = EntityMatching.entities(of: [article]).map { "\($0.text)/\($0.type.rawValue)" }
+        let names = EntityMatching.entities(of: [article]).map { "\($0.canonicalName)/\($0.type.rawValue)" }
         #expect(names.contains("وزارة الخارجية الأمريكية/ORG"), "\(names)")
         #expect(names.contains("بريدة/PLACE"), "\(names)")
     }

@@ -28,10 +28,9 @@ enum FuzzCheck {
     }
 
     /// DESIGN: entities carry offsets (Unicode scalars, end exclusive) into
-    /// `text`, and an entity's text is its slice; except that a name after
-    /// the preposition لل, whose article's alef is elided, is written with the
-    /// article restored (`EntityRecognition.name`: "للجمعية العمومية" gives
-    /// "الجمعية العمومية" over the slice "لجمعية العمومية").
+    /// `text`, and an entity's text is exactly its slice. Its `name`, when
+    /// set, is the slice with the article an "لل" elides restored
+    /// ("لجمعية العمومية" after the preposition's ل → "الجمعية العمومية").
     static func entityOffsets(_ article: TextStages.ArticleResult) {
         guard let entities = article.enrichment?.entities else { return }
         let text = Array(article.parsed.text.unicodeScalars)
@@ -42,9 +41,13 @@ enum FuzzCheck {
             var slice = String.UnicodeScalarView()
             slice.append(contentsOf: text[entity.start..<entity.end])
             let written = String(slice)
-            let restored = entity.start > 0 && text[entity.start - 1] == "ل" && written.hasPrefix("ل") && entity.text == "ا" + written
-            if written != entity.text && !restored {
-                fatalError("entity \"\(entity.text)\" at \(entity.start)..<\(entity.end) selects \"\(String(slice))\"")
+            if written != entity.text {
+                fatalError("entity \"\(entity.text)\" at \(entity.start)..<\(entity.end) selects \"\(written)\"")
+            }
+            if let name = entity.name,
+                !(entity.start > 0 && text[entity.start - 1] == "ل" && written.hasPrefix("ل") && name == "ا" + written)
+            {
+                fatalError("entity \"\(written)\" at \(entity.start)..<\(entity.end) has the name \"\(name)\", not its article restored")
             }
         }
     }

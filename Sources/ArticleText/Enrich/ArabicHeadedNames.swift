@@ -113,6 +113,14 @@ enum ArabicHeadedNames {
                 }
                 break
             }
+            // "بعثة الأمم المتحدة للدعم في ليبيا": a mission is named by the
+            // country it serves in; "في" and that place close its name.
+            if head.noun == "بعثه", f == "في", !taken.isEmpty, m + 1 < words.count, words.joined[m],
+                let place = words.known[m + 1], place.name.type == .place, place.start == words[m + 1].start
+            {
+                taken.append(contentsOf: m...place.lastWord)
+                break
+            }
             guard word.script == .arabic, royals.contains(f) || step == .royal || !isStop(f) else { break }
             if step != .royal, let place = words.known[m], place.name.type == .place,
                 place.start == word.start, step == .head || step == .definite

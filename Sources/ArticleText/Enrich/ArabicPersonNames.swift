@@ -183,7 +183,11 @@ enum ArabicPersonNames {
         if cues.arabicBylineCues.contains(words[k].folded) {
             first = k + 1
         } else if words[k].kind == .word, words.known[k] != nil,
-            let after = words.tokenAfter(words.known[k]!.lastWord), after.text == ":"
+            let after = words.tokenAfter(words.known[k]!.lastWord), after.text == ":",
+            words.known[k]!.lastWord + 1 < words.count,
+            // "القاهرة: السيد سليمان" is a byline; "فلسطين: ألم المنفى" is a
+            // headline with its country: the name must open with a given name.
+            cues.arabicGivenNames.contains(words[words.known[k]!.lastWord + 1].folded)
         {
             first = words.known[k]!.lastWord + 1
         } else {
@@ -234,7 +238,9 @@ enum ArabicPersonNames {
             if hasPlaceAfterClitic(m, in: words) || looksLikeVerb(f) || f.hasSuffix("كم") || f.hasSuffix("هم") { break }
             if f == "علي", m + 1 < words.count, words[m + 1].folded.hasPrefix("ال") { break }
             if f == "علي", words[m].text.unicodeScalars.last == "ى" { break }
-            if f.hasPrefix("ب"), f.unicodeScalars.count >= 6, !cues.arabicGivenNames.contains(f) { break }
+            // "بمشاركة", "بحضور": ب + a noun ends the name; a long word in ي is
+            // a surname that starts with ب ("بيلوسي", "باثيلي"), not ب + a noun.
+            if f.hasPrefix("ب"), f.unicodeScalars.count >= 6, !cues.arabicGivenNames.contains(f), !f.hasSuffix("ي") { break }
             if ambiguousStart && parts == 1 && last == k && !strongSecondPart(m, in: words) { break }
             if cues.arabicParticles.contains(f) && f != "الدين" && f != "الله" {
                 guard m + 1 < words.count, words.joined[m],
@@ -253,9 +259,15 @@ enum ArabicPersonNames {
             guard isNamePart(f), parts < 4 else { break }
             if f.hasPrefix("ال") {
                 if ambiguousStart && parts == 1 && !isNisba(f) { break }
-                // "تيم ليندركينغ الأولوية": after a full name, a definite word in ة
-                // is a noun, not a family name ("محمد العمرة" keeps its own).
-                if parts >= 2, words[m].text.unicodeScalars.last == "\u{0629}" { break }
+                // "تيم ليندركينغ الأولوية": after a full name, or after a
+                // surname standing alone ("المبعوث الخاص ليندركينغ الأولوية"),
+                // a definite word in ة is a noun, not a family name; a given
+                // name keeps one ("محمد العمرة").
+                if parts >= 2 || !cues.arabicGivenNames.contains(firstWord),
+                    words[m].text.unicodeScalars.last == "\u{0629}"
+                {
+                    break
+                }
                 last = m
                 parts += 1
                 break

@@ -85,6 +85,9 @@ enum EnglishNames {
                         n += 1
                     }
                     guard n < words.count, words.joined[n - 1], words[n].isCapitalised, words[n].script == .latin else { break }
+                    // "told Israel Army Radio the Palestinian group": a bare
+                    // "the" ends a name; it joins only after of/for/and.
+                    if n == m + 1, words[m].text == "the" { break }
                     last = n
                     m = n + 1
                 } else {
@@ -101,9 +104,16 @@ enum EnglishNames {
         let cues = EntityCues.shared
         let runFirst = first
         var first = first
+        // A body's name may open with an everyday noun that is no name on its
+        // own ("Law Council", "Health Department") and may be a nationality
+        // and its government ("Indian Government"): in a run ending in an
+        // organisation keyword, only function words are dropped from its
+        // front, and the keyword itself stays.
+        let orgRun = cues.englishOrgKeywords.contains(words[last].text)
         while first <= last, cues.englishNotNames.contains(words[first].text) || words[first].text.lowercased() == "the",
             !cues.englishTitles.contains(words[first].text)
         {
+            if orgRun, first == last || isContentNoun(words[first]) { break }
             first += 1
         }
         guard first <= last else { return [] }
@@ -112,6 +122,8 @@ enum EnglishNames {
         func candidate(_ a: Int, _ b: Int, _ type: Entity.Kind, _ source: EntityCandidate.Source) -> EntityCandidate {
             EntityCandidate(start: words[a].start, end: words[b].end, type: type, id: nil, source: source)
         }
+        // "IslamOnline.net said": a web address standing as a name is an outlet.
+        if first == last, isWebOutlet(words[first]) { return [candidate(first, last, .org, .context)] }
         // "Secretary of State Antony Blinken", "Minister of Defence": the office is no name.
         if cues.englishTitles.contains(texts[0]), !royalTitles.contains(texts[0]), first + 2 <= last,
             words[first + 1].text == "of"
@@ -128,6 +140,10 @@ enum EnglishNames {
         }
         if texts.contains(where: { cues.englishEventKeywords.contains($0) }) && texts.count > 1 {
             return [candidate(first, last, .event, .pattern)]
+        }
+        // "Woomera Detention Centre", "Long Bay Jail": a place of detention is a place.
+        if texts.count > 1, isDetentionPlace(texts) {
+            return splitOnAnd(withNationality(first, back: runFirst, in: words), last, .place, keywords: detentionHeads, in: words)
         }
         if texts.contains(where: { cues.englishOrgKeywords.contains($0) }) {
             // "Russian Foreign Ministry": a nationality before a body is part of its name.
@@ -169,7 +185,10 @@ enum EnglishNames {
             let size = b - a + 1
             if size >= 2 && size <= 5 || size == 1 && titled && a == personStart {
                 if (a...b).allSatisfy({ !words[$0].isAllCaps || words[$0].text.count <= 2 }) {
-                    let known = titled || cues.englishGivenNames.contains(words[a].text)
+                    // A lower-case particle inside ("Osama bin Laden", "Ursula von
+                    // der Leyen") marks a person's name, whatever its last word.
+                    let particle = (a...b).contains { !words[$0].isCapitalised && cues.latinParticles.contains(words[$0].text) }
+                    let known = titled || particle || cues.englishGivenNames.contains(words[a].text)
                     // "Far East", "Charge Demolition": every word an everyday word, no cue: not a name;
                     // "Sydney Test", "Jordan Memorandum": nor is a run ending in one.
                     if !known, cues.englishWords.contains(words[b].folded) { continue }
@@ -178,6 +197,34 @@ enum EnglishNames {
             }
         }
         return out
+    }
+
+    /// A capitalised web address ("IslamOnline.net", "STL.News"): a name of
+    /// two letters or more, a full stop, and a domain suffix of
+    /// `entity-cues.json`.
+    private static func isWebOutlet(_ token: EnrichToken) -> Bool {
+        guard token.script == .latin, token.isCapitalised, let dot = token.text.lastIndex(of: ".") else { return false }
+        let name = token.text[..<dot]
+        let suffix = token.text[token.text.index(after: dot)...]
+        return name.filter(\.isLetter).count >= 2 && EntityCues.shared.webDomainSuffixes.contains(suffix.lowercased())
+    }
+
+    /// A run naming a place of detention: ending in "Detention Centre" (or
+    /// Center) or in Prison, Jail, Gaol.
+    private static let detentionHeads: Set<String> = ["Centre", "Center", "Prison", "Jail", "Gaol"]
+
+    private static func isDetentionPlace(_ texts: [String]) -> Bool {
+        guard let last = texts.last else { return false }
+        if ["Prison", "Jail", "Gaol"].contains(last) { return true }
+        return texts.count >= 3 && texts[texts.count - 2] == "Detention" && (last == "Centre" || last == "Center")
+    }
+
+    /// An everyday noun or adjective ("Law", "Health"), not a function word,
+    /// nationality or date word.
+    private static func isContentNoun(_ token: EnrichToken) -> Bool {
+        let cues = EntityCues.shared
+        return cues.englishWords.contains(token.folded) && !StopWords.contains(token.folded, language: "en")
+            && !cues.englishDemonyms.contains(token.text)
     }
 
     /// "Liggett Group and Brown and Williamson" → two names; "Tori Bowie of the US" → two.
@@ -234,7 +281,14 @@ enum EnglishNames {
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))
-                    let type: Entity.Kind? = part.contains(where: { keywords.contains(words[$0].text) }) ? type : (m - start >= 2 ? .person : nil)
+                    // Each part takes its own keyword: "the Greens Party and Helmand
+                    // Province" is a body and a place, never a person.
+                    let cues = EntityCues.shared
+                    func has(_ set: Set<String>) -> Bool { part.contains(where: { set.contains(words[$0].text) }) }
+                    let type: Entity.Kind? = has(keywords) ? type
+                        : has(cues.englishOrgKeywords) ? .org
+                        : has(cues.englishPlaceKeywords) ? .place
+                        : (m - start >= 2 ? .person : nil)
                     if let type {
                         out.append(EntityCandidate(start: words[start].start, end: words[m - 1].end, type: type, id: nil, source: .pattern))
                     }

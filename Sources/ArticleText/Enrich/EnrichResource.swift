@@ -14,39 +14,21 @@ enum EnrichResource {
         }
     }
 
-    /// A list of strings (`english-words.json`), each element decoded with
-    /// the concrete `String` decoding (`StringList`), not the generic path.
+    /// A list of strings (`english-words.json`), read by `JSONStringLists`.
     static func decode(_ type: [String].Type, from name: String) -> [String] {
-        decode(StringListFile.self, from: name).list
+        stringLists(name) { try JSONStringLists.list($0) }
     }
 
-    /// Lists of strings by key (`stopwords.json`), decoded the same way.
+    /// Lists of strings by key (`stopwords.json`), read the same way.
     static func decode(_ type: [String: [String]].Type, from name: String) -> [String: [String]] {
-        decode(StringListsFile.self, from: name).lists
+        stringLists(name) { try JSONStringLists.lists($0) }
     }
 
-    private struct StringListFile: Decodable {
-        var list: [String]
-
-        init(from decoder: any Decoder) throws {
-            var container = try decoder.unkeyedContainer()
-            list = try StringList.read(&container)
-        }
-    }
-
-    private struct StringListsFile: Decodable {
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        var lists: [String: [String]] = [:]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
-            for key in container.allKeys { lists[key.stringValue] = try container.decode([String].self, forKey: key) }
+    private static func stringLists<T>(_ name: String, _ read: ([UInt8]) throws -> T) -> T {
+        do {
+            return try read(bytes(of: "EnrichData/\(name).json"))
+        } catch {
+            preconditionFailure("ArticleText resource EnrichData/\(name).json is malformed: \(error)")
         }
     }
 

@@ -25,6 +25,7 @@ struct EntityCues: Sendable {
         var englishNotNames: [String]
         var englishDemonyms: [String]
         var englishNotEntities: [String]
+        var webDomainSuffixes: [String]
         var placeContextWords: [String]
     }
 
@@ -71,6 +72,8 @@ struct EntityCues: Sendable {
     let englishDemonyms: Set<String>
     /// Capitalised words that make a run a title of a law or a page label, not a name.
     let englishNotEntities: Set<String>
+    /// Last labels of a web address that names an outlet ("IslamOnline.net", "STL.News").
+    let webDomainSuffixes: Set<String>
     let englishGivenNames: Set<String>
     let latinParticles: Set<String>
     /// Prepositions and place nouns before which a name is a place ("في", "مدينة", "in").
@@ -119,6 +122,7 @@ struct EntityCues: Sendable {
         }
         englishNotNames = Set(cues.englishNotNames).union(cues.englishDemonyms).union(zoneAbbreviations)
         englishNotEntities = Set(cues.englishNotEntities)
+        webDomainSuffixes = Set(cues.webDomainSuffixes)
         englishGivenNames = Set(names.english).union(EnrichResource.decode([String].self, from: "english-given-names"))
         latinParticles = Set(names.particles.latin)
         placeContextWords = fold(cues.placeContextWords)

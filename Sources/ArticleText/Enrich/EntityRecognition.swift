@@ -22,15 +22,15 @@ enum EntityRecognition: EnrichmentStep {
         resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
         result.entities = resolved.map {
             Entity(
-                text: $0.restoresArticle ? name(input, $0.start, $0.end) : input.slice($0.start, $0.end), type: $0.type,
-                start: $0.start, end: $0.end, id: $0.id)
+                text: input.slice($0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id,
+                name: $0.restoresArticle ? name(input, $0.start, $0.end) : nil)
         }
     }
 
-    /// The name a span spells. A span that starts inside "لل" (ل + the
-    /// article, "للأمم المتحدة") starts at the article's ل with its alef
-    /// elided: the name is written with the article restored ("الأمم
-    /// المتحدة"), never as the cut "لأمم المتحدة".
+    /// The name a span spells, for `Entity.name`. A span that starts inside
+    /// "لل" (ل + the article, "للأمم المتحدة") starts at the article's ل with
+    /// its alef elided: the slice is "لأمم المتحدة" and the name is written
+    /// with the article restored ("الأمم المتحدة").
     static func name(_ input: EnrichInput, _ start: Int, _ end: Int) -> String {
         let text = input.slice(start, end)
         let lam: Unicode.Scalar = "\u{0644}"

@@ -23,8 +23,8 @@ struct Gazetteer: Sendable {
         case allCaps
     }
 
+    /// A name the text matched: what it names.
     struct Name: Sendable {
-        var cases: [Case]
         var type: Entity.Kind
         var id: String
         /// An everyday word as well: a match needs a place context.
@@ -41,80 +41,55 @@ struct Gazetteer: Sendable {
         var restoresArticle = false
     }
 
-    static let shared = Gazetteer()
+    /// Loaded from `GazetteerTables.file`, which `newswire-tables` builds
+    /// from the lists above (`EnrichTablesTests` checks it is up to date).
+    static let shared = Gazetteer(GazetteerTables(serialised: EnrichResource.bytes(of: GazetteerTables.file)))
 
     /// The id of every word that occurs in a name.
-    private let wordIDs: WordTable<Int32>
+    private let wordIDs: WordInterner
     private let trie: TokenTrie
-    /// The names (indices into `names`) whose path ends at each trie node, in load order.
-    private let namesAtNode: [[Int32]]
-    private let names: [Name]
+    /// The names ending at trie node n are `nodeNameStarts[n]..<nodeNameStarts[n + 1]`,
+    /// plain names first, then everyday-word ones, each in load order.
+    private let nodeNameStarts: [Int32]
+    /// Name i's words' case rules are `cases[caseStarts[i]..<caseStarts[i + 1]]` (`GazetteerTables.caseCode`).
+    private let caseStarts: [Int32]
+    private let cases: [UInt8]
+    private let kinds: [Entity.Kind]
+    private let needsContext: [Bool]
+    private let entries: [Int32]
+    private let ids: [String]
 
-    private init() {
-        let files = [PlaceList.entries()] + ["place-aliases", "organisations"].map { EnrichResource.decode([Entry].self, from: $0) }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(files.map(\.count).reduce(0, +))
-        var order: [String] = []
-        for file in files {
-            for entry in file {
-                if var existing = entries[entry.id] {
-                    existing.names += entry.names
-                    existing.contextualNames = (existing.contextualNames ?? []) + (entry.contextualNames ?? [])
-                    entries[entry.id] = existing
-                } else {
-                    entries[entry.id] = entry
-                    order.append(entry.id)
-                }
-            }
+    init(_ tables: GazetteerTables) {
+        wordIDs = WordInterner(arena: tables.wordBytes, starts: tables.wordStarts)
+        trie = TokenTrie(parents: tables.parents, labels: tables.labels)
+        var depth = [Int32](repeating: 0, count: tables.parents.count + 1)
+        for n in 0..<tables.parents.count { depth[n + 1] = depth[Int(tables.parents[n])] + 1 }
+        var nodeNameStarts = [Int32](repeating: 0, count: depth.count + 1)
+        var caseStarts: [Int32] = [0]
+        caseStarts.reserveCapacity(tables.nameNodes.count + 1)
+        for node in tables.nameNodes {
+            nodeNameStarts[Int(node) + 1] += 1
+            caseStarts.append(caseStarts[caseStarts.count - 1] + depth[Int(node)])
         }
-        var interner = WordInterner(capacity: entries.count * 3)
-        var scratch = NameWords.Scratch()
-        var path: [Int32] = []
-        var trie = TokenTrie()
-        var namesAtNode: [[Int32]] = [[]]
-        var names: [Name] = []
-        for id in order {
-            guard let entry = entries[id], let type = Entity.Kind(rawValue: entry.type) else { continue }
-            let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
-            for (name, needsContext) in listed {
-                path.removeAll(keepingCapacity: true)
-                let cases: [Case]
-                if NameWords.plain(name, into: &scratch) {
-                    scratch.bytes.withUnsafeBufferPointer { bytes in
-                        for range in scratch.ranges { path.append(interner.id(of: UnsafeBufferPointer(rebasing: bytes[range]))) }
-                    }
-                    cases = scratch.cases
-                } else {
-                    let words = NameWords.tokenised(name)
-                    for word in words.folded { path.append(word.withBytes { interner.id(of: $0) }) }
-                    cases = words.cases
-                }
-                guard !path.isEmpty else { continue }
-                let node = Int(trie.insert(path))
-                while node >= namesAtNode.count { namesAtNode.append([]) }
-                // The same words listed twice for one entry count once: its
-                // earlier listing already ends at this node under its id.
-                guard !namesAtNode[node].contains(where: { names[Int($0)].id == id }) else { continue }
-                namesAtNode[node].append(Int32(names.count))
-                names.append(Name(cases: cases, type: type, id: id, needsContext: needsContext))
-            }
+        for n in 0..<depth.count { nodeNameStarts[n + 1] += nodeNameStarts[n] }
+        precondition(Int(caseStarts[caseStarts.count - 1]) == tables.cases.count, "gazetteer tables: the case rules do not fit the names")
+        self.nodeNameStarts = nodeNameStarts
+        self.caseStarts = caseStarts
+        cases = tables.cases
+        kinds = tables.flags.map { Entity.Kind.allCases[Int($0 & 0x7F)] }
+        needsContext = tables.flags.map { $0 & 0x80 != 0 }
+        entries = tables.nameEntries
+        ids = (0..<(tables.idStarts.count - 1)).map {
+            String(decoding: tables.idBytes[Int(tables.idStarts[$0])..<Int(tables.idStarts[$0 + 1])], as: UTF8.self)
         }
-        // A plain name is tried before an everyday-word one of the same words.
-        namesAtNode = namesAtNode.map { list in
-            list.filter { !names[Int($0)].needsContext } + list.filter { names[Int($0)].needsContext }
-        }
-        self.wordIDs = interner.table()
-        self.trie = trie
-        self.namesAtNode = namesAtNode
-        self.names = names
     }
 
     /// The id of a word that occurs in some name, or nil.
-    func wordID(_ word: FoldedWord) -> Int32? { wordIDs[word] }
+    func wordID(_ word: FoldedWord) -> Int32? { wordIDs.find(word) }
 
     /// Whether some name starts with `word`.
     func startsName(_ word: FoldedWord) -> Bool {
-        wordIDs[word].map { trie.child(of: TokenTrie.root, $0) != nil } ?? false
+        wordIDs.find(word).map { trie.child(of: TokenTrie.root, $0) != nil } ?? false
     }
 
     /// The longest name starting at word k (after Arabic clitics on that
@@ -123,7 +98,7 @@ struct Gazetteer: Sendable {
     func match(at k: Int, in words: EntityWords) -> Match? {
         var best: Match?
         for reading in words.readings(k) {
-            guard let first = wordIDs[reading.stem], var node = trie.child(of: TokenTrie.root, first) else { continue }
+            guard let first = wordIDs.find(reading.stem), var node = trie.child(of: TokenTrie.root, first) else { continue }
             var last = k
             while true {
                 if best.map({ $0.lastWord < last }) ?? true,
@@ -146,19 +121,21 @@ struct Gazetteer: Sendable {
     /// The first name ending at `node` whose capitalisation rules the words
     /// from k fit; an everyday-word name only in a place context.
     private func firstFitting(at node: TokenTrie.Node, from k: Int, in words: EntityWords, prefixLength: Int) -> Name? {
-        for index in namesAtNode[Int(node)] {
-            let name = names[Int(index)]
-            if name.needsContext, !words.hasPlaceContext(k, prefixLength: prefixLength) { return nil }
-            if name.cases.indices.allSatisfy({ fits(words[k + $0], name.cases[$0]) }) { return name }
+        for index in Int(nodeNameStarts[Int(node)])..<Int(nodeNameStarts[Int(node) + 1]) {
+            if needsContext[index], !words.hasPlaceContext(k, prefixLength: prefixLength) { return nil }
+            let first = Int(caseStarts[index])
+            if (first..<Int(caseStarts[index + 1])).allSatisfy({ fits(words[k + $0 - first], cases[$0]) }) {
+                return Name(type: kinds[index], id: ids[Int(entries[index])], needsContext: needsContext[index])
+            }
         }
         return nil
     }
 
-    private func fits(_ word: EnrichToken, _ rule: Case) -> Bool {
+    private func fits(_ word: EnrichToken, _ rule: UInt8) -> Bool {
         switch rule {
-        case .any: return true
-        case .capitalised: return word.isCapitalised
-        case .allCaps: return word.isAllCaps
+        case GazetteerTables.caseCode(.capitalised): return word.isCapitalised
+        case GazetteerTables.caseCode(.allCaps): return word.isAllCaps
+        default: return true
         }
     }
 }

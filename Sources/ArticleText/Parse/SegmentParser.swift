@@ -74,7 +74,15 @@ struct SegmentParser {
             if takeSourceLine(line) { continue }
             if Boilerplate.isListed(line) || Boilerplate.isCaption(line) { continue }
             if IssuerLine.matches(line) {
-                if header.agency == nil { header.agency = line.text }
+                // The first issuer line credits the text; a further one names
+                // the issuing office ("مكتب المتحدث باسم وزارة الخارجية" under
+                // "وزارة الخارجية الأمريكية") and stays in the text with the
+                // other header lines, its names with it.
+                if header.agency == nil {
+                    header.agency = line.text
+                } else if line.text != header.agency {
+                    paragraphs.append(line.text)
+                }
                 continue
             }
             let tokens = Tokenizer.tokens(line.text, limit: 256)

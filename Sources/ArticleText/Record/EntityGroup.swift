@@ -5,7 +5,9 @@ public struct EntityGroup: Sendable, Hashable, Codable {
     /// Stable gazetteer id; `nil` for an entity no gazetteer knows, which
     /// is then grouped by its type and exact text.
     public var id: String?
-    /// Canonical name: the text of the first mention.
+    /// Canonical name: the first mention's name (`Entity.canonicalName`),
+    /// which differs from its `text` only after لل, where the elided article
+    /// is restored; each mention's `text` is exactly its slice.
     public var text: String
     public var type: Entity.Kind
     /// Every mention, in text order; never empty.
@@ -30,7 +32,7 @@ public struct EntityGroup: Sendable, Hashable, Codable {
     }
 
     /// Groups per-mention entities: by `id` when known, else by type and
-    /// exact text; groups ordered by first mention, mentions by offset.
+    /// canonical name (so "للأمم المتحدة" and "الأمم المتحدة" are one entity); groups ordered by first mention, mentions by offset.
     /// A pure function of its input, so replays group identically.
     public static func grouping(_ entities: [Entity]) -> [EntityGroup] {
         let ordered = entities.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -43,7 +45,7 @@ public struct EntityGroup: Sendable, Hashable, Codable {
                 groups[at].mentions.append(mention)
             } else {
                 index[key] = groups.count
-                groups.append(EntityGroup(id: entity.id, text: entity.text, type: entity.type, mentions: [mention]))
+                groups.append(EntityGroup(id: entity.id, text: entity.canonicalName, type: entity.type, mentions: [mention]))
             }
         }
         return groups
@@ -57,7 +59,7 @@ public struct EntityGroup: Sendable, Hashable, Codable {
             if let id = entity.id {
                 self = .linked(id)
             } else {
-                self = .unlinked(entity.type, entity.text)
+                self = .unlinked(entity.type, entity.canonicalName)
             }
         }
     }

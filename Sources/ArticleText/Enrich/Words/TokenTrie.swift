@@ -2,6 +2,8 @@
 /// the root, so finding every name that starts at a token walks at most the
 /// longest name's length, one table probe per word, however many names there
 /// are. Edges live in one open-addressing table keyed by (node, word).
+/// Nodes are numbered in order of creation, so each node's parent and word
+/// (`parents`, `labels`) rebuild the trie exactly, as a table file keeps it.
 struct TokenTrie: Sendable {
     typealias Node = Int32
 
@@ -13,11 +15,33 @@ struct TokenTrie: Sendable {
     private var mask: Int
     private var edgeCount = 0
     private(set) var nodeCount = 1
+    /// Node n's parent and the word on its edge are `parents[n - 1]`, `labels[n - 1]` (the root has none).
+    private(set) var parents: [Node] = []
+    private(set) var labels: [Int32] = []
 
     init() {
         keys = Array(repeating: 0, count: 1024)
         children = Array(repeating: 0, count: 1024)
         mask = 1023
+    }
+
+    /// The trie whose node n (from 1) hangs from `parents[n - 1]` by word
+    /// `labels[n - 1]`; each parent is an earlier node.
+    init(parents: [Node], labels: [Int32]) {
+        precondition(parents.count == labels.count, "a trie needs one parent and one word per node")
+        var size = 1024
+        while size < parents.count * 2 + 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        children = Array(repeating: 0, count: size)
+        mask = size - 1
+        for n in 0..<parents.count {
+            precondition(parents[n] >= 0 && Int(parents[n]) <= n, "a trie node's parent comes before it")
+            place(Self.key(parents[n], labels[n]), Node(n + 1))
+        }
+        edgeCount = parents.count
+        nodeCount = parents.count + 1
+        self.parents = parents
+        self.labels = labels
     }
 
     /// The node at the end of `path` from the root, adding the missing edges.
@@ -32,6 +56,8 @@ struct TokenTrie: Sendable {
             let next = Node(nodeCount)
             nodeCount += 1
             place(Self.key(node, word), next)
+            parents.append(node)
+            labels.append(word)
             edgeCount += 1
             node = next
         }

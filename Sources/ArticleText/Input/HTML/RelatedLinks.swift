@@ -3,7 +3,8 @@
 /// "Related Coverage"), written back as lines after the article — the
 /// header, then one headline per link — so that the parse stage sees them as
 /// it sees a plain-text "read also" block. A block is a small element whose
-/// first text is a header of `ParseData/related-headers.txt` and which holds
+/// first text is a header of `ParseData/related-headers.txt` (or a header
+/// naming a section: "More in Gaming", "Le fil du blog") and which holds
 /// a link of three or more words (a "Related Coverage" box may hold one
 /// story), or a short header element ("<h2>Related</h2>") followed by a
 /// sibling list of such links, or a story card: one link and a "Read more"
@@ -25,8 +26,8 @@ enum RelatedLinks {
         var stack: [HTMLNode] = [root]
         while let node = stack.popLast(), blocks < maxBlocks {
             guard !node.isText, !["script", "style", "template", "head"].contains(node.tag) else { continue }
-            if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingText(node),
-               RelatedBlock.header(ArticleLine(label)) == .block {
+            if node.counts.links >= 2, node.counts.text <= maxBlockText, let text = leadingText(node),
+               let label = blockLabel(text) {
                 let items = linkTexts(node)
                 if !items.isEmpty {
                     out.append(label)
@@ -50,6 +51,19 @@ enum RelatedLinks {
         return out
     }
 
+    /// The header line to write for a block whose first text is `text`: the
+    /// text itself when it is a related header ("Related Posts"); the
+    /// generic `sectionLabel` for a header naming a section ("More in
+    /// Gaming"), which the parse stage, reading lines, does not take as a
+    /// header on its own; `nil` for anything else.
+    static func blockLabel(_ text: String) -> String? {
+        if RelatedBlock.header(ArticleLine(text)) == .block { return text }
+        return RelatedBlock.isSectionHeader(text) ? sectionLabel : nil
+    }
+
+    /// A whole-line header of `ParseData/related-headers.txt`.
+    static let sectionLabel = "Related"
+
     /// A child that holds only a related header ("<h2>Related</h2>") and the
     /// next element after it, when that element is a small block of headline
     /// links: the header is not inside the list's container, so
@@ -60,7 +74,7 @@ enum RelatedLinks {
         for (header, list) in zip(elements, elements.dropFirst()) {
             guard header.counts.links <= 1, header.counts.text <= maxHeaderText,
                   list.counts.links >= 1, list.counts.text <= maxBlockText,
-                  let label = leadingText(header), RelatedBlock.header(ArticleLine(label)) == .block
+                  let text = leadingText(header), let label = blockLabel(text)
             else { continue }
             let items = linkTexts(list)
             if !items.isEmpty { return (label, items) }

@@ -12,6 +12,24 @@ enum RelatedBlock {
     }
 
     static let headers = LineTable(ParseTable.lines("related-headers"))
+    static let sectionOpenings = LineTable(ParseTable.lines("related-section-openings"))
+
+    /// Words a section header may have: its opening and a name of up to four.
+    static let maxSectionHeaderWords = 7
+
+    /// Whether `text` is a header naming the section, outlet or blog whose
+    /// articles follow ("More in Gaming", "Le fil du blog"): an opening of
+    /// `ParseData/related-section-openings.txt`, then one to four words, no
+    /// sentence end. Only a page element holding headline links is read
+    /// with it (`RelatedLinks`): as a plain-text line it could be prose.
+    static func isSectionHeader(_ text: String) -> Bool {
+        let line = ArticleLine(text)
+        guard line.isWhole, line.wordCount <= maxSectionHeaderWords,
+              let entry = sectionOpenings.opening(of: line.key), line.key.utf8.count > entry.utf8.count + 1,
+              let last = text.unicodeScalars.last, !".!?؟".unicodeScalars.contains(last)
+        else { return false }
+        return line.key.utf8.dropFirst(entry.utf8.count).first == UInt8(ascii: " ")
+    }
 
     /// The header the line is, if any.
     static func header(_ line: ArticleLine) -> Header? {

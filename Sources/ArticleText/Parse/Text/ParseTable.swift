@@ -4,21 +4,56 @@
 /// A missing table is a programming error (a misspelt name), not bad input,
 /// so it stops the program with a message instead of parsing wrongly.
 enum ParseTable {
-    /// The rows of `name.ext`, split on tabs.
+    /// The rows of `name.ext`, split on tabs. The lines and fields are cut
+    /// at their bytes (a line feed or a tab is always a character of its
+    /// own, except a line feed after a carriage return, which stays inside
+    /// the line as `String.split` keeps it); only a field that may start or
+    /// end with a blank goes through the trimming by scalars. Splitting the
+    /// text by `Character` was most of loading the month names.
     static func rows(_ name: String, _ ext: String) -> [[String]] {
         guard let bytes = EmbeddedFiles.bytes("ParseData/\(name).\(ext)") else {
             preconditionFailure("ArticleText has no data file ParseData/\(name).\(ext)")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             preconditionFailure("ParseData/\(name).\(ext) is not UTF-8")
         }
+        return rows(bytes: bytes)
+    }
+
+    /// The rows of a table's bytes (valid UTF-8), as above.
+    static func rows(bytes: [UInt8]) -> [[String]] {
         var rows: [[String]] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = trimmed(line)
-            if trimmed.isEmpty || trimmed.unicodeScalars.first == "#" { continue }
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { String(Self.trimmed($0)) })
+        bytes.withUnsafeBufferPointer { text in
+            var lineStart = 0
+            while lineStart < text.count {
+                var lineEnd = lineStart
+                while lineEnd < text.count, text[lineEnd] != 0x0A || (lineEnd > lineStart && text[lineEnd - 1] == 0x0D) { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                let first = text[lineStart]
+                if first == UInt8(ascii: "#") { continue }
+                if first == 0x20 || first == 0x09 || first >= 0x80 {
+                    let line = trimmed(Substring(String(decoding: UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), as: UTF8.self)))
+                    if line.isEmpty || line.unicodeScalars.first == "#" { continue }
+                }
+                var row: [String] = []
+                var fieldStart = lineStart
+                for i in lineStart...lineEnd where i == lineEnd || text[i] == 0x09 {
+                    row.append(field(UnsafeBufferPointer(rebasing: text[fieldStart..<i])))
+                    fieldStart = i + 1
+                }
+                rows.append(row)
+            }
         }
         return rows
+    }
+
+    /// The field's text, trimmed (`trimmed`) when it may start or end with a blank.
+    private static func field(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let first = bytes.first, let last = bytes.last else { return text }
+        if first == 0x20 || first >= 0x80 || last == 0x20 || last >= 0x80 { return String(trimmed(Substring(text))) }
+        return text
     }
 
     /// `text` without leading and trailing tabs and space separators (what
