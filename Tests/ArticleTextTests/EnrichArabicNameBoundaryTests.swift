@@ -71,4 +71,38 @@ import Testing
         let found = EnrichTestSupport.entities("رحبت الحكومة بعمل بعثة الاتحاد الأفريقي في الصومال خلال العام الماضي.")
         #expect(found.contains("بعثة الاتحاد الأفريقي في الصومال/ORG"), "\(found)")
     }
+
+    @Test func waAfterANationalityJoinsAnotherBody() {
+        let found = entities("ناقش مجلس العموم البريطاني والبوندستاغ المسألة في جلستين منفصلتين.")
+        #expect(found.contains("مجلس العموم البريطاني/ORG"), "\(found)")
+        #expect(!found.contains { $0.contains("البوندستاغ") && $0.contains("مجلس") }, "\(found)")
+        #expect(!found.contains { $0.contains("المسألة") }, "\(found)")
+    }
+
+    @Test func aCoordinatedNounInsideAMinistrysNameStays() {
+        let found = entities("أعلنت وزارة الموارد المائية والري المصرية خطة جديدة.")
+        #expect(found.contains("وزارة الموارد المائية والري المصرية/ORG"), "\(found)")
+        let second = entities("وقالت وزارة التربية والتعليم المسألة ستحل.")
+        #expect(second.contains("وزارة التربية والتعليم/ORG"), "\(second)")
+    }
+
+    @Test func theNameAfterAMediaWordIsAnOutlet() {
+        let found = entities("ونقلت صحيفة الخليج عن مصادر أن جريدة الأهرام ومجلة المجتمع تابعتا الخبر.")
+        #expect(found.contains("الخليج/ORG"), "\(found)")
+        #expect(!found.contains("الخليج/PLACE"), "\(found)")
+        #expect(found.contains("الأهرام/ORG"), "\(found)")
+        #expect(found.contains("المجتمع/ORG"), "\(found)")
+    }
+
+    @Test func aNationalityAfterAnOutletIsNotItsName() {
+        let found = entities("ذكرت صحيفة الغارديان البريطانية أن الاجتماع تأجل.")
+        #expect(found.contains("الغارديان/ORG"), "\(found)")
+    }
+
+    @Test func aCanalIsAPlaceAndAMediaWordAloneNamesNothing() {
+        let found = entities("عبرت السفينة قناة السويس، وكتبت صحيفة محلية عن ذلك.")
+        #expect(found.contains("قناة السويس/PLACE"), "\(found)")
+        #expect(!found.contains("السويس/ORG"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("محلية") }, "\(found)")
+    }
 }

@@ -84,4 +84,13 @@ import Testing
         let found = entities("وقال المبعوث الخاص تيم ليندركينغ إن الهدنة صامدة. وأضاف ليندركينغ أن الأطراف ملتزمة.")
         #expect(found.filter { $0 == "ليندركينغ/PERSON" }.count == 1, "\(found)")
     }
+
+    /// A foreign name with a middle initial, with or without a title before it;
+    /// an abbreviated title ("د.") is no initial.
+    @Test func aNameWithAMiddleInitialIsOnePerson() {
+        let found = EnrichTestSupport.entities("استقبلت نائبة الوزير ويندي ر. شيرمان الوفد، ثم تحدث كريستوفر ج. هاملتون للصحفيين، وقال د. سامي إن الموعد تأجل.")
+        #expect(found.contains("ويندي ر. شيرمان/PERSON"), "\(found)")
+        #expect(found.contains("كريستوفر ج. هاملتون/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("وقال") }, "\(found)")
+    }
 }

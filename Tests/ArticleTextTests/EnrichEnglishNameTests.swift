@@ -155,4 +155,12 @@ import Testing
         #expect(found.contains("GulfNews.com/ORG"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("GulfNews.com/PERSON") || $0.hasPrefix("Press") }, "\(found)")
     }
+
+    /// Two names joined by "&" are a firm; two everyday words so joined are a menu.
+    @Test func twoNamesJoinedByAnAmpersandAreAFirm() {
+        let found = EnrichTestSupport.entities("The audit by Dun & Bradstreet found that Marks & Spencer paid late, the News & Events page said.")
+        #expect(found.contains("Dun & Bradstreet/ORG"), "\(found)")
+        #expect(found.contains("Marks & Spencer/ORG"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("News") }, "\(found)")
+    }
 }

@@ -54,4 +54,14 @@ struct EnrichEntityTests {
         print("RECALL overall: \(allFound)/\(allTotal) = \(String(format: "%.3f", overall))")
         #expect(overall >= Self.overallFloor)
     }
+
+    /// A place that is part of a body's name is no mention of the place; the
+    /// same place standing alone is.
+    @Test func aPlaceInsideAnOrganisationsNameIsNoMentionOfIt() {
+        let found = EnrichTestSupport.entities("The U.S. Department of State said on Monday that talks would resume.")
+        #expect(found.contains("U.S. Department of State/ORG"), "\(found)")
+        #expect(!found.contains("U.S./PLACE"), "\(found)")
+        let alone = EnrichTestSupport.entities("The U.S. Department of State said that U.S. forces would stay.")
+        #expect(alone.contains("U.S./PLACE"), "\(alone)")
+    }
 }

@@ -143,6 +143,25 @@ struct InputDecoderTests {
         #expect(error(text) == nil)
     }
 
+    @Test("Control bytes and the first NUL are found at every position of the word-at-a-time scan")
+    func controlScanSeesEveryPosition() {
+        let base = Array("The quick brown fox jumps over!".utf8)
+        for at in base.indices {
+            for value in Array(UInt8(0)...UInt8(0x21)) + [0x7F, 0x80, 0xA0, 0xFF] {
+                var bytes = base
+                bytes[at] = value
+                if at + 9 < bytes.count { bytes[at + 9] = 0x01 }
+                for start in 0..<3 {
+                    let slice = bytes[start...]
+                    let found = ByteChecks.controls(slice)
+                    let expectedHere = slice.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B].contains($0) }.count
+                    #expect(found.count == expectedHere, "byte \(value) at \(at), from \(start)")
+                    #expect(found.firstNUL == slice.firstIndex(of: 0).map { $0 - start }, "byte \(value) at \(at), from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func oversizedInputIsRejectedBeforeWork() {
         let limits = InputLimits(maxBytes: 1024)
         let e = error(Array(repeating: 0x61, count: 2048), limits: limits)

@@ -135,6 +135,45 @@ struct InputHTMLTests {
         #expect(tree.children.map(\.tag) == ["p", "a", "a", "p", "p"], "links and elements with attributes stay apart")
     }
 
+    @Test("Attributes: the first of a repeated name counts, with few attributes and with many")
+    func firstRepeatedAttributeCounts() {
+        for count in [1, 5, 11, 12, 13, 40] {
+            let names = (0..<count).map { "data-k\($0)" }
+            let html = "<div " + names.map { "\($0)=first" }.joined(separator: " ") + " CLASS=a class=b " + names.map { "\($0)=second" }.joined(separator: " ") + ">x</div>"
+            let root = HTMLTreeBuilder.build(HTMLTokenizer(Array(html.utf8)).tokens())
+            guard let div = root.children.first else {
+                Issue.record("no element for \(count) attributes")
+                continue
+            }
+            #expect(div.attribute("class") == "a", "\(count) attributes")
+            #expect(names.allSatisfy { div.attribute($0) == "first" }, "\(count) attributes")
+            #expect(div.attribute("data-k\(count)") == nil, "\(count) attributes")
+        }
+    }
+
+    @Test("A style hides an element in any case, with spaces, and with non-ASCII text around")
+    func inlineStylesHide() throws {
+        let body = "<p>The council approved the new library budget on Tuesday evening after a long debate.</p>"
+        for style in ["display:none", "DISPLAY : NONE", "color:red; visibility: hidden", "font-family:\"Café\"; display: none"] {
+            let html = "<html><body><article>\(body)<div style='\(style)'><p>Hidden teaser text that must not be read as part of the story.</p></div></article></body></html>"
+            #expect(try decode(html).text == "The council approved the new library budget on Tuesday evening after a long debate.", "\(style)")
+        }
+        let shown = "<html><body><article>\(body)<div style='font-family:\"Café\"; display: nonè'><p>Shown text that belongs to the story as well.</p></div></article></body></html>"
+        #expect(try decode(shown).text.contains("Shown text"))
+    }
+
+    @Test("Paragraph commas counted on bytes agree with counting Characters")
+    func commaCountMatchesCharacters() {
+        let samples = [
+            "", ",", "a, b, c", "قال، ثم مضى", "ب،ج", ",\u{0301} x", "،\u{064B} x", "\u{0600}, x", "\u{06DD}، x",
+            "x,\u{200D}y", "é, ü، 😀,", "\r\n,\r\n", String(repeating: "word, ", count: 50),
+        ]
+        for text in samples {
+            let characters = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
+            #expect(MainTextExtractor.commaCount(text) == characters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func scoresTheDensestBlockWithoutArticleMarkup() throws {
         let html = """
             <html><body>

@@ -34,15 +34,19 @@ struct StageExecutorTests {
         let threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
         let executor = StageExecutor(threads: threads)
         let flags = Flags()
+        let release = DispatchSemaphore(value: 0)
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
-        let deadline = ContinuousClock.now + .seconds(20)
+        let tasks = threads * 4
         let finishedWhileBusy = await withTaskGroup(of: Void.self) { group in
-            // CPU-bound stage work, more tasks than threads: each spins until released (or its deadline).
-            for _ in 0..<(threads * 4) {
+            // Stage work, more tasks than threads: each holds its stage thread until released (or
+            // 45 s pass). They block rather than spin, so that a loaded machine running the rest of
+            // the suite in parallel still has cores for the cooperative work below.
+            for _ in 0..<tasks {
                 group.addTask(executorPreference: executor) {
                     startedContinuation.yield()
-                    while !flags.release.load(ordering: .relaxed) && ContinuousClock.now < deadline {}
-                    if !flags.release.load(ordering: .relaxed) { flags.gaveUp.store(true, ordering: .relaxed) }
+                    if release.wait(timeout: .now() + .seconds(45)) == .timedOut {
+                        flags.gaveUp.store(true, ordering: .relaxed)
+                    }
                 }
             }
             var running = 0
@@ -50,15 +54,15 @@ struct StageExecutorTests {
                 running += 1
                 if running == threads { break }
             }
-            // Every stage thread spins now. Work on the cooperative pool must still finish.
+            // Every stage thread is held now. Work on the cooperative pool must still finish.
             let sum = await withTaskGroup(of: Int.self) { cooperative in
-                for index in 0..<(threads * 4) {
+                for index in 0..<tasks {
                     cooperative.addTask { (0..<10_000).reduce(index, &+) }
                 }
                 return await cooperative.reduce(0, &+)
             }
             let stillBusy = !flags.gaveUp.load(ordering: .relaxed)
-            flags.release.store(true, ordering: .relaxed)
+            for _ in 0..<tasks { release.signal() }
             return stillBusy && sum != 0
         }
         startedContinuation.finish()
@@ -66,9 +70,8 @@ struct StageExecutorTests {
         #expect(finishedWhileBusy, "cooperative work finished while every stage thread was busy")
     }
 
-    /// Shared between the test and the spinning stage tasks.
+    /// Shared between the test and the blocked stage tasks.
     private final class Flags: Sendable {
-        let release = Atomic<Bool>(false)
         let gaveUp = Atomic<Bool>(false)
     }
 }

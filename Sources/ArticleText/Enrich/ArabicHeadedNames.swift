@@ -41,6 +41,12 @@ enum ArabicHeadedNames {
                 k += 1
                 continue
             }
+            let isMedia = cues.arabicMediaHeads.contains(head.noun)
+            // "قناة السويس", "قناة الجزيرة": the head begins a name already known.
+            if isMedia, let known = words.known[k], known.lastWord > k {
+                k += 1
+                continue
+            }
             let type: Entity.Kind
             if cues.arabicEventHeads.contains(head.noun) {
                 type = .event
@@ -56,14 +62,16 @@ enum ArabicHeadedNames {
             }
             var start = words.start(k, skippingFolded: head.prefixLength)
             var restoresArticle = head.restoresArticle
-            if cues.arabicOrgHeadsOutside.contains(head.noun)
+            if cues.arabicOrgHeadsOutside.contains(head.noun) || isMedia
                 || (type == .place && !cues.arabicPlaceHeadsKeepHead.contains(head.noun))
             {
                 start = words[k + 1].start
                 restoresArticle = false
             }
+            // After a media head the name is an outlet, even where it also names a place ("صحيفة الخليج").
             out.append(EntityCandidate(
-                start: start, end: words[last].end, type: type, id: nil, source: .pattern, restoresArticle: restoresArticle))
+                start: start, end: words[last].end, type: type, id: nil, source: isMedia ? .context : .pattern,
+                restoresArticle: restoresArticle))
             k = last + 1
         }
         return out
@@ -78,7 +86,8 @@ enum ArabicHeadedNames {
 
     /// The head noun at word k, clitics removed ("بجامعة" → جامعة).
     private static let heads = WordSet(
-        EntityCues.shared.arabicOrgHeads.words + EntityCues.shared.arabicEventHeads.words + EntityCues.shared.arabicPlaceHeads.words)
+        EntityCues.shared.arabicOrgHeads.words + EntityCues.shared.arabicEventHeads.words + EntityCues.shared.arabicPlaceHeads.words
+            + EntityCues.shared.arabicMediaHeads.words)
     private static let timeWords: WordSet = ["اليوم", "امس", "غدا", "الان", "حاليا", "مؤخرا"]
 
     private static func head(at k: Int, in words: EntityWords) -> Head? {
@@ -131,6 +140,11 @@ enum ArabicHeadedNames {
             }
             // "مجلس النواب والمجلس الأعلى": a second body coordinated with و is a name of its own.
             if f.hasPrefix("و"), isHead(f.droppingFirst(1)) || definiteHeads.contains(f.droppingFirst(1)) { break }
+            // "مجلس العموم البريطاني والبوندستاغ": a nationality closes the name;
+            // و after it joins another body. After a media head the
+            // nationality is the outlet's, not its name's ("صحيفة الغارديان البريطانية").
+            if let previous = taken.last, f.hasPrefix("و"), isNationality(words[previous].folded) { break }
+            if cues.arabicMediaHeads.contains(head.noun), !taken.isEmpty, isNationality(f) { break }
             // "مجلس الأمن الدولي الأسبوع الماضي": a time phrase follows the name.
             if cues.arabicTimeNouns.contains(f), m + 1 < words.count, words.joined[m],
                 cues.arabicTimeAdjectives.contains(words[m + 1].folded)
@@ -138,6 +152,13 @@ enum ArabicHeadedNames {
                 break
             }
             let isDefinite = f.hasPrefix("ال") && f.count > 3
+            // "…والري المصرية" but not "…والبوندستاغ المسألة": after a
+            // coordinated definite noun only an adjective continues the name.
+            if isDefinite, let previous = taken.last, words[previous].folded.hasPrefix("وال"), !isNisba(f),
+                !headAdjectives.contains(f)
+            {
+                break
+            }
             // "المحكمة العليا المتقاعدين": after an adjective, a definite plural
             // that is no adjective itself begins another phrase.
             if isDefinite, step == .definite, let previous = taken.last, !isNisba(f),
@@ -221,6 +242,23 @@ enum ArabicHeadedNames {
         return StopWords.contains(folded, language: "ar") || cues.arabicTitles.contains(folded)
             || cues.arabicSpeechVerbs.contains(folded) || isHead(folded)
             || timeWords.contains(folded)
+    }
+
+    /// A nationality adjective: a relative adjective whose stem names a
+    /// place ("البريطاني" ← بريطانيا, "العراقية" ← العراق, "المصري" ← مصر).
+    private static func isNationality(_ folded: FoldedWord) -> Bool {
+        guard isNisba(folded) else { return false }
+        var stem = folded.string
+        if stem.hasPrefix("ال") { stem.removeFirst(2) }
+        for suffix in ["يين", "يون", "يه", "ي"] where stem.hasSuffix(suffix) {
+            stem.removeLast(suffix.count)
+            break
+        }
+        guard stem.count >= 2 else { return false }
+        let gazetteer = Gazetteer.shared
+        return [stem, stem + "ا", stem + "يا", "ال" + stem, "ال" + stem + "يه"].contains {
+            gazetteer.isPlaceName(FoldedWord($0))
+        }
     }
 
     /// A relative adjective ("المصرية", "العسكري").

@@ -15,6 +15,11 @@ enum ArabicPersonNames {
                 k += 1
                 continue
             }
+            if let last = middleInitialName(at: k, in: words) {
+                out.append(EntityCandidate(start: words[k].start, end: words[last].end, type: .person, id: nil, source: .cue))
+                k = last + 1
+                continue
+            }
             if let (start, last) = byline(at: k, in: words) {
                 out.append(EntityCandidate(start: start, end: words[last].end, type: .person, id: nil, source: .cue))
                 k = last + 1
@@ -68,6 +73,25 @@ enum ArabicPersonNames {
             k += 1
         }
         return out
+    }
+
+    /// Abbreviated titles written as one letter and a full stop ("د." doctor,
+    /// "م." engineer, "أ." professor): never a middle initial.
+    private static let titleInitials: WordSet = ["د", "م", "ا"]
+
+    /// A foreign name with a middle initial written in Arabic and no cue
+    /// before it ("ويندي ر. شيرمان"): a bare word that is no definite word,
+    /// stop word, title or verb of saying, then an initial and a name word
+    /// (`wordAfterInitial`). The last word of the name at word k, or nil.
+    private static func middleInitialName(at k: Int, in words: EntityWords) -> Int? {
+        let cues = EntityCues.shared
+        let first = words[k].folded
+        guard k + 1 < words.count, words.joined[k], !titleInitials.contains(words[k + 1].folded),
+            let last = wordAfterInitial(k + 1, in: words), first.unicodeScalars.count >= 3, !first.hasPrefix("ال"),
+            !StopWords.contains(first, language: "ar"), !cues.arabicNotNames.contains(first),
+            !cues.arabicTitles.contains(first), !unprefixedTitles.contains(first), !looksLikeVerb(first)
+        else { return nil }
+        return last
     }
 
     /// Ranks written as part of a royal's name ("الملك سلمان", "Prince Harry" in English).
@@ -228,11 +252,11 @@ enum ArabicPersonNames {
         while m < words.count, words.joined[m - 1], words[m].script == .arabic {
             let f = words[m].folded
             // "أنتوني ج. بلينكن": an initial between two name words.
+            // The name ends with the word after the initial: "ويندي ر. شيرمان الوفد".
             if let after = wordAfterInitial(m, in: words), parts < 4 {
                 last = after
                 parts += 1
-                m = after + 1
-                continue
+                break
             }
             if isVerbOrPronounForm(words[m]) { break }
             if hasPlaceAfterClitic(m, in: words) || looksLikeVerb(f) || f.hasSuffix("كم") || f.hasSuffix("هم") { break }

@@ -97,6 +97,23 @@ enum EnglishNames {
             out += classify(first: k, last: last, in: words)
             k = last + 1
         }
+        return out + ampersandFirms(in: words)
+    }
+
+    /// "Dun & Bradstreet", "Marks & Spencer": two capitalised words joined by
+    /// "&" name a firm, unless both are everyday words ("News & Events", a
+    /// page's menu).
+    private static func ampersandFirms(in words: EntityWords) -> [EntityCandidate] {
+        let everyday = EntityCues.shared.englishWords
+        var out: [EntityCandidate] = []
+        for k in 0..<max(words.count - 1, 0) {
+            guard words.tokenIndex[k + 1] == words.tokenIndex[k] + 2, let between = words.tokenAfter(k), between.text == "&",
+                words[k].script == .latin, words[k + 1].script == .latin, words[k].isCapitalised, words[k + 1].isCapitalised,
+                words[k].text.unicodeScalars.count >= 2, words[k + 1].text.unicodeScalars.count >= 2,
+                !everyday.contains(words[k].folded) || !everyday.contains(words[k + 1].folded)
+            else { continue }
+            out.append(EntityCandidate(start: words[k].start, end: words[k + 1].end, type: .org, id: nil, source: .pattern))
+        }
         return out
     }
 

@@ -9,6 +9,7 @@ struct EntityCues: Sendable {
         var arabicOrgHeads: [String]
         var arabicOrgHeadsNeedingName: [String]
         var arabicOrgHeadsOutside: [String]
+        var arabicMediaHeads: [String]
         var arabicEventHeads: [String]
         var arabicPlaceHeads: [String]
         var arabicPlaceHeadsKeepHead: [String]
@@ -50,6 +51,8 @@ struct EntityCues: Sendable {
     let arabicOrgHeads: WordSet
     let arabicOrgHeadsNeedingName: WordSet
     let arabicOrgHeadsOutside: WordSet
+    /// "صحيفة", "قناة": the name after the word is an outlet, whatever else it names ("صحيفة الخليج").
+    let arabicMediaHeads: WordSet
     let arabicEventHeads: WordSet
     let arabicPlaceHeads: WordSet
     let arabicPlaceHeadsKeepHead: WordSet
@@ -99,6 +102,7 @@ struct EntityCues: Sendable {
         arabicOrgHeads = fold(cues.arabicOrgHeads)
         arabicOrgHeadsNeedingName = fold(cues.arabicOrgHeadsNeedingName)
         arabicOrgHeadsOutside = fold(cues.arabicOrgHeadsOutside)
+        arabicMediaHeads = fold(cues.arabicMediaHeads)
         arabicEventHeads = fold(cues.arabicEventHeads)
         arabicPlaceHeads = fold(cues.arabicPlaceHeads)
         arabicPlaceHeadsKeepHead = fold(cues.arabicPlaceHeadsKeepHead)

@@ -20,11 +20,28 @@ enum EntityRecognition: EnrichmentStep {
         candidates += QuotedNames.candidates(in: input, after: EntityResolution.resolve(candidates))
         var resolved = EntityResolution.resolve(candidates)
         resolved = EntityResolution.resolve(resolved + otherMentions(of: resolved, in: words))
+        resolved = withoutPlacesInEnglishBodies(resolved, in: input)
         result.entities = resolved.map {
             Entity(
                 text: input.slice($0.start, $0.end), type: $0.type, start: $0.start, end: $0.end, id: $0.id,
                 name: $0.restoresArticle ? name(input, $0.start, $0.end) : nil)
         }
+    }
+
+    /// An English body's name that holds a place ("U.S. Department of
+    /// State", "Bank of England") uses it as a modifier: the place is no mention of
+    /// its own there. (An Arabic name's place is a genitive that is: "بورصة
+    /// الكويت" mentions Kuwait, and stays.)
+    private static func withoutPlacesInEnglishBodies(_ found: [EntityCandidate], in input: EnrichInput) -> [EntityCandidate] {
+        let bodies = found.filter { $0.type == .org && isLatinLetter(input.scalars[$0.start]) }
+        guard !bodies.isEmpty else { return found }
+        return found.filter { entity in
+            entity.type != .place || !bodies.contains { $0.contains(entity) && $0.length > entity.length }
+        }
+    }
+
+    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
     }
 
     /// The name a span spells, for `Entity.name`. A span that starts inside

@@ -49,6 +49,13 @@ struct EntityWords {
         return index < input.tokens.count ? input.tokens[index] : nil
     }
 
+    /// Whether a comma alone separates word k from word k + 1 ("Washington, D.C.").
+    func commaFollows(_ k: Int) -> Bool {
+        guard k + 1 < count, tokenIndex[k + 1] == tokenIndex[k] + 2 else { return false }
+        let between = input.tokens[tokenIndex[k] + 1]
+        return between.kind == .punctuation && NameWords.isComma(between.text)
+    }
+
     /// Whether word k starts a line (only a line break or nothing before it).
     func startsLine(_ k: Int) -> Bool {
         guard let before = tokenBefore(k) else { return true }

@@ -7,7 +7,8 @@
 /// A place's `contextualNames` are everyday words too ("دوما" is also
 /// "always", "امن" also "security"): they match only where the text puts a
 /// place there (`EntityWords.hasPlaceContext`), and a plain name of the same
-/// words wins over them.
+/// words wins over them. A comma inside a name ("Washington, D.C.") is a step
+/// of its path, taken only where the text has a comma between the words.
 struct Gazetteer: Sendable {
     struct Entry: Decodable, Sendable {
         var id: String
@@ -58,6 +59,8 @@ struct Gazetteer: Sendable {
     private let needsContext: [Bool]
     private let entries: [Int32]
     private let ids: [String]
+    /// The trie step for a comma between two of a name's words, when some name has one.
+    private let commaID: Int32?
 
     init(_ tables: GazetteerTables) {
         wordIDs = WordInterner(arena: tables.wordBytes, starts: tables.wordStarts)
@@ -79,6 +82,7 @@ struct Gazetteer: Sendable {
         kinds = tables.flags.map { Entity.Kind.allCases[Int($0 & 0x7F)] }
         needsContext = tables.flags.map { $0 & 0x80 != 0 }
         entries = tables.nameEntries
+        commaID = wordIDs.find(GazetteerTables.comma)
         ids = (0..<(tables.idStarts.count - 1)).map {
             String(decoding: tables.idBytes[Int(tables.idStarts[$0])..<Int(tables.idStarts[$0 + 1])], as: UTF8.self)
         }
@@ -90,6 +94,14 @@ struct Gazetteer: Sendable {
     /// Whether some name starts with `word`.
     func startsName(_ word: FoldedWord) -> Bool {
         wordIDs.find(word).map { trie.child(of: TokenTrie.root, $0) != nil } ?? false
+    }
+
+    /// Whether `word` alone is the whole name of a place ("بريطانيا", "العراق").
+    func isPlaceName(_ word: FoldedWord) -> Bool {
+        guard let id = wordIDs.find(word), let node = trie.child(of: TokenTrie.root, id) else { return false }
+        return (Int(nodeNameStarts[Int(node)])..<Int(nodeNameStarts[Int(node) + 1])).contains {
+            kinds[$0] == .place && !needsContext[$0]
+        }
     }
 
     /// The longest name starting at word k (after Arabic clitics on that
@@ -108,9 +120,14 @@ struct Gazetteer: Sendable {
                         start: words.start(k, skippingFolded: reading.prefixLength), end: words[last].end, firstWord: k,
                         lastWord: last, name: name, restoresArticle: reading.restoresArticle)
                 }
-                guard last + 1 < words.count, words.joined[last], let id = words.gazetteerWord(last + 1),
-                    let next = trie.child(of: node, id)
-                else { break }
+                guard last + 1 < words.count else { break }
+                // "Washington, D.C.": a comma in the text is a step only where the name has one.
+                var step = node
+                if !words.joined[last] {
+                    guard let commaID, words.commaFollows(last), let comma = trie.child(of: node, commaID) else { break }
+                    step = comma
+                }
+                guard let id = words.gazetteerWord(last + 1), let next = trie.child(of: step, id) else { break }
                 node = next
                 last += 1
             }
@@ -123,8 +140,17 @@ struct Gazetteer: Sendable {
     private func firstFitting(at node: TokenTrie.Node, from k: Int, in words: EntityWords, prefixLength: Int) -> Name? {
         for index in Int(nodeNameStarts[Int(node)])..<Int(nodeNameStarts[Int(node) + 1]) {
             if needsContext[index], !words.hasPlaceContext(k, prefixLength: prefixLength) { return nil }
-            let first = Int(caseStarts[index])
-            if (first..<Int(caseStarts[index + 1])).allSatisfy({ fits(words[k + $0 - first], cases[$0]) }) {
+            // A comma step stands for no word: the words after it are one further back.
+            var word = k
+            var fitting = true
+            for rule in cases[Int(caseStarts[index])..<Int(caseStarts[index + 1])] where rule != GazetteerTables.commaStep {
+                if !fits(words[word], rule) {
+                    fitting = false
+                    break
+                }
+                word += 1
+            }
+            if fitting {
                 return Name(type: kinds[index], id: ids[Int(entries[index])], needsContext: needsContext[index])
             }
         }

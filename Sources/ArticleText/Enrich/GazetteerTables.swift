@@ -26,6 +26,12 @@ struct GazetteerTables: Equatable, Sendable {
     var idBytes: [UInt8] = []
     var idStarts: [Int32] = [0]
 
+    /// The case code of a comma step ("Washington, D.C."): no word of the
+    /// text stands for it, the comma between two words does.
+    static let commaStep: UInt8 = 3
+    /// The word a name's comma step is interned as.
+    static let comma = FoldedWord(",")
+
     static func caseCode(_ rule: Gazetteer.Case) -> UInt8 {
         switch rule {
         case .any: return 0
@@ -108,16 +114,22 @@ struct GazetteerTables: Equatable, Sendable {
             let listed = entry.names.map { ($0, false) } + (entry.contextualNames ?? []).map { ($0, true) }
             for (name, needsContext) in listed {
                 path.removeAll(keepingCapacity: true)
-                let cases: [Gazetteer.Case]
+                var cases: [UInt8] = []
                 if NameWords.plain(name, into: &scratch) {
                     scratch.bytes.withUnsafeBufferPointer { bytes in
                         for range in scratch.ranges { path.append(interner.id(of: UnsafeBufferPointer(rebasing: bytes[range]))) }
                     }
-                    cases = scratch.cases
+                    cases = scratch.cases.map(caseCode)
                 } else {
                     let words = NameWords.tokenised(name)
-                    for word in words.folded { path.append(word.withBytes { interner.id(of: $0) }) }
-                    cases = words.cases
+                    for (index, word) in words.folded.enumerated() {
+                        if words.commaBefore.contains(index) {
+                            path.append(comma.withBytes { interner.id(of: $0) })
+                            cases.append(commaStep)
+                        }
+                        path.append(word.withBytes { interner.id(of: $0) })
+                        cases.append(caseCode(words.cases[index]))
+                    }
                 }
                 guard !path.isEmpty else { continue }
                 let node = Int(trie.insert(path))
@@ -125,7 +137,7 @@ struct GazetteerTables: Equatable, Sendable {
                 // The same words listed twice for one entry count once: its
                 // earlier listing already ends at this node under its id.
                 guard !namesAtNode[node].contains(where: { $0.entry == entryIndex }) else { continue }
-                namesAtNode[node].append(Listed(entry: entryIndex, flags: UInt8(kind) | (needsContext ? 0x80 : 0), cases: cases.map(caseCode)))
+                namesAtNode[node].append(Listed(entry: entryIndex, flags: UInt8(kind) | (needsContext ? 0x80 : 0), cases: cases))
                 used = true
             }
             if used {

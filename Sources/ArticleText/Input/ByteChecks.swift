@@ -2,18 +2,36 @@
 /// binary content (NUL bytes, many control characters) and UTF-8 validity,
 /// each reporting where the problem is.
 enum ByteChecks {
-    /// The offset of the first NUL byte, or nil.
-    static func firstNUL(_ bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.firstIndex(of: 0).map { $0 - bytes.startIndex }
-    }
-
-    /// How many C0 control bytes other than tab, LF, VT, FF, CR and ESC the bytes hold.
-    static func controlCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    /// The offset of the first NUL byte (or nil) and how many C0 control
+    /// bytes other than tab, LF, VT, FF, CR and ESC the bytes hold, in one
+    /// pass that looks at single bytes only in the 8-byte words holding a
+    /// byte below 0x20 (text has few: line breaks and tabs).
+    static func controls(_ bytes: ArraySlice<UInt8>) -> (firstNUL: Int?, count: Int) {
+        var firstNUL: Int?
         var count = 0
-        for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0B && b != 0x0C && b != 0x0D && b != 0x1B {
-            count += 1
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            func look(_ at: Int) {
+                let b = raw[at]
+                guard b < 0x20, b != 0x09, b != 0x0A, b != 0x0B, b != 0x0C, b != 0x0D, b != 0x1B else { return }
+                count += 1
+                if b == 0 && firstNUL == nil { firstNUL = at }
+            }
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Some byte of the word is below 0x20 (exact as a yes/no test).
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                    for k in i..<(i + 8) { look(k) }
+                }
+                i += 8
+            }
+            while i < n {
+                look(i)
+                i += 1
+            }
         }
-        return count
+        return (firstNUL, count)
     }
 
     /// The offset of the first byte that breaks UTF-8 (overlong forms,

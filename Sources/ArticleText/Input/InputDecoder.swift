@@ -72,26 +72,27 @@ public enum InputDecoder {
                 reason: bytes.isEmpty ? "the input is empty" : "the input holds only whitespace"
             )
         }
-        if let offset = ByteChecks.firstNUL(body) {
+        let (firstNUL, controls) = ByteChecks.controls(body)
+        if let offset = firstNUL {
             throw ArticleTextError(
                 .binaryInput, stage: .normalise,
                 reason: "the input looks binary (a NUL byte at offset \(offset + body.startIndex))"
             )
         }
-        let controls = ByteChecks.controlCount(body)
         if controls > 0 && Double(controls) > Double(body.count) * limits.maxControlShare {
             throw ArticleTextError(
                 .binaryInput, stage: .normalise,
                 reason: "the input looks binary (\(controls) control bytes in \(body.count))"
             )
         }
-        if let offset = ByteChecks.firstInvalidUTF8(body) {
-            throw ArticleTextError(
-                .invalidUTF8, stage: .normalise,
-                reason: "the input is not valid UTF-8 (first bad byte at offset \(offset + body.startIndex))"
-            )
-        }
-        return String(decoding: body, as: UTF8.self)
+        // The standard library validates while it copies; only invalid input
+        // is scanned again, for the offset the reason names.
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        guard let offset = ByteChecks.firstInvalidUTF8(body) else { return String(decoding: body, as: UTF8.self) }
+        throw ArticleTextError(
+            .invalidUTF8, stage: .normalise,
+            reason: "the input is not valid UTF-8 (first bad byte at offset \(offset + body.startIndex))"
+        )
     }
 
     private static func decodeEnvelope(_ envelope: RawEnvelope, raw: RawArticle) throws(ArticleTextError) -> SourceDocument {

@@ -92,12 +92,14 @@ struct CharacterTable: Sendable {
     @inline(__always)
     static func combiningClass(_ flags: UInt16) -> UInt16 { flags >> 8 }
 
-    /// UAX #15 quick check: true when `scalars` are certainly NFC (no
-    /// `No`/`Maybe` scalar, combining marks in canonical order).
-    func isQuickNFC(_ scalars: String.UnicodeScalarView) -> Bool {
+    /// UAX #15 quick check: true when the valid UTF-8 `bytes` are certainly
+    /// NFC (no `No`/`Maybe` scalar, combining marks in canonical order).
+    func isQuickNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var lastClass: UInt16 = 0
-        for scalar in scalars {
-            let v = scalar.value
+        var i = 0
+        let end = bytes.count
+        while i < end {
+            let v = UTF8Scan.next(bytes, &i)
             if v < 0x300 {
                 lastClass = 0
                 continue

@@ -44,20 +44,44 @@ public enum Normaliser {
     public static func normaliseText(_ s: String, report: inout NormalisationReport) -> String {
         let table = CharacterTable.shared
         let input = mayNeedNFC(s, table) ? s.precomposedStringWithCanonicalMapping : s
+        var removedSomething = false
+        var emittedUnsafe = false
+        // The output is never longer than the input: each scalar is written
+        // as itself, or a space or line break replaces at least one scalar.
+        let result = UTF8Scan.withBytes(input) { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                normalise(bytes, into: out, table, &report, &removedSomething, &emittedUnsafe)
+            }
+        }
+        // Removing a control can bring a combining mark next to a new base;
+        // compose again so the result is NFC and a second pass is a no-op.
+        return removedSomething && emittedUnsafe ? result.precomposedStringWithCanonicalMapping : result
+    }
+
+    /// The scalar loop of `normaliseText` over valid UTF-8 `bytes`, writing
+    /// into `out` (as long as `bytes`); returns how many bytes it wrote.
+    private static func normalise(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, _ table: CharacterTable,
+        _ report: inout NormalisationReport, _ removedSomething: inout Bool, _ emittedUnsafe: inout Bool
+    ) -> Int {
+        var written = 0
+        @inline(__always) func emit(_ b: UInt8) {
+            out[written] = b
+            written &+= 1
+        }
         var lastClass: UInt16 = 0
-        var out = UTF8Buffer(capacity: input.utf8.count)
         var pendingSpace = false
         var pendingBreaks = 0
         var atStart = true
         var lineStart = true
         var previousIsArabicLetter = false
-        var pendingJoiner: UInt32?
+        var pendingJoiner: Range<Int>?
         var lastWasCR = false
-        var removedSomething = false
-        var emittedUnsafe = false
-
-        for scalar in input.unicodeScalars {
-            let v = scalar.value
+        var i = 0
+        let end = bytes.count
+        while i < end {
+            let start = i
+            let v = UTF8Scan.next(bytes, &i)
             let flags = table.flags(v)
             let kind = CharacterTable.kind(flags)
             let isCR = v == 0x0D
@@ -71,7 +95,7 @@ public enum Normaliser {
                 removedSomething = true
             case .joiner:
                 if previousIsArabicLetter && pendingJoiner == nil && !pendingSpace && pendingBreaks == 0 {
-                    pendingJoiner = v
+                    pendingJoiner = start..<i
                 } else {
                     report.removedControls += 1
                     removedSomething = true
@@ -105,24 +129,24 @@ public enum Normaliser {
                 if kind == .quote { report.quotes += 1 } else if kind == .dash { report.dashes += 1 }
                 if pendingBreaks > 0 {
                     if !atStart {
-                        out.append(0x0A)
-                        if pendingBreaks > 1 { out.append(0x0A) }
+                        emit(0x0A)
+                        if pendingBreaks > 1 { emit(0x0A) }
                     }
                     pendingBreaks = 0
                 } else if pendingSpace {
-                    out.append(0x20)
+                    emit(0x20)
                 }
                 pendingSpace = false
                 if let joiner = pendingJoiner {
                     if flags & CharacterTable.arabicLetter != 0 {
-                        out.append(joiner)
+                        for k in joiner { emit(bytes[k]) }
                     } else {
                         report.removedControls += 1
                         removedSomething = true
                     }
                     pendingJoiner = nil
                 }
-                out.append(v)
+                for k in start..<i { emit(bytes[k]) }
                 // A removed scalar may have separated a base from a mark that
                 // now composes with it, or two marks now out of order.
                 let ccc = CharacterTable.combiningClass(flags)
@@ -138,10 +162,7 @@ public enum Normaliser {
         if pendingJoiner != nil { report.removedControls += 1 }
         // Line breaks and spaces left pending at the end are dropped.
         report.unifiedWhitespace += pendingBreaks + (pendingSpace ? 1 : 0)
-        let result = out.string
-        // Removing a control can bring a combining mark next to a new base;
-        // compose again so the result is NFC and a second pass is a no-op.
-        return removedSomething && emittedUnsafe ? result.precomposedStringWithCanonicalMapping : result
+        return written
     }
 
     /// The search form of `s`: Arabic diacritics (U+064B–065F, U+0670, Quranic
@@ -157,24 +178,30 @@ public enum Normaliser {
     /// record's `searchText`.
     public static func fold(_ s: String) -> String {
         let table = FoldTable.shared
-        var out = UTF8Buffer(capacity: s.utf8.count)
-        table.replacements.withUnsafeBufferPointer { replacements in
-            for scalar in s.unicodeScalars {
-                let v = scalar.value
-                if v < 0x80 {
-                    out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-                    continue
-                }
-                let entry = table.entry(v)
-                if entry == FoldTable.keep {
-                    out.append(v)
-                } else if entry != FoldTable.remove {
-                    let start = Int(entry >> 8)
-                    for k in start..<(start + Int(entry & 0xFF)) { out.append(replacements[k]) }
+        return UTF8Scan.withBytes(s) { bytes in
+            var out = UTF8Buffer(capacity: bytes.count)
+            table.replacements.withUnsafeBufferPointer { replacements in
+                var i = 0
+                let end = bytes.count
+                while i < end {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        out.appendByte(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                        i &+= 1
+                        continue
+                    }
+                    let start = i
+                    let entry = table.entry(UTF8Scan.next(bytes, &i))
+                    if entry == FoldTable.keep {
+                        for k in start..<i { out.appendByte(bytes[k]) }
+                    } else if entry != FoldTable.remove {
+                        let first = Int(entry >> 8)
+                        for k in first..<(first + Int(entry & 0xFF)) { out.append(replacements[k]) }
+                    }
                 }
             }
+            return out.string
         }
-        return out.string
     }
 
     /// `s` with Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits
@@ -200,7 +227,7 @@ public enum Normaliser {
     /// English news text is already NFC and skips the NFC pass.
     private static func mayNeedNFC(_ s: String, _ table: CharacterTable) -> Bool {
         guard s.utf8.contains(where: { $0 >= 0xCC }) else { return false }
-        return !table.isQuickNFC(s.unicodeScalars)
+        return !UTF8Scan.withBytes(s) { table.isQuickNFC($0) }
     }
 
     /// A metadata string as one normalised line, or nil when nothing is left.

@@ -115,10 +115,11 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Returns when every queued message has a delivery report, or throws
-    /// `.timedOut` after `timeout`.
+    /// `.timedOut` after `timeout`, or `.interrupted` soon after the task is
+    /// cancelled (within `RDKafkaClient.flushSlice`).
     public func flush(timeout: Duration = .seconds(30)) async throws(KafkaError) {
         let client = client
-        if let failure = await BlockingCall.run({ client.flush(timeout: timeout) }) { throw failure }
+        if let failure = await CancellationFlag.run({ client.flush(timeout: timeout, stop: $0) }) { throw failure }
     }
 
     /// Registers the `transactional.id` with the cluster; call once before the first transaction.
@@ -155,11 +156,12 @@ public final class KafkaProducer: Sendable {
         if let failure = await BlockingCall.run({ client.abortTransaction(timeout: timeout) }) { throw failure }
     }
 
-    /// Flushes (up to `timeout`), then stops the delivery thread. Messages still
-    /// undelivered after that are reported as failed when the producer is released.
+    /// Flushes (up to `timeout`, and no longer once the task is cancelled),
+    /// then stops the delivery thread. Messages still undelivered after that
+    /// are reported as failed when the producer is released (purged).
     public func close(timeout: Duration = .seconds(30)) async {
         let client = client
-        if let failure = await BlockingCall.run({ client.flush(timeout: timeout) }) {
+        if let failure = await CancellationFlag.run({ client.flush(timeout: timeout, stop: $0) }) {
             client.context.logger.warning("closing the producer: \(failure)")
         }
         pollThread.requestStop()

@@ -153,11 +153,28 @@ extension RDKafkaClient {
     /// Messages and requests not yet delivered (`rd_kafka_outq_len`).
     var outstandingCount: Int { Int(rd_kafka_outq_len(handle)) }
 
-    /// `rd_kafka_flush`: blocks up to `timeout`; call through `BlockingCall`.
-    func flush(timeout: Duration) -> KafkaError? {
-        let result = rd_kafka_flush(handle, Self.milliseconds(timeout))
-        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : Self.error(result)
+    /// `rd_kafka_flush` up to `timeout`, in slices of at most `flushSlice`,
+    /// so that a cancelled caller (`stop`) is noticed between them: a flush
+    /// waiting on a broker that is down would otherwise hold its caller for
+    /// the whole timeout. Blocks; call through `CancellationFlag.run`.
+    func flush(timeout: Duration, stop: CancellationFlag) -> KafkaError? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let left = deadline - .now
+            let result = rd_kafka_flush(handle, Self.milliseconds(min(max(left, .zero), Self.flushSlice)))
+            guard result == RD_KAFKA_RESP_ERR__TIMED_OUT else {
+                return result == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : Self.error(result)
+            }
+            if stop.isCancelled {
+                return Self.error(RD_KAFKA_RESP_ERR__INTR, message: "the flush was cancelled with \(outstandingCount) messages undelivered")
+            }
+            if left <= Self.flushSlice { return Self.error(result) }
+        }
     }
+
+    /// How long one `rd_kafka_flush` call of `flush(timeout:stop:)` may block:
+    /// the most a cancelled flush takes to return.
+    static let flushSlice = Duration.milliseconds(100)
 }
 
 extension RDKafkaClient.DeliverySlots {

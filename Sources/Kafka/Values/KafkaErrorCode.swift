@@ -15,6 +15,8 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let allBrokersDown = KafkaErrorCode(rawValue: -187)
     public static let invalidArgument = KafkaErrorCode(rawValue: -186)
     public static let timedOut = KafkaErrorCode(rawValue: -185)
+    /// `_INTR`: a blocking call stopped early (e.g. a flush whose task was cancelled).
+    public static let interrupted = KafkaErrorCode(rawValue: -163)
     public static let queueFull = KafkaErrorCode(rawValue: -184)
     public static let unknownPartition = KafkaErrorCode(rawValue: -190)
     public static let unknownTopicLocal = KafkaErrorCode(rawValue: -188)

@@ -27,8 +27,11 @@ import Logging
 ///
 /// `run(events:)` returns when `events` ends (graceful shutdown, or the end of
 /// a replay's range) after draining, committing and flushing; it throws when
-/// the core cannot go on. A bounded job (replay) drives it the same way with
-/// its own event sequence and a fixed assignment.
+/// the core cannot go on. When its task is cancelled it stops waiting: the
+/// drain ends at once and the final flush within one slice (0.1 s), and what
+/// is unacknowledged stays uncommitted, to be read again. A bounded job
+/// (replay) drives it the same way with its own event sequence and a fixed
+/// assignment.
 public final class StreamCore: Sendable {
     public let processor: MessageProcessor
     public let settings: StreamSettings

@@ -7,25 +7,53 @@ import Foundation
 // the whole set until at least `--seconds` have passed, and prints one
 // machine-readable line:  normalise bytes=… articles=… seconds=… mbps=… aps=…
 // With `--decode`, it times InputDecoder.decode on the same files instead.
+// With `--dump`, it times nothing and prints what each file becomes (the
+// decoded text and metadata, or the normalised text and searchText), so a
+// change to either stage can be checked for identical output on a corpus.
 
 var paths: [String] = []
 var minimumSeconds = 2.0
 var mode = "normalise"
+var dump = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--seconds": minimumSeconds = Double(arguments.next() ?? "") ?? minimumSeconds
     case "--decode": mode = "decode"
+    case "--dump": dump = true
     default: paths.append(argument)
     }
 }
 let inputs: [[UInt8]] = paths.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
 guard !inputs.isEmpty else {
-    FileHandle.standardError.write(Data("usage: TextBench [--seconds S] [--decode] FILE…\n".utf8))
+    FileHandle.standardError.write(Data("usage: TextBench [--seconds S] [--decode] [--dump] FILE…\n".utf8))
     exit(2)
 }
 let texts = inputs.map { String(decoding: $0, as: UTF8.self) }
 let totalBytes = inputs.reduce(0) { $0 + $1.count }
+
+if dump {
+    for path in paths {
+        print("=== \(path)")
+        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        if mode == "decode" {
+            do {
+                let doc = try InputDecoder.decode(RawArticle(bytes: bytes))
+                print(String(describing: doc.metadata))
+                print(doc.text)
+            } catch {
+                print("error: \(error.reason)")
+            }
+        } else {
+            let doc = Normaliser.normalise(SourceDocument(text: String(decoding: bytes, as: UTF8.self), format: .text))
+            print(String(describing: doc.report))
+            print(doc.text)
+            print("--- searchText")
+            print(doc.searchText)
+        }
+    }
+    exit(0)
+}
 
 var sink = 0
 @MainActor func runOnce() {

@@ -9,6 +9,9 @@
 struct NameWords {
     var folded: [FoldedWord]
     var cases: [Gazetteer.Case]
+    /// Indices of the words a comma stands before ("Washington, D.C." → [1]):
+    /// the text must put a comma there too (`Gazetteer` walks it as a step).
+    var commaBefore: [Int] = []
 
     /// The words of `name`, by the plain-name path when it applies.
     static func of(_ name: String) -> NameWords {
@@ -17,14 +20,29 @@ struct NameWords {
 
     /// The words through the tokeniser, as the text's words are made.
     static func tokenised(_ name: String) -> NameWords {
-        let words = EnrichTokeniser.tokens(of: name).filter { $0.kind == .word || $0.kind == .number }
+        let tokens = EnrichTokeniser.tokens(of: name)
+        var commaBefore: [Int] = []
+        var words: [EnrichToken] = []
+        for token in tokens {
+            if token.kind == .word || token.kind == .number {
+                words.append(token)
+            } else if token.kind == .punctuation, isComma(token.text), !words.isEmpty {
+                commaBefore.append(words.count)
+            }
+        }
         return NameWords(
             folded: words.map(\.folded),
             cases: words.map { word in
                 guard word.script == .latin else { return .any }
                 if word.isAllCaps && word.text.count <= 6 { return .allCaps }
                 return word.isCapitalised ? .capitalised : .any
-            })
+            },
+            commaBefore: commaBefore)
+    }
+
+    /// A Latin or Arabic comma, which a name may hold between two words.
+    static func isComma(_ text: String) -> Bool {
+        text == "," || text == "\u{060C}"
     }
 
     /// The words of a name made only of single spaces and words that are

@@ -46,29 +46,76 @@ struct BoilerplateRules: Sendable {
         return ((cls ?? "") + " " + (id ?? "")).lowercased()
     }
 
-    /// Whether the element's class or id marks it as furniture.
+    /// Whether the element's class or id marks it as furniture (worked out
+    /// once per element).
     func isHinted(_ node: HTMLNode) -> Bool {
+        if let hinted = node.hinted { return hinted }
+        let hinted = judge(node)
+        node.hinted = hinted
+        return hinted
+    }
+
+    private func judge(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
-            style.contains("display:none") || style.contains("visibility:hidden")
-        {
-            return true
-        }
+        if let style = node.attribute("style"), Self.hidesByStyle(style) { return true }
         if let role = node.attribute("role")?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog"].contains(role)
         {
             return true
         }
         guard let names = Self.names(node) else { return false }
-        let classNames = names.split(separator: " ")
-        if classNames.contains(where: { keepClasses.contains(String($0)) }) { return false }
         let bytes = Array(names.utf8)
+        // Class names are ASCII almost always; there a grapheme cluster is a
+        // byte, and splitting bytes gives what splitting Characters does.
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        if ascii {
+            if Self.asciiWords(bytes, separatedBy: { $0 == 0x20 }).contains(where: { keepClasses.contains($0) }) { return false }
+        } else if names.split(separator: " ").contains(where: { keepClasses.contains(String($0)) }) {
+            return false
+        }
         if substrings.contains(where: { Self.contains(bytes, $0) }) { return true }
-        let words = names.split(whereSeparator: { !$0.isLetter })
-        if words.contains(where: { tokens.contains(String($0)) }) {
+        let hasToken: Bool
+        if ascii {
+            hasToken = Self.asciiWords(bytes, separatedBy: { !Self.isASCIILetter($0) }).contains(where: { tokens.contains($0) })
+        } else {
+            hasToken = names.split(whereSeparator: { !$0.isLetter }).contains(where: { tokens.contains(String($0)) })
+        }
+        if hasToken {
             return !positives.contains(where: { Self.contains(bytes, $0) })
         }
         return false
+    }
+
+    /// An inline style that hides the element: `display:none` or
+    /// `visibility:hidden`, case and spaces ignored.
+    private static func hidesByStyle(_ style: String) -> Bool {
+        guard style.utf8.allSatisfy({ $0 < 0x80 }) else {
+            // Rare: compared by Character, where a combining mark after a
+            // letter makes it another letter (no Foundation search).
+            let squeezed = Array(style.lowercased().filter { $0 != " " })
+            return [Self.displayNoneCharacters, Self.visibilityHiddenCharacters].contains { needle in
+                squeezed.count >= needle.count
+                    && (0...(squeezed.count - needle.count)).contains { squeezed[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }
+        }
+        var squeezed: [UInt8] = []
+        squeezed.reserveCapacity(style.utf8.count)
+        for b in style.utf8 where b != 0x20 { squeezed.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+        return contains(squeezed, displayNone) || contains(squeezed, visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+    private static let displayNoneCharacters = Array("display:none")
+    private static let visibilityHiddenCharacters = Array("visibility:hidden")
+
+    /// The non-empty runs of `bytes` between separator bytes, as strings.
+    private static func asciiWords(_ bytes: [UInt8], separatedBy isSeparator: (UInt8) -> Bool) -> [String] {
+        bytes.split(whereSeparator: isSeparator).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @inline(__always) private static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
     }
 
     /// Readability-style class weight: +25 for body-like names, -25 for furniture.

@@ -3,7 +3,7 @@
 /// Lives only while one page is decoded, on one task.
 final class HTMLNode {
     let tag: String
-    let attributes: [String: String]
+    let attributes: HTMLAttributes
     var text: String
     var children: [HTMLNode] = []
     /// Filled by `TextMeasure`: visible characters, characters inside links,
@@ -11,8 +11,14 @@ final class HTMLNode {
     var counts = TextMeasure.Counts()
     /// Filled while `MainTextExtractor` scores containers.
     var score: Double?
+    /// Filled on text nodes by `RelatedLinks`, which reads the same text
+    /// nodes again for every ancestor it tries as a block.
+    var related: RelatedLinks.Label?
+    /// Filled by `BoilerplateRules.isHinted`, asked about the same element
+    /// while scoring, while writing and for class weights.
+    var hinted: Bool?
 
-    init(tag: String, attributes: [String: String] = [:], text: String = "") {
+    init(tag: String, attributes: HTMLAttributes = HTMLAttributes(), text: String = "") {
         self.tag = tag
         self.attributes = attributes
         self.text = text

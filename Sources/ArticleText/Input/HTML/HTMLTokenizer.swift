@@ -49,7 +49,7 @@ struct HTMLTokenizer {
                 flushText(i)
                 var j = i + 1
                 let name = readName(&j)
-                var attributes: [String: String] = [:]
+                var attributes = HTMLAttributes()
                 var selfClosing = false
                 j = readAttributes(from: j, into: &attributes, selfClosing: &selfClosing)
                 i = j
@@ -97,7 +97,7 @@ struct HTMLTokenizer {
         return lowercased(start..<j)
     }
 
-    private func readAttributes(from start: Int, into attributes: inout [String: String], selfClosing: inout Bool) -> Int {
+    private func readAttributes(from start: Int, into attributes: inout HTMLAttributes, selfClosing: inout Bool) -> Int {
         var j = start
         let end = bytes.count
         while j < end {
@@ -139,7 +139,7 @@ struct HTMLTokenizer {
                     value = HTMLEntities.decode(bytes, valueStart..<j)
                 }
             }
-            if !name.isEmpty && attributes[name] == nil { attributes[name] = value }
+            if !name.isEmpty { attributes.add(name, value) }
         }
         return end
     }
@@ -202,14 +202,21 @@ struct HTMLTokenizer {
         return true
     }
 
+    /// The bytes of `range` with ASCII letters lower-cased, written straight
+    /// into the string (a tag or attribute name fits in a small string, so
+    /// most names allocate nothing).
     private func lowercased(_ range: Range<Int>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(range.count)
-        for k in range {
-            let b = bytes[k]
-            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: range.count) { out in
+                var n = 0
+                for k in range {
+                    let b = source[k]
+                    out[n] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    n += 1
+                }
+                return n
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool {

@@ -73,21 +73,34 @@ enum HTMLTreeBuilder {
         return last
     }
 
-    private static func closeImplied(by name: String, stack: inout [HTMLNode]) {
-        switch name {
-        case "li": close("li", within: ["ul", "ol", "menu"], stack: &stack)
-        case "dt", "dd": close(["dt", "dd"], within: ["dl"], stack: &stack)
-        case "tr": close("tr", within: ["table", "thead", "tbody", "tfoot"], stack: &stack)
-        case "td", "th": close(["td", "th"], within: ["tr", "table"], stack: &stack)
-        case "option": close("option", within: ["select", "datalist"], stack: &stack)
-        case "thead", "tbody", "tfoot": close(["thead", "tbody", "tfoot"], within: ["table"], stack: &stack)
-        default: break
-        }
-        if closesParagraph.contains(name) { close("p", within: scopeBoundaries, stack: &stack) }
+    /// What a start tag closes implicitly (`<li>` an open `<li>`), and
+    /// which open elements stop the search; built once, not per tag.
+    private struct ImpliedClose {
+        let tags: Set<String>
+        let boundaries: Set<String>
+
+        static let listItem = ImpliedClose(tags: ["li"], boundaries: ["ul", "ol", "menu"])
+        static let definition = ImpliedClose(tags: ["dt", "dd"], boundaries: ["dl"])
+        static let row = ImpliedClose(tags: ["tr"], boundaries: ["table", "thead", "tbody", "tfoot"])
+        static let cell = ImpliedClose(tags: ["td", "th"], boundaries: ["tr", "table"])
+        static let option = ImpliedClose(tags: ["option"], boundaries: ["select", "datalist"])
+        static let section = ImpliedClose(tags: ["thead", "tbody", "tfoot"], boundaries: ["table"])
+        static let paragraph = ImpliedClose(tags: ["p"], boundaries: scopeBoundaries)
     }
 
-    private static func close(_ tag: String, within boundaries: Set<String>, stack: inout [HTMLNode]) {
-        close([tag], within: boundaries, stack: &stack)
+    private static func closeImplied(by name: String, stack: inout [HTMLNode]) {
+        let implied: ImpliedClose?
+        switch name {
+        case "li": implied = .listItem
+        case "dt", "dd": implied = .definition
+        case "tr": implied = .row
+        case "td", "th": implied = .cell
+        case "option": implied = .option
+        case "thead", "tbody", "tfoot": implied = .section
+        default: implied = nil
+        }
+        if let implied { close(implied.tags, within: implied.boundaries, stack: &stack) }
+        if closesParagraph.contains(name) { close(ImpliedClose.paragraph.tags, within: ImpliedClose.paragraph.boundaries, stack: &stack) }
     }
 
     private static func close(_ tags: Set<String>, within boundaries: Set<String>, stack: inout [HTMLNode]) {

@@ -41,20 +41,36 @@ struct JSONLDReader {
     }
 
     private static func parse(_ block: String) -> Any? {
-        var text = block.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = trimmed(block)
         for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(wrapper) {
             text.removeFirst(wrapper.count)
         }
         for wrapper in ["-->", "//]]>", "]]>"] where text.hasSuffix(wrapper) {
             text.removeLast(wrapper.count)
         }
-        let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        // Control characters (raw line breaks inside strings) become spaces;
+        // each is one byte, and no byte of a longer UTF-8 sequence is below 0x20.
+        var cleaned = Array(text.utf8)
+        for k in cleaned.indices where cleaned[k] < 0x20 { cleaned[k] = 0x20 }
         do {
-            return try JSONSerialization.jsonObject(with: Data(cleaned.utf8), options: [.fragmentsAllowed])
+            return try JSONSerialization.jsonObject(with: Data(cleaned), options: [.fragmentsAllowed])
         } catch {
             // Not JSON even after cleaning: the caller reads key/value pairs directly.
             return nil
         }
+    }
+
+    /// `block` without leading and trailing white space. A block that,
+    /// past ASCII white space, begins and ends with other ASCII characters
+    /// (`{`, `[`, `<` … `}`, `]`, `>`), as nearly all do, is cut by bytes;
+    /// any other is trimmed by Foundation as before.
+    private static func trimmed(_ block: String) -> String {
+        let utf8 = block.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }),
+            utf8[first] < 0x80, utf8[last] < 0x80
+        else { return block.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return String(block[first...last])
     }
 
     private static func visit(_ value: Any, article: inout Article?, page: inout Article?, depth: Int = 0) {

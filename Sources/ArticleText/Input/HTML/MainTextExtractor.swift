@@ -105,7 +105,7 @@ struct MainTextExtractor {
                 let length = measure[node].text
                 if length >= 25 {
                     let text = node.textContent
-                    let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
+                    let commas = Self.commaCount(text)
                     let score = 1 + Double(commas) + min(Double(length) / 100, 3)
                     for (level, ancestor) in ancestors.reversed().prefix(3).enumerated() {
                         if ancestor.score == nil {
@@ -155,6 +155,55 @@ struct MainTextExtractor {
             }
         }
         return chosen
+    }
+
+    /// The Characters of `text` that are a comma (`,` or Arabic `،`) alone.
+    /// Counted on the bytes when each comma is plainly a cluster of its own:
+    /// the scalar before it ASCII or an Arabic letter or mark (none of which
+    /// is a Prepend that would take the comma into its cluster), the byte
+    /// after it ASCII (no combining mark joins it). Otherwise by Character.
+    static func commaCount(_ text: String) -> Int {
+        var utf8 = text.utf8.makeIterator()
+        var count = 0
+        var previous: UInt32 = 0x20
+        var lead: UInt8 = 0
+        var pendingComma = false
+        while let b = utf8.next() {
+            if pendingComma {
+                guard b < 0x80 else { return characterCommaCount(text) }
+                pendingComma = false
+            }
+            if b < 0x80 {
+                if b == 0x2C {
+                    guard plainBefore(previous) else { return characterCommaCount(text) }
+                    count += 1
+                    pendingComma = true
+                }
+                previous = UInt32(b)
+            } else if b >= 0xC0 {
+                lead = b
+                previous = 0xFFFF_FFFF
+            } else if lead >= 0xC0 && lead < 0xE0 {
+                let scalar = UInt32(lead & 0x1F) << 6 | UInt32(b & 0x3F)
+                if scalar == 0x060C {
+                    guard plainBefore(previous) else { return characterCommaCount(text) }
+                    count += 1
+                    pendingComma = true
+                }
+                previous = scalar
+                lead = 0
+            }
+        }
+        return count
+    }
+
+    /// ASCII, or an Arabic-block scalar other than the Prepend ones (U+0600–0605, U+06DD).
+    private static func plainBefore(_ scalar: UInt32) -> Bool {
+        scalar < 0x80 || (scalar >= 0x0606 && scalar <= 0x06FF && scalar != 0x06DD)
+    }
+
+    private static func characterCommaCount(_ text: String) -> Int {
+        text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
     }
 
     private func isArticleLike(_ node: HTMLNode) -> Bool {

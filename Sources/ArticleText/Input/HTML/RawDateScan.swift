@@ -1,27 +1,48 @@
+import Foundation
+
 /// Finds `"key": "value"` or `key="value"` in a raw page, for dates a site
 /// states only inside a script's JSON or an RDF block in a comment. A plain
-/// byte search, bounded to a short value, so it stays linear.
+/// byte search, bounded to a short value, so it stays linear: libc's
+/// `memchr` finds the key's rarest byte (an upper-case letter or `_` in
+/// most keys), and only there are the bytes around it compared.
 enum RawDateScan {
     static func value(of key: String, in html: [UInt8]) -> String? {
         let needle = Array(key.utf8)
         guard needle.count >= 2, html.count >= needle.count else { return nil }
-        let found: Int? = html.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                let last = hay.count - pin.count
-                var i = 0
-                while i <= last {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                        if k == pin.count, quotedValue(html, from: i + k) != nil { return i + k }
-                    }
-                    i += 1
-                }
-                return nil
+        let anchor = anchorIndex(needle)
+        let found: Int? = html.withUnsafeBytes { hay -> Int? in
+            guard let base = hay.baseAddress else { return nil }
+            let last = hay.count - needle.count
+            var start = 0
+            while start <= last,
+                let hit = memchr(base + start + anchor, Int32(needle[anchor]), last - start + 1)
+            {
+                let at = UnsafeRawPointer(hit) - base - anchor
+                var k = 0
+                while k < needle.count && hay[at + k] == needle[k] { k += 1 }
+                if k == needle.count, quotedValue(html, from: at + k) != nil { return at + k }
+                start = at + 1
             }
+            return nil
         }
         return found.flatMap { quotedValue(html, from: $0) }
+    }
+
+    /// The position of the byte of `key` least likely in a page: an
+    /// upper-case letter, `_` or a digit before punctuation, before a
+    /// lower-case letter; the first of equals.
+    private static func anchorIndex(_ key: [UInt8]) -> Int {
+        func rarity(_ b: UInt8) -> Int {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): 3
+            default: 2
+            }
+        }
+        var best = 0
+        for k in key.indices where rarity(key[k]) < rarity(key[best]) { best = k }
+        return best
     }
 
     private static func quotedValue(_ html: [UInt8], from start: Int) -> String? {

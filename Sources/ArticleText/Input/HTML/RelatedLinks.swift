@@ -19,15 +19,18 @@ enum RelatedLinks {
     static let maxBlockText = 4_000
     /// A header element standing alone before its list holds no more text than this.
     static let maxHeaderText = 60
+    /// Elements whose content is never a related block.
+    private static let skipped = ["script", "style", "template", "head"]
+    /// Elements a search for a block's text does not enter.
+    private static let opaque = ["script", "style", "svg", "img"]
 
     static func lines(_ root: HTMLNode) -> [String] {
         var out: [String] = []
         var blocks = 0
         var stack: [HTMLNode] = [root]
         while let node = stack.popLast(), blocks < maxBlocks {
-            guard !node.isText, !["script", "style", "template", "head"].contains(node.tag) else { continue }
-            if node.counts.links >= 2, node.counts.text <= maxBlockText, let text = leadingText(node),
-               let label = blockLabel(text) {
+            guard !node.isText, !skipped.contains(node.tag) else { continue }
+            if node.counts.links >= 2, node.counts.text <= maxBlockText, let label = leadingLabel(node)?.blockLabel {
                 let items = linkTexts(node)
                 if !items.isEmpty {
                     out.append(label)
@@ -56,8 +59,9 @@ enum RelatedLinks {
     /// generic `sectionLabel` for a header naming a section ("More in
     /// Gaming"), which the parse stage, reading lines, does not take as a
     /// header on its own; `nil` for anything else.
-    static func blockLabel(_ text: String) -> String? {
-        if RelatedBlock.header(ArticleLine(text)) == .block { return text }
+    /// (`isHeader`: whether `text` is a related header, worked out once by `Label`.)
+    static func blockLabel(_ text: String, isHeader: Bool) -> String? {
+        if isHeader { return text }
         return RelatedBlock.isSectionHeader(text) ? sectionLabel : nil
     }
 
@@ -69,12 +73,12 @@ enum RelatedLinks {
     /// links: the header is not inside the list's container, so
     /// the container test above does not see it.
     static func headedList(in node: HTMLNode) -> (String, [String])? {
-        let elements = node.children.filter { !$0.isText }
-        guard elements.count >= 2 else { return nil }
-        for (header, list) in zip(elements, elements.dropFirst()) {
-            guard header.counts.links <= 1, header.counts.text <= maxHeaderText,
+        var previous: HTMLNode?
+        for list in node.children where !list.isText {
+            defer { previous = list }
+            guard let header = previous, header.counts.links <= 1, header.counts.text <= maxHeaderText,
                   list.counts.links >= 1, list.counts.text <= maxBlockText,
-                  let text = leadingText(header), let label = blockLabel(text)
+                  let label = leadingLabel(header)?.blockLabel
             else { continue }
             let items = linkTexts(list)
             if !items.isEmpty { return (label, items) }
@@ -93,14 +97,13 @@ enum RelatedLinks {
         var stack: [HTMLNode] = [node]
         while let next = stack.popLast() {
             if next.isText {
-                let text = next.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-                if label == nil, !text.isEmpty, text.count <= maxHeaderText,
-                   RelatedBlock.header(ArticleLine(text)) == .block {
-                    label = text
+                let text = collapsed(next)
+                if label == nil, !text.text.isEmpty, text.count <= maxHeaderText, text.isHeader {
+                    label = text.text
                 }
                 continue
             }
-            if ["script", "style", "svg", "img"].contains(next.tag) { continue }
+            if opaque.contains(next.tag) { continue }
             if next.tag == "a" { link = next; continue }
             stack.append(contentsOf: next.children.reversed())
         }
@@ -123,17 +126,17 @@ enum RelatedLinks {
 
     /// The first non-empty text inside `node`, looked for among its first
     /// few dozen nodes.
-    static func leadingText(_ node: HTMLNode) -> String? {
+    private static func leadingLabel(_ node: HTMLNode) -> Label? {
         var stack: [HTMLNode] = [node]
         var seen = 0
         while let next = stack.popLast(), seen < 40 {
             seen += 1
             if next.isText {
-                let text = next.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-                if !text.isEmpty { return text.count <= 60 ? text : nil }
+                let text = collapsed(next)
+                if !text.text.isEmpty { return text.count <= 60 ? text : nil }
                 continue
             }
-            if ["script", "style", "svg", "img"].contains(next.tag) { continue }
+            if opaque.contains(next.tag) { continue }
             stack.append(contentsOf: next.children.reversed())
         }
         return nil
@@ -150,5 +153,80 @@ enum RelatedLinks {
             items.append(text)
         }
         return items
+    }
+
+    /// A text node's text with its white space collapsed, its length in
+    /// characters, whether it is a related header and the block label it
+    /// makes: worked out once per node, since the node is read again for
+    /// each ancestor tried as a block.
+    final class Label {
+        let text: String
+        let count: Int
+        private var header: Bool?
+        private var label: String??
+
+        init(_ text: String, count: Int) {
+            self.text = text
+            self.count = count
+        }
+
+        var isHeader: Bool {
+            if let header { return header }
+            let verdict = RelatedBlock.header(ArticleLine(text)) == .block
+            header = verdict
+            return verdict
+        }
+
+        /// `RelatedLinks.blockLabel` of the text.
+        var blockLabel: String? {
+            if let label { return label }
+            let found = RelatedLinks.blockLabel(text, isHeader: isHeader)
+            label = .some(found)
+            return found
+        }
+    }
+
+    /// The node's text split on white space and joined with single spaces.
+    static func collapsed(_ node: HTMLNode) -> Label {
+        if let label = node.related { return label }
+        let label = collapse(node.text)
+        node.related = label
+        return label
+    }
+
+    /// Splitting on `Character.isWhitespace` works by grapheme cluster; an
+    /// ASCII text, whose clusters are its bytes (or CR LF, both white space),
+    /// gets the same result from a byte scan.
+    private static func collapse(_ text: String) -> Label {
+        var ascii = true
+        var blank = true
+        for b in text.utf8 {
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
+            if !isASCIISpace(b) { blank = false }
+        }
+        if ascii && blank { return Label("", count: 0) }
+        guard ascii else {
+            let joined = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return Label(joined, count: joined.count)
+        }
+        var out = UTF8Buffer(capacity: text.utf8.count)
+        var pending = false
+        for b in text.utf8 {
+            if isASCIISpace(b) {
+                pending = true
+            } else {
+                if pending && !out.bytes.isEmpty { out.appendByte(0x20) }
+                pending = false
+                out.appendByte(b)
+            }
+        }
+        return Label(out.string, count: out.bytes.count)
+    }
+
+    @inline(__always) private static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 }
