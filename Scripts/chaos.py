@@ -127,15 +127,17 @@ class Run:
         while not stop.wait(0.5):
             for worker in list(self.workers):
                 worker.sample_memory()
-                code = worker.reap()
-                if code is None:
-                    continue
-                self.crashes.append({"worker": worker.name, "generation": worker.generation, "exit": code,
-                                     "at": round(time.time() - self.started, 1), "lastLines": worker.last_lines[-3:]})
-                self.note("%s exited on its own (status %s): %s" % (worker.name, code, " | ".join(worker.last_lines[-2:])))
-                if restart and not stop.is_set():
-                    worker.start()
-                    self.note("%s restarted (restart: %s)" % (worker.name, self.compose.restart))
+                # Reaped and restarted as one step, as the run's kills are.
+                with worker.lock:
+                    code = worker.reap()
+                    if code is None:
+                        continue
+                    self.crashes.append({"worker": worker.name, "generation": worker.generation, "exit": code,
+                                         "at": round(time.time() - self.started, 1), "lastLines": worker.last_lines[-3:]})
+                    self.note("%s exited on its own (status %s): %s" % (worker.name, code, " | ".join(worker.last_lines[-2:])))
+                    if restart and not stop.is_set():
+                        worker.start()
+                        self.note("%s restarted (restart: %s)" % (worker.name, self.compose.restart))
 
     def stop_workers(self, workers=None):
         """SIGTERM to every worker at once, each given the compose grace period."""
@@ -300,10 +302,11 @@ class Run:
             live = [w for w in self.workers if w.alive]
             if event == "kill" and live:
                 victim = self.rng.choice(live)
-                victim.kill()
-                counts["kills"] += 1
-                self.note("SIGKILL %s (pid %d, generation %d); restarting it" % (victim.name, victim.pid, victim.generation))
-                victim.start()
+                with victim.lock:
+                    victim.kill()
+                    counts["kills"] += 1
+                    self.note("SIGKILL %s (pid %d, generation %d); restarting it" % (victim.name, victim.pid, victim.generation))
+                    victim.start()
             elif event == "freeze":
                 self.note("SIGSTOP broker for %.0f s" % self.args.freeze_seconds)
                 self.broker.freeze(self.args.freeze_seconds)

@@ -66,17 +66,23 @@ class Worker:
         self.peak_rss_bytes = 0
         self.exits = []  # (generation, returncode, expected)
         self.last_lines = []
+        # start, kill, terminate and reap change or read the process and
+        # `stopping` together: the run's main thread kills and restarts while
+        # the supervisor thread reaps, and a reap between a kill and the new
+        # process would take the killed one for a crash (and start another).
+        self.lock = threading.RLock()
 
     def start(self):
-        self.generation += 1
-        self.stopping = False
-        log_path = os.path.join(self.log_dir, "%s.%d.log" % (self.name, self.generation))
-        self.process = subprocess.Popen(self.argv, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
-        # For chaos.sh, which ends leftovers by pid if this harness is killed.
-        with open(os.path.join(self.log_dir, "pids"), "a") as f:
-            f.write("%d\n" % self.process.pid)
-        threading.Thread(target=self._pump, args=(self.process, log_path, self.generation), daemon=True).start()
+        with self.lock:
+            self.generation += 1
+            log_path = os.path.join(self.log_dir, "%s.%d.log" % (self.name, self.generation))
+            self.process = subprocess.Popen(self.argv, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                            start_new_session=True)
+            self.stopping = False
+            # For chaos.sh, which ends leftovers by pid if this harness is killed.
+            with open(os.path.join(self.log_dir, "pids"), "a") as f:
+                f.write("%d\n" % self.process.pid)
+            threading.Thread(target=self._pump, args=(self.process, log_path, self.generation), daemon=True).start()
 
     def _pump(self, process, log_path, generation):
         with open(log_path, "w") as log:
@@ -124,18 +130,22 @@ class Worker:
 
     def kill(self, timeout=10):
         """SIGKILL, waited for."""
-        self.sample_memory()
-        self.stopping = True
-        self.process.send_signal(signal.SIGKILL)
-        code = self.process.wait(timeout=timeout)
-        self.exits.append((self.generation, code, True))
+        with self.lock:
+            self.sample_memory()
+            self.stopping = True
+            self.process.send_signal(signal.SIGKILL)
+            code = self.process.wait(timeout=timeout)
+            self.exits.append((self.generation, code, True))
 
     def terminate(self, grace):
         """SIGTERM, then SIGKILL after the grace period (Compose's stop_grace_period)."""
-        if not self.alive:
-            return None
-        self.sample_memory()
-        self.stopping = True
+        with self.lock:
+            if not self.alive:
+                return None
+            self.sample_memory()
+            self.stopping = True
+        # Outside the lock: the grace period can be long, and a stopping
+        # worker is never reaped.
         self.process.send_signal(signal.SIGTERM)
         try:
             code = self.process.wait(timeout=grace)
@@ -148,12 +158,13 @@ class Worker:
 
     def reap(self):
         """If the process ended on its own, record it and return its exit code."""
-        if self.process is None or self.stopping or self.process.poll() is None:
-            return None
-        code = self.process.returncode
-        self.exits.append((self.generation, code, False))
-        self.stopping = True
-        return code
+        with self.lock:
+            if self.process is None or self.stopping or self.process.poll() is None:
+                return None
+            code = self.process.returncode
+            self.exits.append((self.generation, code, False))
+            self.stopping = True
+            return code
 
     def stats(self, timeout=2):
         """The worker's /stats document, or None if it does not answer."""
