@@ -12,7 +12,7 @@ struct MockClusterWorkerMemoryTests {
     static let inputs = 200
     static let inputSize = 1 << 20
     static let rssBound = 150_000_000
-    static let partitions = 12
+    static let partitions = 16
 
     @Test func largeInputsWithASlowOutputStayWithinTheMemoryBound() async throws {
         let logger = TestLogger.quiet
@@ -42,7 +42,8 @@ struct MockClusterWorkerMemoryTests {
         // partition: the mock cluster keeps only about 5 MiB per partition.
         // Each is 1 MiB of binary data, which the worker dead-letters (truncated
         // to the output side's message.max.bytes), so output bytes match input
-        // bytes; 12 partitions × 4 in flight is over the default 48 MiB bound.
+        // bytes; 16 partitions × 4 in flight (64 MiB) is well over the default 48 MiB bound
+        // (12 × 4 was exactly the bound, and a quick worker on a quiet machine then never paused).
         var base = [UInt8](repeating: 0, count: Self.inputSize)
         var generator = SystemRandomNumberGenerator()
         for index in stride(from: 0, to: base.count, by: 8) {
