@@ -163,4 +163,11 @@ import Testing
         #expect(found.contains("Marks & Spencer/ORG"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("News") }, "\(found)")
     }
+
+    /// "Chief Executive" is an office: the name after it starts after it.
+    @Test func anExecutiveIsAnOfficeBeforeAName() {
+        let found = entities("Speaking in Leeds, Chief Executive Marta Kowalczyk said sales rose.")
+        #expect(found.contains("Marta Kowalczyk/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Executive") }, "\(found)")
+    }
 }
