@@ -170,4 +170,12 @@ import Testing
         #expect(found.contains("Marta Kowalczyk/PERSON"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("Executive") }, "\(found)")
     }
+
+    /// A lone surname before "administration" names the leader it serves;
+    /// a nationality there names none.
+    @Test func aSurnameBeforeAdministrationIsAPerson() {
+        let found = entities("Critics said the Harding administration had cut aid, and the Chinese administration agreed.")
+        #expect(found.contains("Harding/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Chinese") }, "\(found)")
+    }
 }

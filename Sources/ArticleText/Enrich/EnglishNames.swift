@@ -210,6 +210,13 @@ enum EnglishNames {
         if !titled, let after = words.tokenAfter(last), after.kind == .word, cues.englishSpeechVerbs.contains(after.text) {
             titled = true
         }
+        // "the Bush administration": a lone surname before the word for a
+        // leader's term of office names that leader.
+        if !titled, first == last, words.known[first] == nil, let after = words.tokenAfter(last), after.kind == .word,
+            cues.englishLeaderBefore.contains(after.text)
+        {
+            titled = true
+        }
         while !royal, personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
         guard personStart <= last else { return [] }
         let runs = splitOnConnectors(personStart, last, in: words).flatMap { splitOnNotNames($0.0, $0.1, in: words) }
