@@ -178,4 +178,13 @@ import Testing
         #expect(found.contains("Harding/PERSON"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("Chinese") }, "\(found)")
     }
+
+    /// "the Labour MP for Pendle Valley": the word before MP is the member's
+    /// party, the run after "MP for" the seat, a place.
+    @Test func aMembersPartyAndSeatAreAnOrganisationAndAPlace() {
+        let found = entities("Dana Pryce, the Labour MP for Pendle Valley, said the cuts were unfair.")
+        #expect(found.contains("Dana Pryce/PERSON"), "\(found)")
+        #expect(found.contains("Labour/ORG"), "\(found)")
+        #expect(found.contains("Pendle Valley/PLACE"), "\(found)")
+    }
 }

@@ -163,6 +163,16 @@ enum EnglishNames {
         {
             return first + 3 <= last ? classify(first: first + 3, last: last, in: words) : []
         }
+        // "the Labour MP for Pendle Valley": the words before a member's title
+        // name the party, the run after "for" the seat, a place.
+        if let member = (first...last).first(where: { cues.englishMemberTitles.contains(words[$0].text) }) {
+            var out: [EntityCandidate] = []
+            if member > first, isParty(first, member - 1, in: words) { out.append(candidate(first, member - 1, .org, .cue)) }
+            if member + 2 <= last, words[member + 1].text == "for" {
+                return out + [candidate(member + 2, last, .place, .cue)]
+            }
+            return member < last ? out + classify(first: member + 1, last: last, in: words) : out
+        }
         // "Palestinian Authority President Mahmoud Abbas": the body, then its officer.
         if first + 1 < last, let title = (first + 1..<last).first(where: { isOfficeTitle(words[$0]) }),
             (first..<title).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) })
@@ -237,6 +247,19 @@ enum EnglishNames {
             }
         }
         return out
+    }
+
+    /// One or two words before a member's title that can name a party: no
+    /// nationality, title or known place, and an everyday word ("Labour",
+    /// "Senior") only after an article ("the Labour MP", not "Senior MPs").
+    private static func isParty(_ a: Int, _ b: Int, in words: EntityWords) -> Bool {
+        let cues = EntityCues.shared
+        guard b - a <= 1, (a...b).allSatisfy({ words.known[$0] == nil && !cues.englishDemonyms.contains(words[$0].text)
+            && !cues.englishTitles.contains(words[$0].text) && !cues.englishNotNames.contains(words[$0].text) })
+        else { return false }
+        if !(a...b).contains(where: { cues.englishWords.contains(words[$0].folded) }) { return true }
+        guard let before = words.tokenBefore(a), before.kind == .word else { return false }
+        return ["the", "a", "an"].contains(before.text.lowercased())
     }
 
     /// A capitalised web address ("IslamOnline.net", "STL.News"): a name of

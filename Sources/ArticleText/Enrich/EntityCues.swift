@@ -23,6 +23,7 @@ struct EntityCues: Sendable {
         var englishEventKeywords: [String]
         var englishPlaceKeywords: [String]
         var englishOrgAfter: [String]
+        var englishMemberTitles: [String]
         var englishLeaderBefore: [String]
         var englishNotNames: [String]
         var englishDemonyms: [String]
@@ -71,6 +72,8 @@ struct EntityCues: Sendable {
     let englishEventKeywords: Set<String>
     let englishPlaceKeywords: Set<String>
     let englishOrgAfter: Set<String>
+    /// A member's title between a party and a seat ("the Labour MP for Leeds North").
+    let englishMemberTitles: Set<String>
     /// Words after a lone surname that make it the leader's name ("the Bush administration").
     let englishLeaderBefore: Set<String>
     let englishNotNames: Set<String>
@@ -122,6 +125,7 @@ struct EntityCues: Sendable {
         englishEventKeywords = Set(cues.englishEventKeywords)
         englishPlaceKeywords = Set(cues.englishPlaceKeywords)
         englishOrgAfter = Set(cues.englishOrgAfter)
+        englishMemberTitles = Set(cues.englishMemberTitles)
         englishLeaderBefore = Set(cues.englishLeaderBefore)
         englishDemonyms = Set(cues.englishDemonyms)
         // "at about 11:00pm (ACDT)": a time zone's abbreviation is no name.
