@@ -187,4 +187,12 @@ import Testing
         #expect(found.contains("Labour/ORG"), "\(found)")
         #expect(found.contains("Pendle Valley/PLACE"), "\(found)")
     }
+
+    /// A head word alone before "and" is no name of its own: the coordination
+    /// is inside one body's name.
+    @Test func aBareHeadWordBeforeAndStaysInsideTheName() {
+        let found = entities("A survey by the Institute and Faculty Union found long hours.")
+        #expect(found.contains("Institute and Faculty Union/ORG"), "\(found)")
+        #expect(!found.contains("Institute/ORG"), "\(found)")
+    }
 }

@@ -341,6 +341,10 @@ enum EnglishNames {
         var start = first
         for m in first...last + 1 {
             if m < last, words[m].text == "and", isCoordinatedGenitive(at: m, last: last, in: words) { continue }
+            // "University and College Union": a head word alone before "and" is
+            // no name of its own; with a name of two words or more after it, the
+            // coordination is inside one body's name.
+            if m + 2 <= last, words[m].text == "and", m == start + 1, keywords.contains(words[start].text) { continue }
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))
