@@ -93,4 +93,11 @@ import Testing
         #expect(found.contains("كريستوفر ج. هاملتون/PERSON"), "\(found)")
         #expect(!found.contains { $0.contains("وقال") }, "\(found)")
     }
+
+    /// "الفريق أول" is one rank: the name follows it, bare or definite.
+    @Test func aTwoWordRankOpensAName() {
+        let found = entities("اجتمع الوسطاء مع الفريق أول الحلو ثم مع الفريق أول كوكو لبحث الهدنة.")
+        #expect(found.contains("الحلو/PERSON"), "\(found)")
+        #expect(found.contains("كوكو/PERSON"), "\(found)")
+    }
 }

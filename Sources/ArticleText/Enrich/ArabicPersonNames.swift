@@ -55,6 +55,12 @@ enum ArabicPersonNames {
                     k = last + 1
                     continue
                 }
+                // "الفريق أول البرهان": after a title of two words, a definite surname standing alone.
+                if strong, cueEnd > k, definiteSurname(at: first, in: words) {
+                    out.append(EntityCandidate(start: words[first].start, end: words[first].end, type: .person, id: nil, source: .cue))
+                    k = first + 1
+                    continue
+                }
             }
             for reading in words.readings(k) where reading.prefixLength == 0 || reading.prefixLength == 1 {
                 guard cues.arabicGivenNames.contains(reading.stem) || reading.stem.hasPrefix("عبد") && reading.stem.count > 4 else { continue }
@@ -73,6 +79,18 @@ enum ArabicPersonNames {
             k += 1
         }
         return out
+    }
+
+    /// A definite word that can be a family name standing alone after a title:
+    /// five letters or more, no participle (الم…), adjective, noun in ة or
+    /// known name, and no definite word after it in the same phrase.
+    private static func definiteSurname(at m: Int, in words: EntityWords) -> Bool {
+        let f = words[m].folded
+        guard words[m].script == .arabic, f.hasPrefix("ال"), f.unicodeScalars.count >= 5, !f.hasPrefix("الم"),
+            words[m].text.unicodeScalars.last != "\u{0629}", !isNisbaAdjective(f), !titleAdjectives.contains(f),
+            words.known[m] == nil, isNamePart(f)
+        else { return false }
+        return !(m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال"))
     }
 
     /// Abbreviated titles written as one letter and a full stop ("د." doctor,
