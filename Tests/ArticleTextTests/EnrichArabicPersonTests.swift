@@ -100,4 +100,10 @@ import Testing
         #expect(found.contains("الحلو/PERSON"), "\(found)")
         #expect(found.contains("كوكو/PERSON"), "\(found)")
     }
+
+    /// "المتحدثة باسم" and a body: the name comes after the body.
+    @Test func aSpokespersonForABodyIsFollowedByTheName() {
+        let found = entities("قالت المتحدثة باسم وزارة الدفاع سابرينا سينغ إن المحادثات مستمرة.")
+        #expect(found.contains("سابرينا سينغ/PERSON"), "\(found)")
+    }
 }

@@ -30,6 +30,9 @@ enum ArabicPersonNames {
                 while first + 1 < words.count, words.joined[first] {
                     if isNisbaAdjective(words[first].folded) || titleAdjectives.contains(words[first].folded) {
                         first += 1
+                    } else if strong, words[first].folded == "باسم", let after = afterBodySpokenFor(first, in: words) {
+                        // "المتحدث باسم وزارة الخارجية جون كيربي": the body, then the name.
+                        first = after
                     } else if strong, let known = words.known[first], known.start > words[first].start,
                         words[first].folded.hasPrefix("ل"), known.lastWord + 1 < words.count, words.joined[known.lastWord]
                     {
@@ -91,6 +94,24 @@ enum ArabicPersonNames {
             words.known[m] == nil, isNamePart(f)
         else { return false }
         return !(m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال"))
+    }
+
+    /// After "باسم" (on behalf of) at word k: the body spoken for — a known
+    /// name, or an organisation's head word and the definite words after it —
+    /// and the word after it, or nil.
+    private static func afterBodySpokenFor(_ k: Int, in words: EntityWords) -> Int? {
+        guard k + 1 < words.count, words.joined[k] else { return nil }
+        var m = k + 1
+        if let known = words.known[m], known.start == words[m].start {
+            m = known.lastWord + 1
+        } else {
+            if EntityCues.shared.arabicOrgHeads.contains(words[m].folded) { m += 1 }
+            let start = m
+            while m < words.count, words.joined[m - 1], words[m].folded.hasPrefix("ال") { m += 1 }
+            guard m > start else { return nil }
+        }
+        guard m < words.count, words.joined[m - 1], words[m].script == .arabic else { return nil }
+        return m
     }
 
     /// Abbreviated titles written as one letter and a full stop ("د." doctor,
