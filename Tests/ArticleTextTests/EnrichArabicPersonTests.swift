@@ -106,4 +106,12 @@ import Testing
         let found = entities("قالت المتحدثة باسم وزارة الدفاع سابرينا سينغ إن المحادثات مستمرة.")
         #expect(found.contains("سابرينا سينغ/PERSON"), "\(found)")
     }
+
+    /// A derived participle in the dual or plural ("ملتزمان") after a lone
+    /// surname is what is said of the person, not a second name.
+    @Test func aPluralParticipleAfterALoneSurnameEndsTheName() {
+        let found = entities("المبعوث الخاص هارتمان والمبعوث الخاص كوستيلو ملتزمان بالعمل معا.")
+        #expect(found.contains("كوستيلو/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("ملتزمان") }, "\(found)")
+    }
 }

@@ -336,6 +336,9 @@ enum ArabicPersonNames {
                 break
             }
             if f.hasPrefix("و") && !cues.arabicGivenNames.contains(f) { break }
+            // "غريفيث ملتزمان": after a surname standing alone, a derived
+            // participle in the dual or plural is said of the person.
+            if parts == 1, !cues.arabicGivenNames.contains(firstWord), isPluralParticiple(f) { break }
             if parts == 1 || cues.arabicGivenNames.contains(f) || f.hasPrefix("عبد") || isNisba(f) {
                 last = m
                 parts += 1
@@ -369,6 +372,14 @@ enum ArabicPersonNames {
             && !cues.arabicOrgHeads.contains(folded) && !cues.arabicEventHeads.contains(folded)
             && !cues.arabicPlaceHeads.contains(folded) && !cues.arabicSpeechVerbs.contains(folded)
             && !cues.arabicBylineCues.contains(folded)
+    }
+
+    /// "ملتزمان", "مستعدون": م, a consonant, and a dual or plural ending
+    /// (ان ون ين), six letters or more; "ماكرون" (م and a long vowel) is a name.
+    private static func isPluralParticiple(_ folded: FoldedWord) -> Bool {
+        let scalars = Array(folded.unicodeScalars)
+        guard scalars.count >= 6, scalars[0] == "\u{0645}", !["\u{0627}", "\u{0648}", "\u{064A}"].contains(scalars[1]) else { return false }
+        return folded.hasSuffix("ان") || folded.hasSuffix("ون") || folded.hasSuffix("ين")
     }
 
     private static func isNisba(_ folded: FoldedWord) -> Bool {
