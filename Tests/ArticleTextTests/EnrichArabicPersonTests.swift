@@ -96,7 +96,7 @@ import Testing
 
     /// "الفريق أول" is one rank: the name follows it, bare or definite.
     @Test func aTwoWordRankOpensAName() {
-        let found = entities("اجتمع الوسطاء مع الفريق أول الحلو ثم مع الفريق أول كوكو لبحث الهدنة.")
+        let found = entities("اجتمع الوسطاء مع الفريق أول الحلو ثم مع الفريق أول كوكو في الخرطوم.")
         #expect(found.contains("الحلو/PERSON"), "\(found)")
         #expect(found.contains("كوكو/PERSON"), "\(found)")
     }
