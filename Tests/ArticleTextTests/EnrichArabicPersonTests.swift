@@ -114,4 +114,12 @@ import Testing
         #expect(found.contains("كوستيلو/PERSON"), "\(found)")
         #expect(!found.contains { $0.contains("ملتزمان") }, "\(found)")
     }
+
+    /// ل and a noun in ة after a lone surname is what the meeting was for
+    /// ("لمتابعة", "لمناقشة"), not a second name.
+    @Test func aPurposePhraseAfterALoneSurnameEndsTheName() {
+        let found = entities("التقى الوفد بالمبعوث الخاص كوستيلو لمناقشة الهدنة.")
+        #expect(found.contains("كوستيلو/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("لمناقشة") }, "\(found)")
+    }
 }

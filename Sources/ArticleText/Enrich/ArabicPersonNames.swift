@@ -339,6 +339,12 @@ enum ArabicPersonNames {
             // "غريفيث ملتزمان": after a surname standing alone, a derived
             // participle in the dual or plural is said of the person.
             if parts == 1, !cues.arabicGivenNames.contains(firstWord), isPluralParticiple(f) { break }
+            // "حميدتي لمتابعة": ل and a noun in ة is a purpose phrase, not a surname.
+            if parts == 1, !cues.arabicGivenNames.contains(firstWord), !cues.arabicGivenNames.contains(f), f.hasPrefix("ل"),
+                words[m].text.unicodeScalars.last == "\u{0629}"
+            {
+                break
+            }
             if parts == 1 || cues.arabicGivenNames.contains(f) || f.hasPrefix("عبد") || isNisba(f) {
                 last = m
                 parts += 1
