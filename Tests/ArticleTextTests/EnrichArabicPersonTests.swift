@@ -122,4 +122,13 @@ import Testing
         #expect(found.contains("كوستيلو/PERSON"), "\(found)")
         #expect(!found.contains { $0.contains("لمناقشة") }, "\(found)")
     }
+
+    /// After a title, a foreign given name shaped like a present-tense verb
+    /// ("توني") is a name when a surname follows; a verb after a title is not.
+    @Test func aVerbShapedGivenNameAfterATitleIsAName() {
+        let found = entities("استقبل وزير الخارجية تيري هاملتون في مكتبه، ثم تحدث الوزير يانيس كوستا بالعربية. والرئيس يوافق على الخطة، والوزير يبحث سبل التعاون.")
+        #expect(found.contains("تيري هاملتون/PERSON"), "\(found)")
+        #expect(found.contains("يانيس كوستا/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("يوافق") || $0.contains("يبحث") }, "\(found)")
+    }
 }

@@ -42,6 +42,12 @@ enum ArabicPersonNames {
                         break
                     }
                 }
+                // "وزير الخارجية توني بلينكن", "الوزير يائير لابيد": a given name shaped like a verb.
+                if strong, let last = verbShapedGivenName(at: first, in: words) {
+                    out.append(EntityCandidate(start: words[first].start, end: words[last].end, type: .person, id: nil, source: .cue))
+                    k = last + 1
+                    continue
+                }
                 let given = cues.arabicGivenNames.contains(words[first].folded) || words[first].folded.hasPrefix("عبد")
                 // "المتحدث باسم الوزارة": a name that is also an everyday word needs a second part.
                 let ambiguous = cues.arabicAmbiguousNames.contains(words[first].folded)
@@ -112,6 +118,35 @@ enum ArabicPersonNames {
         }
         guard m < words.count, words.joined[m - 1], words[m].script == .arabic else { return nil }
         return m
+    }
+
+    /// After a title, a foreign given name that looks like a present-tense
+    /// verb ("توني", "يائير": ي ت ن, then a long vowel letter, four to five
+    /// letters, no pronoun ending) with a surname after it (four letters or
+    /// more, no verb, noun in ة, definite or known word), the phrase ending
+    /// there (a stop word, a clitic on a definite word, punctuation). Returns
+    /// the surname's word, or nil.
+    private static func verbShapedGivenName(at m: Int, in words: EntityWords) -> Int? {
+        let given = words[m]
+        let scalars = Array(given.folded.unicodeScalars)
+        guard m + 1 < words.count, words.joined[m], given.script == .arabic, (4...5).contains(scalars.count),
+            ["\u{064A}", "\u{062A}", "\u{0646}"].contains(scalars[0]),
+            ["\u{0627}", "\u{0648}", "\u{064A}", "\u{0626}"].contains(scalars[1]),
+            given.text.unicodeScalars.last != "\u{0629}", scalars.last != "\u{0647}",
+            !given.folded.hasSuffix("ها"), !given.folded.hasSuffix("هم"), !given.folded.hasSuffix("كم")
+        else { return nil }
+        let surname = words[m + 1]
+        let f = surname.folded
+        guard surname.script == .arabic, f.unicodeScalars.count >= 4, !f.hasPrefix("ال"), isNamePart(f), !looksLikeVerb(f),
+            !isVerbOrPronounForm(surname), surname.text.unicodeScalars.last != "\u{0629}", !endsLikeFeminineVerb(surname),
+            !hasPlaceAfterClitic(m + 1, in: words), words.known[m + 1] == nil
+        else { return nil }
+        if m + 2 < words.count, words.joined[m + 1], !StopWords.contains(words[m + 2].folded, language: "ar"),
+            !hasPlaceAfterClitic(m + 2, in: words)
+        {
+            return nil
+        }
+        return m + 1
     }
 
     /// Abbreviated titles written as one letter and a full stop ("د." doctor,
