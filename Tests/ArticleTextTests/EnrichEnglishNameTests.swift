@@ -195,4 +195,12 @@ import Testing
         #expect(found.contains("Institute and Faculty Union/ORG"), "\(found)")
         #expect(!found.contains("Institute/ORG"), "\(found)")
     }
+
+    /// An acronym acting as a subject is a body (and so are its other
+    /// mentions); an acronym used as a modifier or an everyday word is not.
+    @Test func anActingAcronymIsABody() {
+        let found = entities("The review said ACMA already has the power to act. A rise in HIV infection worried doctors, and AIDS is spreading.")
+        #expect(found.contains("ACMA/ORG"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("HIV") || $0.hasPrefix("AIDS") }, "\(found)")
+    }
 }

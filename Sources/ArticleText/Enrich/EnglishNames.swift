@@ -113,7 +113,28 @@ enum EnglishNames {
             out += classify(first: k, last: last, in: words)
             k = last + 1
         }
-        return out + ampersandFirms(in: words)
+        return out + ampersandFirms(in: words) + actingAcronyms(in: words)
+    }
+
+    /// "ASIO already has", "HIH was wound up", "The IMF says": an acronym of
+    /// three to five capitals that acts as a subject is a body. Not an
+    /// everyday word ("AIDS"), a known name, a time zone or other word that is
+    /// never a name, and not inside a capitalised run ("HIV infection" is no
+    /// subject).
+    private static func actingAcronyms(in words: EntityWords) -> [EntityCandidate] {
+        let cues = EntityCues.shared
+        var out: [EntityCandidate] = []
+        for k in 0..<words.count {
+            let token = words[k]
+            guard token.script == .latin, (3...5).contains(token.text.utf8.count), token.text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                words.known[k] == nil, !cues.englishWords.contains(token.folded), !cues.englishNotNames.contains(token.text),
+                !cues.englishNotEntities.contains(token.text), k + 1 < words.count, words.joined[k],
+                cues.englishActingAfter.contains(words[k + 1].text)
+            else { continue }
+            if k > 0, words.joined[k - 1], words[k - 1].isCapitalised, words[k - 1].text.lowercased() != "the" { continue }
+            out.append(EntityCandidate(start: token.start, end: token.end, type: .org, id: nil, source: .pattern))
+        }
+        return out
     }
 
     /// "Dun & Bradstreet", "Marks & Spencer": two capitalised words joined by
