@@ -23,23 +23,44 @@ public enum EntityMatching {
     /// own (the labels take names from every line the parser keeps; the
     /// record's `entities` cover only its `text`).
     public static func entities(of articles: [ParsedArticle]) -> [Entity] {
+        articles.flatMap(entities(of:))
+    }
+
+    private static func entities(of article: ParsedArticle) -> [Entity] {
+        var whole = article
+        whole.paragraphs = [article.title, article.dateline, article.agency].compactMap { $0 } + article.paragraphs
+        return Enricher.enrich(whole).entities
+    }
+
+    /// The names the second, "flat" figure counts as predictions: only the
+    /// types the labels use (PER, LOC, ORG; EVENT is never labelled) and only
+    /// outermost names, none inside another name found ("U.S." inside "U.S.
+    /// Department of State", "Paris" inside "Paris Agreement"), as the labels
+    /// list names flat. Recall is the same in both figures.
+    public static func flatEntities(of articles: [ParsedArticle]) -> [Entity] {
         articles.flatMap { article -> [Entity] in
-            var whole = article
-            whole.paragraphs = [article.title, article.dateline, article.agency].compactMap { $0 } + article.paragraphs
-            return Enricher.enrich(whole).entities
+            let found = entities(of: article)
+            return found.filter { entity in
+                entity.type != .event && !found.contains { other in
+                    other.start <= entity.start && entity.end <= other.end && other.end - other.start > entity.end - entity.start
+                }
+            }
         }
     }
 
     /// Adds one file's names to `score`; returns the misses (labelled names
     /// not found) and the false positives (found names not labelled, only for
     /// an exhaustive label).
+    /// With `predicted`, precision counts only those names (the flat figure);
+    /// recall always looks among all of `found`.
     static func score(
-        _ label: GoldLabel, found: [Entity], into score: inout FieldScore
+        _ label: GoldLabel, found: [Entity], predicted: [Entity]? = nil, into score: inout FieldScore
     ) -> (missed: [String], wrong: [String]) {
         let labelled = Set((label.entitiesTyped ?? []).compactMap { name in
             kind(name.type).map { TypedKey(text: LabelEvaluation.key(name.text), kind: $0) }
         })
         let got = Set(found.map { TypedKey(text: LabelEvaluation.key($0.canonicalName), kind: $0.type) })
+        let counted = predicted.map { Set($0.map { TypedKey(text: LabelEvaluation.key($0.canonicalName), kind: $0.type) }) } ?? got
         var missed: [String] = []
         for name in labelled.sorted() {
             score.expected += 1
@@ -47,7 +68,7 @@ public enum EntityMatching {
         }
         var wrong: [String] = []
         if label.entitiesExhaustive == true {
-            for name in got.sorted() {
+            for name in counted.sorted() {
                 score.predicted += 1
                 if labelled.contains(name) { score.predictedRight += 1 } else { wrong.append(name.description) }
             }

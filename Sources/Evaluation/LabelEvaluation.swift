@@ -11,8 +11,11 @@ import Foundation
 /// when the output is `null` too.
 public enum LabelEvaluation {
     public static let fields = ["title", "published", "updated", "agency", "related", "appended", "dateline"]
-    /// The entity rows: all languages, then per language.
-    public static let entityFields = ["entities", "entities (ar)", "entities (en)"]
+    /// The entity rows: all languages, then per language; then the same with
+    /// precision on the flat figure (`EntityMatching.flatEntities`).
+    public static let entityFields = [
+        "entities", "entities (ar)", "entities (en)", "entities, flat", "entities, flat (ar)", "entities, flat (en)",
+    ]
 
     /// Reads `labels` (JSON Lines of `GoldLabel`) and scores every file in it;
     /// each label's `file` is a path under `articles`, or else next to the
@@ -59,6 +62,10 @@ public enum LabelEvaluation {
             _ = EntityMatching.score(label, found: found, into: &perLanguage)
             scores["entities (\(language))"] = perLanguage
             let (missed, wrong) = EntityMatching.score(label, found: found, into: &scores["entities", default: FieldScore(field: "entities")])
+            let flat = EntityMatching.flatEntities(of: parsed)
+            for field in ["entities, flat", "entities, flat (\(language))"] {
+                _ = EntityMatching.score(label, found: found, predicted: flat, into: &scores[field, default: FieldScore(field: field)])
+            }
             if !missed.isEmpty { misses.append(Miss(file: label.file, field: "entities missed", expected: missed.joined(separator: " | "), got: nil)) }
             if !wrong.isEmpty { misses.append(Miss(file: label.file, field: "entities not labelled", expected: nil, got: wrong.joined(separator: " | "))) }
         }

@@ -93,4 +93,42 @@ import Testing
         #expect(found.contains("كريستوفر ج. هاملتون/PERSON"), "\(found)")
         #expect(!found.contains { $0.contains("وقال") }, "\(found)")
     }
+
+    /// "الفريق أول" is one rank: the name follows it, bare or definite.
+    @Test func aTwoWordRankOpensAName() {
+        let found = entities("اجتمع الوسطاء مع الفريق أول الحلو ثم مع الفريق أول كوكو في الخرطوم.")
+        #expect(found.contains("الحلو/PERSON"), "\(found)")
+        #expect(found.contains("كوكو/PERSON"), "\(found)")
+    }
+
+    /// "المتحدثة باسم" and a body: the name comes after the body.
+    @Test func aSpokespersonForABodyIsFollowedByTheName() {
+        let found = entities("قالت المتحدثة باسم وزارة الدفاع سابرينا سينغ إن المحادثات مستمرة.")
+        #expect(found.contains("سابرينا سينغ/PERSON"), "\(found)")
+    }
+
+    /// A derived participle in the dual or plural ("ملتزمان") after a lone
+    /// surname is what is said of the person, not a second name.
+    @Test func aPluralParticipleAfterALoneSurnameEndsTheName() {
+        let found = entities("المبعوث الخاص هارتمان والمبعوث الخاص كوستيلو ملتزمان بالعمل معا.")
+        #expect(found.contains("كوستيلو/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("ملتزمان") }, "\(found)")
+    }
+
+    /// ل and a noun in ة after a lone surname is what the meeting was for
+    /// ("لمتابعة", "لمناقشة"), not a second name.
+    @Test func aPurposePhraseAfterALoneSurnameEndsTheName() {
+        let found = entities("التقى الوفد بالمبعوث الخاص كوستيلو لمناقشة الهدنة.")
+        #expect(found.contains("كوستيلو/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("لمناقشة") }, "\(found)")
+    }
+
+    /// After a title, a foreign given name shaped like a present-tense verb
+    /// ("توني") is a name when a surname follows; a verb after a title is not.
+    @Test func aVerbShapedGivenNameAfterATitleIsAName() {
+        let found = entities("استقبل وزير الخارجية تيري هاملتون في مكتبه، ثم تحدث الوزير يانيس كوستا بالعربية. والرئيس يوافق على الخطة، والوزير يبحث سبل التعاون.")
+        #expect(found.contains("تيري هاملتون/PERSON"), "\(found)")
+        #expect(found.contains("يانيس كوستا/PERSON"), "\(found)")
+        #expect(!found.contains { $0.contains("يوافق") || $0.contains("يبحث") }, "\(found)")
+    }
 }

@@ -163,4 +163,44 @@ import Testing
         #expect(found.contains("Marks & Spencer/ORG"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("News") }, "\(found)")
     }
+
+    /// "Chief Executive" is an office: the name after it starts after it.
+    @Test func anExecutiveIsAnOfficeBeforeAName() {
+        let found = entities("Speaking in Leeds, Chief Executive Marta Kowalczyk said sales rose.")
+        #expect(found.contains("Marta Kowalczyk/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Executive") }, "\(found)")
+    }
+
+    /// A lone surname before "administration" names the leader it serves;
+    /// a nationality there names none.
+    @Test func aSurnameBeforeAdministrationIsAPerson() {
+        let found = entities("Critics said the Harding administration had cut aid, and the Chinese administration agreed.")
+        #expect(found.contains("Harding/PERSON"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Chinese") }, "\(found)")
+    }
+
+    /// "the Labour MP for Harlow Vale": the word before MP is the member's
+    /// party, the run after "MP for" the seat, a place.
+    @Test func aMembersPartyAndSeatAreAnOrganisationAndAPlace() {
+        let found = entities("Dana Pryce, the Labour MP for Harlow Vale, said the cuts were unfair.")
+        #expect(found.contains("Dana Pryce/PERSON"), "\(found)")
+        #expect(found.contains("Labour/ORG"), "\(found)")
+        #expect(found.contains("Harlow Vale/PLACE"), "\(found)")
+    }
+
+    /// A head word alone before "and" is no name of its own: the coordination
+    /// is inside one body's name.
+    @Test func aBareHeadWordBeforeAndStaysInsideTheName() {
+        let found = entities("A survey by the Institute and Faculty Union found long hours.")
+        #expect(found.contains("Institute and Faculty Union/ORG"), "\(found)")
+        #expect(!found.contains("Institute/ORG"), "\(found)")
+    }
+
+    /// An acronym acting as a subject is a body (and so are its other
+    /// mentions); an acronym used as a modifier or an everyday word is not.
+    @Test func anActingAcronymIsABody() {
+        let found = entities("The review said ACMA already has the power to act. A rise in HIV infection worried doctors, and AIDS is spreading.")
+        #expect(found.contains("ACMA/ORG"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("HIV") || $0.hasPrefix("AIDS") }, "\(found)")
+    }
 }

@@ -41,6 +41,17 @@ import TestSupport
         #expect(names.contains("بريدة/PLACE"), "\(names)")
     }
 
+    /// The flat figure's predictions: no EVENT (never labelled) and no name
+    /// inside another name found; the first figure keeps both.
+    @Test func theFlatFigureCountsOutermostNamesOfLabelledTypes() {
+        let article = ParsedArticle(id: "t", paragraphs: ["ارتفع مؤشر بورصة الكويت أمس.", "Crowds filled the city for the Summer Olympics."])
+        let all = EntityMatching.entities(of: [article]).map { "\($0.canonicalName)/\($0.type.rawValue)" }
+        let flat = EntityMatching.flatEntities(of: [article]).map { "\($0.canonicalName)/\($0.type.rawValue)" }
+        #expect(all.contains("الكويت/PLACE") && !flat.contains("الكويت/PLACE"), "\(all) \(flat)")
+        #expect(flat.contains("بورصة الكويت/ORG"), "\(flat)")
+        #expect(all.contains { $0.hasSuffix("/EVENT") } && !flat.contains { $0.hasSuffix("/EVENT") }, "\(all) \(flat)")
+    }
+
     @Test func comparisonRules() {
         #expect(LabelEvaluation.sameDate("2020-04-08", "2020-04-08T23:39:00+08:00"))
         #expect(!LabelEvaluation.sameDate(nil, "2020-04-08"))

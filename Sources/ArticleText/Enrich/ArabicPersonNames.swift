@@ -30,6 +30,9 @@ enum ArabicPersonNames {
                 while first + 1 < words.count, words.joined[first] {
                     if isNisbaAdjective(words[first].folded) || titleAdjectives.contains(words[first].folded) {
                         first += 1
+                    } else if strong, words[first].folded == "باسم", let after = afterBodySpokenFor(first, in: words) {
+                        // "المتحدث باسم وزارة الخارجية جون كيربي": the body, then the name.
+                        first = after
                     } else if strong, let known = words.known[first], known.start > words[first].start,
                         words[first].folded.hasPrefix("ل"), known.lastWord + 1 < words.count, words.joined[known.lastWord]
                     {
@@ -38,6 +41,12 @@ enum ArabicPersonNames {
                     } else {
                         break
                     }
+                }
+                // "وزير الخارجية توني بلينكن", "الوزير يائير لابيد": a given name shaped like a verb.
+                if strong, let last = verbShapedGivenName(at: first, in: words) {
+                    out.append(EntityCandidate(start: words[first].start, end: words[last].end, type: .person, id: nil, source: .cue))
+                    k = last + 1
+                    continue
                 }
                 let given = cues.arabicGivenNames.contains(words[first].folded) || words[first].folded.hasPrefix("عبد")
                 // "المتحدث باسم الوزارة": a name that is also an everyday word needs a second part.
@@ -53,6 +62,12 @@ enum ArabicPersonNames {
                     }
                     out.append(EntityCandidate(start: start, end: words[last].end, type: .person, id: nil, source: .cue))
                     k = last + 1
+                    continue
+                }
+                // "الفريق أول البرهان": after a title of two words, a definite surname standing alone.
+                if strong, cueEnd > k, definiteSurname(at: first, in: words) {
+                    out.append(EntityCandidate(start: words[first].start, end: words[first].end, type: .person, id: nil, source: .cue))
+                    k = first + 1
                     continue
                 }
             }
@@ -73,6 +88,65 @@ enum ArabicPersonNames {
             k += 1
         }
         return out
+    }
+
+    /// A definite word that can be a family name standing alone after a title:
+    /// five letters or more, no participle (الم…), adjective, noun in ة or
+    /// known name, and no definite word after it in the same phrase.
+    private static func definiteSurname(at m: Int, in words: EntityWords) -> Bool {
+        let f = words[m].folded
+        guard words[m].script == .arabic, f.hasPrefix("ال"), f.unicodeScalars.count >= 5, !f.hasPrefix("الم"),
+            words[m].text.unicodeScalars.last != "\u{0629}", !isNisbaAdjective(f), !titleAdjectives.contains(f),
+            words.known[m] == nil, isNamePart(f)
+        else { return false }
+        return !(m + 1 < words.count && words.joined[m] && words[m + 1].folded.hasPrefix("ال"))
+    }
+
+    /// After "باسم" (on behalf of) at word k: the body spoken for — a known
+    /// name, or an organisation's head word and the definite words after it —
+    /// and the word after it, or nil.
+    private static func afterBodySpokenFor(_ k: Int, in words: EntityWords) -> Int? {
+        guard k + 1 < words.count, words.joined[k] else { return nil }
+        var m = k + 1
+        if let known = words.known[m], known.start == words[m].start {
+            m = known.lastWord + 1
+        } else {
+            if EntityCues.shared.arabicOrgHeads.contains(words[m].folded) { m += 1 }
+            let start = m
+            while m < words.count, words.joined[m - 1], words[m].folded.hasPrefix("ال") { m += 1 }
+            guard m > start else { return nil }
+        }
+        guard m < words.count, words.joined[m - 1], words[m].script == .arabic else { return nil }
+        return m
+    }
+
+    /// After a title, a foreign given name that looks like a present-tense
+    /// verb ("توني", "يائير": ي ت ن, then a long vowel letter, four to five
+    /// letters, no pronoun ending) with a surname after it (four letters or
+    /// more, no verb, noun in ة, definite or known word), the phrase ending
+    /// there (a stop word, a clitic on a definite word, punctuation). Returns
+    /// the surname's word, or nil.
+    private static func verbShapedGivenName(at m: Int, in words: EntityWords) -> Int? {
+        let given = words[m]
+        let scalars = Array(given.folded.unicodeScalars)
+        guard m + 1 < words.count, words.joined[m], given.script == .arabic, (4...5).contains(scalars.count),
+            ["\u{064A}", "\u{062A}", "\u{0646}"].contains(scalars[0]),
+            ["\u{0627}", "\u{0648}", "\u{064A}", "\u{0626}"].contains(scalars[1]),
+            given.text.unicodeScalars.last != "\u{0629}", scalars.last != "\u{0647}",
+            !given.folded.hasSuffix("ها"), !given.folded.hasSuffix("هم"), !given.folded.hasSuffix("كم")
+        else { return nil }
+        let surname = words[m + 1]
+        let f = surname.folded
+        guard surname.script == .arabic, f.unicodeScalars.count >= 4, !f.hasPrefix("ال"), isNamePart(f), !looksLikeVerb(f),
+            !isVerbOrPronounForm(surname), surname.text.unicodeScalars.last != "\u{0629}", !endsLikeFeminineVerb(surname),
+            !hasPlaceAfterClitic(m + 1, in: words), words.known[m + 1] == nil
+        else { return nil }
+        if m + 2 < words.count, words.joined[m + 1], !StopWords.contains(words[m + 2].folded, language: "ar"),
+            !hasPlaceAfterClitic(m + 2, in: words)
+        {
+            return nil
+        }
+        return m + 1
     }
 
     /// Abbreviated titles written as one letter and a full stop ("د." doctor,
@@ -297,6 +371,15 @@ enum ArabicPersonNames {
                 break
             }
             if f.hasPrefix("و") && !cues.arabicGivenNames.contains(f) { break }
+            // "غريفيث ملتزمان": after a surname standing alone, a derived
+            // participle in the dual or plural is said of the person.
+            if parts == 1, !cues.arabicGivenNames.contains(firstWord), isPluralParticiple(f) { break }
+            // "حميدتي لمتابعة": ل and a noun in ة is a purpose phrase, not a surname.
+            if parts == 1, !cues.arabicGivenNames.contains(firstWord), !cues.arabicGivenNames.contains(f), f.hasPrefix("ل"),
+                words[m].text.unicodeScalars.last == "\u{0629}"
+            {
+                break
+            }
             if parts == 1 || cues.arabicGivenNames.contains(f) || f.hasPrefix("عبد") || isNisba(f) {
                 last = m
                 parts += 1
@@ -330,6 +413,14 @@ enum ArabicPersonNames {
             && !cues.arabicOrgHeads.contains(folded) && !cues.arabicEventHeads.contains(folded)
             && !cues.arabicPlaceHeads.contains(folded) && !cues.arabicSpeechVerbs.contains(folded)
             && !cues.arabicBylineCues.contains(folded)
+    }
+
+    /// "ملتزمان", "مستعدون": م, a consonant, and a dual or plural ending
+    /// (ان ون ين), six letters or more; "ماكرون" (م and a long vowel) is a name.
+    private static func isPluralParticiple(_ folded: FoldedWord) -> Bool {
+        let scalars = Array(folded.unicodeScalars)
+        guard scalars.count >= 6, scalars[0] == "\u{0645}", !["\u{0627}", "\u{0648}", "\u{064A}"].contains(scalars[1]) else { return false }
+        return folded.hasSuffix("ان") || folded.hasSuffix("ون") || folded.hasSuffix("ين")
     }
 
     private static func isNisba(_ folded: FoldedWord) -> Bool {

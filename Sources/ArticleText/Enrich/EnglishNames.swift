@@ -113,7 +113,28 @@ enum EnglishNames {
             out += classify(first: k, last: last, in: words)
             k = last + 1
         }
-        return out + ampersandFirms(in: words)
+        return out + ampersandFirms(in: words) + actingAcronyms(in: words)
+    }
+
+    /// "ASIO already has", "HIH was wound up", "The IMF says": an acronym of
+    /// three to five capitals that acts as a subject is a body. Not an
+    /// everyday word ("AIDS"), a known name, a time zone or other word that is
+    /// never a name, and not inside a capitalised run ("HIV infection" is no
+    /// subject).
+    private static func actingAcronyms(in words: EntityWords) -> [EntityCandidate] {
+        let cues = EntityCues.shared
+        var out: [EntityCandidate] = []
+        for k in 0..<words.count {
+            let token = words[k]
+            guard token.script == .latin, (3...5).contains(token.text.utf8.count), token.text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                words.known[k] == nil, !cues.englishWords.contains(token.folded), !cues.englishNotNames.contains(token.text),
+                !cues.englishNotEntities.contains(token.text), k + 1 < words.count, words.joined[k],
+                cues.englishActingAfter.contains(words[k + 1].text)
+            else { continue }
+            if k > 0, words.joined[k - 1], words[k - 1].isCapitalised, words[k - 1].text.lowercased() != "the" { continue }
+            out.append(EntityCandidate(start: token.start, end: token.end, type: .org, id: nil, source: .pattern))
+        }
+        return out
     }
 
     /// "Dun & Bradstreet", "Marks & Spencer": two capitalised words joined by
@@ -163,6 +184,16 @@ enum EnglishNames {
         {
             return first + 3 <= last ? classify(first: first + 3, last: last, in: words) : []
         }
+        // "the Labour MP for Pendle Valley": the words before a member's title
+        // name the party, the run after "for" the seat, a place.
+        if let member = (first...last).first(where: { cues.englishMemberTitles.contains(words[$0].text) }) {
+            var out: [EntityCandidate] = []
+            if member > first, isParty(first, member - 1, in: words) { out.append(candidate(first, member - 1, .org, .cue)) }
+            if member + 2 <= last, words[member + 1].text == "for" {
+                return out + [candidate(member + 2, last, .place, .cue)]
+            }
+            return member < last ? out + classify(first: member + 1, last: last, in: words) : out
+        }
         // "Palestinian Authority President Mahmoud Abbas": the body, then its officer.
         if first + 1 < last, let title = (first + 1..<last).first(where: { isOfficeTitle(words[$0]) }),
             (first..<title).contains(where: { cues.englishOrgKeywords.contains(words[$0].text) })
@@ -210,6 +241,13 @@ enum EnglishNames {
         if !titled, let after = words.tokenAfter(last), after.kind == .word, cues.englishSpeechVerbs.contains(after.text) {
             titled = true
         }
+        // "the Bush administration": a lone surname before the word for a
+        // leader's term of office names that leader.
+        if !titled, first == last, words.known[first] == nil, let after = words.tokenAfter(last), after.kind == .word,
+            cues.englishLeaderBefore.contains(after.text)
+        {
+            titled = true
+        }
         while !royal, personStart <= last, cues.englishNotNames.contains(words[personStart].text) { personStart += 1 }
         guard personStart <= last else { return [] }
         let runs = splitOnConnectors(personStart, last, in: words).flatMap { splitOnNotNames($0.0, $0.1, in: words) }
@@ -230,6 +268,19 @@ enum EnglishNames {
             }
         }
         return out
+    }
+
+    /// One or two words before a member's title that can name a party: no
+    /// nationality, title or known place, and an everyday word ("Labour",
+    /// "Senior") only after an article ("the Labour MP", not "Senior MPs").
+    private static func isParty(_ a: Int, _ b: Int, in words: EntityWords) -> Bool {
+        let cues = EntityCues.shared
+        guard b - a <= 1, (a...b).allSatisfy({ words.known[$0] == nil && !cues.englishDemonyms.contains(words[$0].text)
+            && !cues.englishTitles.contains(words[$0].text) && !cues.englishNotNames.contains(words[$0].text) })
+        else { return false }
+        if !(a...b).contains(where: { cues.englishWords.contains(words[$0].folded) }) { return true }
+        guard let before = words.tokenBefore(a), before.kind == .word else { return false }
+        return ["the", "a", "an"].contains(before.text.lowercased())
     }
 
     /// A capitalised web address ("IslamOnline.net", "STL.News"): a name of
@@ -311,6 +362,10 @@ enum EnglishNames {
         var start = first
         for m in first...last + 1 {
             if m < last, words[m].text == "and", isCoordinatedGenitive(at: m, last: last, in: words) { continue }
+            // "University and College Union": a head word alone before "and" is
+            // no name of its own; with a name of two words or more after it, the
+            // coordination is inside one body's name.
+            if m + 2 <= last, words[m].text == "and", m == start + 1, keywords.contains(words[start].text) { continue }
             if m == last + 1 || words[m].text == "and" {
                 if m > start {
                     let part = (start...(m - 1))

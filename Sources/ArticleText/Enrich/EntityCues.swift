@@ -23,6 +23,9 @@ struct EntityCues: Sendable {
         var englishEventKeywords: [String]
         var englishPlaceKeywords: [String]
         var englishOrgAfter: [String]
+        var englishActingAfter: [String]
+        var englishMemberTitles: [String]
+        var englishLeaderBefore: [String]
         var englishNotNames: [String]
         var englishDemonyms: [String]
         var englishNotEntities: [String]
@@ -70,6 +73,12 @@ struct EntityCues: Sendable {
     let englishEventKeywords: Set<String>
     let englishPlaceKeywords: Set<String>
     let englishOrgAfter: Set<String>
+    /// Words after a subject that acts or speaks ("ASIO already has", "The IMF says").
+    let englishActingAfter: Set<String>
+    /// A member's title between a party and a seat ("the Labour MP for Leeds North").
+    let englishMemberTitles: Set<String>
+    /// Words after a lone surname that make it the leader's name ("the Bush administration").
+    let englishLeaderBefore: Set<String>
     let englishNotNames: Set<String>
     /// "Russian", "Saudi": never a person's name, but part of a body's ("Russian Foreign Ministry").
     let englishDemonyms: Set<String>
@@ -119,6 +128,9 @@ struct EntityCues: Sendable {
         englishEventKeywords = Set(cues.englishEventKeywords)
         englishPlaceKeywords = Set(cues.englishPlaceKeywords)
         englishOrgAfter = Set(cues.englishOrgAfter)
+        englishActingAfter = Set(cues.englishActingAfter)
+        englishMemberTitles = Set(cues.englishMemberTitles)
+        englishLeaderBefore = Set(cues.englishLeaderBefore)
         englishDemonyms = Set(cues.englishDemonyms)
         // "at about 11:00pm (ACDT)": a time zone's abbreviation is no name.
         let zoneAbbreviations = ParseTable.rows("time-zones", "tsv").compactMap { row in
