@@ -96,11 +96,13 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Commits these offsets (each the *next* offset to read) and returns when
-    /// the group coordinator has stored them.
-    public func commit(_ offsets: [KafkaPartitionOffset]) async throws(KafkaError) {
+    /// the group coordinator has stored them; throws `.timedOut` after
+    /// `timeout`, or `.interrupted` soon after the task is cancelled (within
+    /// `RDKafkaClient.commitSlice`), when the coordinator has not answered.
+    public func commit(_ offsets: [KafkaPartitionOffset], timeout: Duration = .seconds(60)) async throws(KafkaError) {
         guard !offsets.isEmpty else { return }
         let client = client
-        if let failure = await BlockingCall.run({ client.commit(offsets) }) { throw failure }
+        if let failure = await CancellationFlag.run({ client.commit(offsets, timeout: timeout, stop: $0) }) { throw failure }
     }
 
     /// The group's committed offsets for these partitions (`.invalid` where none).
@@ -133,12 +135,33 @@ public final class KafkaConsumer: Sendable {
     /// The fatal error librdkafka raised, if any: the consumer cannot go on.
     public var fatalError: KafkaError? { client.context.fatalError.withLock { $0 } }
 
-    /// Leaves the group and ends `events`; returns when the poll thread has
-    /// stopped. Commit what you processed first: the revocation that closing
+    /// Leaves the group and ends `events`; returns when the member has left
+    /// and the poll thread has stopped. Commit what you processed first: the revocation that closing
     /// causes is not delivered, since the member is already leaving.
-    public func close() async {
+    ///
+    /// Leaving waits on the group coordinator. After `timeout`, or as soon as
+    /// the task is cancelled, the close stops waiting and returns: the poll
+    /// thread goes on leaving the group in the background and releases the
+    /// client once librdkafka has closed it (destroying it earlier would block
+    /// on the unfinished close). Until then the group sees the member; if it
+    /// never gets to leave, its session times out and the group reassigns its
+    /// partitions from their committed offsets (at-least-once).
+    public func close(timeout: Duration = .seconds(30)) async {
         stopPolling()
-        await pollThread.join()
+        let pollThread = pollThread
+        let left = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await pollThread.joinUnlessCancelled() }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !left {
+            client.context.logger.warning("stopped waiting for the consumer to leave its group (the group coordinator did not answer in time); it goes on leaving in the background")
+        }
     }
 
     private func stopPolling() {

@@ -57,13 +57,44 @@ extension RDKafkaClient {
         return Self.firstError(list)
     }
 
-    /// Synchronous commit of explicit offsets; blocks until the broker answers.
-    func commit(_ offsets: [KafkaPartitionOffset]) -> KafkaError? {
+    /// Commits explicit offsets and waits for the coordinator's answer up to
+    /// `timeout`, in slices of at most `commitSlice`, so that a cancelled
+    /// caller (`stop`) is noticed between them: `rd_kafka_commit` waits on a
+    /// coordinator that is down or slow for as long as it stays so, and
+    /// cannot be interrupted. A commit given up on may still be stored later;
+    /// its offsets were ready to commit, so that is harmless. Blocks; call
+    /// through `CancellationFlag.run`.
+    func commit(_ offsets: [KafkaPartitionOffset], timeout: Duration, stop: CancellationFlag) -> KafkaError? {
         let list = Self.makeList(offsets)
         defer { rd_kafka_topic_partition_list_destroy(list) }
-        let result = rd_kafka_commit(handle, list, 0)
-        return result == RD_KAFKA_RESP_ERR_NO_ERROR ? Self.firstError(list) : Self.error(result)
+        // The answer comes as an event on a queue of this call's own; a late
+        // answer to a queue destroyed meanwhile is dropped by librdkafka.
+        let queue = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        let result = rd_kafka_commit_queue(handle, list, queue, nil, nil)
+        guard result == RD_KAFKA_RESP_ERR_NO_ERROR else { return Self.error(result) }
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let left = deadline - .now
+            if let event = rd_kafka_queue_poll(queue, Self.milliseconds(min(max(left, .zero), Self.commitSlice))) {
+                defer { rd_kafka_event_destroy(event) }
+                guard rd_kafka_event_type(event) == RDKafkaConstants.eventOffsetCommit else { continue }
+                let code = rd_kafka_event_error(event)
+                guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { return Self.error(code, message: String(cString: rd_kafka_event_error_string(event))) }
+                return rd_kafka_event_topic_partition_list(event).flatMap { Self.firstError($0) }
+            }
+            if stop.isCancelled {
+                return Self.error(RD_KAFKA_RESP_ERR__INTR, message: "the commit was cancelled before the group coordinator answered")
+            }
+            if left <= Self.commitSlice {
+                return Self.error(RD_KAFKA_RESP_ERR__TIMED_OUT, message: "the group coordinator did not answer the commit within \(timeout)")
+            }
+        }
     }
+
+    /// How long one wait of `commit(_:timeout:stop:)` may block: the most a
+    /// cancelled commit takes to return.
+    static let commitSlice = Duration.milliseconds(100)
 
     /// The group's committed offsets; blocks up to `timeout`.
     func committed(_ partitions: [KafkaTopicPartition], timeout: Duration) -> Result<[KafkaPartitionOffset], KafkaError> {
@@ -117,6 +148,8 @@ extension RDKafkaClient {
         }
         events.beginClosing()
         context.flushPendingMessages()
+        // Waits on the group coordinator for as long as it takes; the owner's
+        // `close(timeout:)` need not wait for it (`PollThread.joinUnlessCancelled`).
         let result = rd_kafka_consumer_close(handle)
         if result != RD_KAFKA_RESP_ERR_NO_ERROR {
             context.logger.warning("closing the consumer: \(Self.error(result))")

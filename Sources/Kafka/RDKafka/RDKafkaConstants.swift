@@ -18,6 +18,8 @@ enum RDKafkaConstants {
     static let purgeInFlight: Int32 = 0x2
     /// `RD_KAFKA_EVENT_CREATETOPICS_RESULT`.
     static let eventCreateTopicsResult: Int32 = 100
+    /// `RD_KAFKA_EVENT_OFFSET_COMMIT`.
+    static let eventOffsetCommit: Int32 = 0x20
     /// Size of the error string buffers handed to librdkafka.
     static let errorStringSize = 512
 }

@@ -10,6 +10,9 @@ final class PollThread: Sendable {
     private struct State {
         var finished = false
         var joiners: [CheckedContinuation<Void, Never>] = []
+        /// Joiners that stop waiting when their task is cancelled, by id.
+        var cancellableJoiners: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextJoiner: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -23,8 +26,9 @@ final class PollThread: Sendable {
             loop(self)
             let joiners = state.withLock { state in
                 state.finished = true
-                let joiners = state.joiners
+                let joiners = state.joiners + state.cancellableJoiners.values
                 state.joiners = []
+                state.cancellableJoiners = [:]
                 return joiners
             }
             for joiner in joiners { joiner.resume() }
@@ -34,6 +38,29 @@ final class PollThread: Sendable {
     }
 
     func requestStop() { stopping.store(true, ordering: .releasing) }
+
+    /// Returns when the loop has returned, or as soon as the task is
+    /// cancelled; says whether the loop has returned. The loop goes on after
+    /// a cancelled join, on its own thread, until it ends by itself.
+    func joinUnlessCancelled() async -> Bool {
+        let id = state.withLock { state in
+            state.nextJoiner += 1
+            return state.nextJoiner
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.finished || Task.isCancelled { return true }
+                    state.cancellableJoiners[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.cancellableJoiners.removeValue(forKey: id) }?.resume()
+        }
+        return state.withLock { $0.finished }
+    }
 
     /// Returns when the loop has returned.
     func join() async {

@@ -47,12 +47,16 @@ public final class ArticleWorker: Service {
             logger.info("worker started", metadata: ["group": "\(configuration.group)", "topics": "\(configuration.inputTopics)"])
             try await core.run(events: consumer.events.cancelOnGracefulShutdown(), shutdownGrace: configuration.shutdownGrace)
         } catch {
-            await consumer.close()
+            await consumer.close(timeout: closeTimeout)
             throw error
         }
-        await consumer.close()
+        await consumer.close(timeout: closeTimeout)
         logger.info("worker stopped", metadata: ["consumed": "\(counters.current.consumed)", "committed": "\(counters.current.committed)"])
     }
+
+    /// How long leaving the group may wait on the coordinator: what is
+    /// committed is committed by then, so waiting longer only delays the exit.
+    private var closeTimeout: Duration { max(.seconds(1), configuration.shutdownGrace / 4) }
 
     var consumerConfiguration: KafkaConsumerConfiguration {
         var consumer = KafkaConsumerConfiguration(bootstrapServers: configuration.bootstrapServers, groupID: configuration.group)

@@ -46,9 +46,10 @@ struct CommitTracker: Sendable {
             for await _ in ticks {
                 guard ContinuousClock.now >= nextAttempt else { continue }
                 do {
-                    try await commit()
+                    try await commit(timeout: Self.commitTimeout)
                     failures = 0
                 } catch let error as KafkaError {
+                    if Task.isCancelled { break }  // the core is stopping; its final commit follows
                     failures += 1
                     let wait = settings.backoff(attempt: failures)
                     nextAttempt = .now + wait
@@ -62,11 +63,11 @@ struct CommitTracker: Sendable {
     /// Commits what is ready on `partitions` (all when nil). Membership errors
     /// drop this commit and return; transient errors are thrown for the
     /// caller to retry; fatal ones also fail the core.
-    func commit(_ partitions: Set<KafkaTopicPartition>? = nil) async throws {
+    func commit(_ partitions: Set<KafkaTopicPartition>? = nil, timeout: Duration) async throws {
         let candidates = table.commitCandidates(partitions)
         guard !candidates.isEmpty else { return }
         do {
-            try await consumer.commit(candidates.map(\.offset))
+            try await consumer.commit(candidates.map(\.offset), timeout: timeout)
             table.committed(candidates)
         } catch {
             counters.commitRefused()
@@ -84,23 +85,34 @@ struct CommitTracker: Sendable {
     }
 
     /// Commits `partitions` for a revoke or shutdown, retrying transient
-    /// errors until `deadline`; gives up quietly after that (the uncommitted
-    /// messages are read again by the next owner: duplicates, not loss).
+    /// errors until `deadline`; gives up quietly after that, or once the task
+    /// is cancelled (the uncommitted messages are read again by the next
+    /// owner: duplicates, not loss). One attempt waits for the coordinator
+    /// no longer than the deadline.
     func commitBefore(_ deadline: ContinuousClock.Instant, _ partitions: Set<KafkaTopicPartition>? = nil) async throws {
         var attempt = 0
         while true {
             do {
-                try await commit(partitions)
+                try await commit(partitions, timeout: max(.milliseconds(1), deadline - .now))
                 return
-            } catch let error as KafkaError {
+            } catch let failure as KafkaError {
                 attempt += 1
                 let wait = settings.backoff(attempt: attempt)
-                guard ContinuousClock.now + wait < deadline else {
-                    logger.warning("final commit failed (\(error)); the next owner reads those messages again")
+                guard ContinuousClock.now + wait < deadline, !Task.isCancelled else {
+                    logger.warning("final commit failed (\(failure)); the next owner reads those messages again")
                     return
                 }
-                try await Task.sleep(for: wait)
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    logger.warning("final commit cancelled after it failed (\(failure)); the next owner reads those messages again")
+                    return
+                }
             }
         }
     }
+
+    /// How long a periodic commit waits for the coordinator before it counts
+    /// as failed and is retried with backoff.
+    static let commitTimeout = Duration.seconds(30)
 }
