@@ -157,6 +157,19 @@ public enum Normaliser {
                 if flags & CharacterTable.arabicMark == 0 {
                     previousIsArabicLetter = flags & CharacterTable.arabicLetter != 0
                 }
+                // Nothing is pending now, so the plain scalars that follow
+                // (no kind, mark, combining class or NFC flag: letters and
+                // digits, most of a text) are copied as they are, which is
+                // all the case above would do with them.
+                while i < end {
+                    var next = i
+                    let plain = table.flags(UTF8Scan.next(bytes, &next))
+                    guard plain & ~CharacterTable.arabicLetter == 0 else { break }
+                    for k in i..<next { emit(bytes[k]) }
+                    previousIsArabicLetter = plain != 0
+                    lastClass = 0
+                    i = next
+                }
             }
         }
         if pendingJoiner != nil { report.removedControls += 1 }

@@ -98,7 +98,7 @@ enum RelatedLinks {
         while let next = stack.popLast() {
             if next.isText {
                 let text = collapsed(next)
-                if label == nil, !text.text.isEmpty, text.count <= maxHeaderText, text.isHeader {
+                if label == nil, !text.text.isEmpty, text.isShort, text.isHeader {
                     label = text.text
                 }
                 continue
@@ -133,7 +133,7 @@ enum RelatedLinks {
             seen += 1
             if next.isText {
                 let text = collapsed(next)
-                if !text.text.isEmpty { return text.count <= 60 ? text : nil }
+                if !text.text.isEmpty { return text.isShort ? text : nil }
                 continue
             }
             if opaque.contains(next.tag) { continue }
@@ -155,19 +155,22 @@ enum RelatedLinks {
         return items
     }
 
-    /// A text node's text with its white space collapsed, its length in
-    /// characters, whether it is a related header and the block label it
+    /// A text node's text with its white space collapsed, whether it is
+    /// short enough for a header, whether it is a related header and the block label it
     /// makes: worked out once per node, since the node is read again for
     /// each ancestor tried as a block.
     final class Label {
         let text: String
-        let count: Int
+        /// At most `maxHeaderText` characters: a header's length.
+        let isShort: Bool
         private var header: Bool?
         private var label: String??
 
-        init(_ text: String, count: Int) {
+        /// Only a text of more than `maxHeaderText` bytes is counted by
+        /// character, and only as far as the first character past it.
+        init(_ text: String) {
             self.text = text
-            self.count = count
+            isShort = text.utf8.count <= maxHeaderText || text.dropFirst(maxHeaderText).isEmpty
         }
 
         var isHeader: Bool {
@@ -194,39 +197,11 @@ enum RelatedLinks {
         return label
     }
 
-    /// Splitting on `Character.isWhitespace` works by grapheme cluster; an
-    /// ASCII text, whose clusters are its bytes (or CR LF, both white space),
-    /// gets the same result from a byte scan.
+    /// The text split on white space and joined with single spaces, by
+    /// scalars where that gives what a split by character gives (nearly
+    /// always), else by character.
     private static func collapse(_ text: String) -> Label {
-        var ascii = true
-        var blank = true
-        for b in text.utf8 {
-            if b >= 0x80 {
-                ascii = false
-                break
-            }
-            if !isASCIISpace(b) { blank = false }
-        }
-        if ascii && blank { return Label("", count: 0) }
-        guard ascii else {
-            let joined = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            return Label(joined, count: joined.count)
-        }
-        var out = UTF8Buffer(capacity: text.utf8.count)
-        var pending = false
-        for b in text.utf8 {
-            if isASCIISpace(b) {
-                pending = true
-            } else {
-                if pending && !out.bytes.isEmpty { out.appendByte(0x20) }
-                pending = false
-                out.appendByte(b)
-            }
-        }
-        return Label(out.string, count: out.bytes.count)
-    }
-
-    @inline(__always) private static func isASCIISpace(_ b: UInt8) -> Bool {
-        b == 0x20 || (b >= 0x09 && b <= 0x0D)
+        if let joined = WhitespaceCollapse.collapsed(text) { return Label(joined) }
+        return Label(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     }
 }
