@@ -45,10 +45,21 @@ struct ArticleLine: Sendable, Hashable {
         }
         wordCount = min(words, ArticleLine.wordCap)
         letterCount = letters
-        let head = scalars.prefix(ArticleLine.headScalars)
+        // The head and tail are copied into arrays first: folding a slice of
+        // the scalar view counted it and re-validated every index.
+        var head: [Unicode.Scalar] = []
+        head.reserveCapacity(min(text.utf8.count, ArticleLine.headScalars))
+        var whole = true
+        for scalar in scalars {
+            guard head.count < ArticleLine.headScalars else {
+                whole = false
+                break
+            }
+            head.append(scalar)
+        }
         key = ArticleLine.key(head)
-        isWhole = head.endIndex == scalars.endIndex
-        tailKey = isWhole ? key : ArticleLine.key(scalars.suffix(ArticleLine.tailScalars))
+        isWhole = whole
+        tailKey = whole ? key : ArticleLine.key(Array(scalars.suffix(ArticleLine.tailScalars)))
         relatedHeader = nil
         relatedHeader = RelatedBlock.header(self)
     }

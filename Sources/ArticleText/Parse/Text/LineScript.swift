@@ -36,18 +36,38 @@ enum LineScript: Sendable {
                 }
                 continue
             }
-            var start = scalars.startIndex
-            while start < scalars.endIndex {
-                guard !isWhitespace(scalars[start]) else {
-                    start = scalars.index(after: start)
+            // One forward pass: each word's letters are counted as it is read
+            // and added at its end unless it held a "/" (indexing the scalar
+            // view word by word re-validated every index).
+            var wordArabic = 0
+            var wordLatin = 0
+            var inWord = false
+            var address = false
+            for scalar in scalars {
+                if isWhitespace(scalar) {
+                    guard inWord else { continue }
+                    if !address {
+                        arabic += wordArabic
+                        latin += wordLatin
+                        if arabic + latin >= sampleLetters { break outer }
+                    }
+                    inWord = false
+                    address = false
+                    wordArabic = 0
+                    wordLatin = 0
                     continue
                 }
-                var end = scalars.index(after: start)
-                while end < scalars.endIndex, !isWhitespace(scalars[end]) { end = scalars.index(after: end) }
-                let word = scalars[start..<end]
-                start = end
-                if word.contains(where: { $0 == "/" }) { continue }
-                add(word)
+                inWord = true
+                if scalar == "/" { address = true }
+                switch classify(scalar) {
+                case .arabic: wordArabic += 1
+                case .latin: wordLatin += 1
+                case .unknown: break
+                }
+            }
+            if inWord, !address {
+                arabic += wordArabic
+                latin += wordLatin
                 if arabic + latin >= sampleLetters { break outer }
             }
         }
