@@ -120,10 +120,7 @@ class Run:
         env["HOME"] = os.environ.get("HOME", "/tmp")
         # Debian's librdkafka 2.0.2 cannot talk to Tansu; the image ships a newer one.
         env["LD_LIBRARY_PATH"] = os.path.join(self.root, ".tools", "rdkafka")
-        argv = [self.args.binary] + self.compose.command
-        if cpu is not None:
-            # taskset sets the affinity before exec, so every thread the worker starts inherits it.
-            argv = ["taskset", "--cpu-list", str(cpu)] + argv
+        argv = pinned([self.args.binary] + self.compose.command, cpu)
         worker = Worker(name, argv, env, port, self.args.run_dir, self.on_worker_line)
         worker.start()
         self.workers.append(worker)
@@ -206,9 +203,8 @@ class Run:
                 loader.write(topic, self.args.partitions, mix(good, mixed, articles, self.args.seed + rep),
                              deadline=self.deadline)
                 runs[variant] = {"topic": topic}
-            order = cpus if rep % 2 else cpus[::-1]
-            for index, (variant, run) in enumerate(runs.items()):
-                run["cpu"] = order[index] if order else None
+            for variant, run in runs.items():
+                run["cpu"] = pair_cpus(cpus, rep)[variant]
                 run["worker"] = self.new_worker("%s-%d" % (variant, rep), {
                     "NEWSWIRE_INPUT_TOPIC": run["topic"], "NEWSWIRE_GROUP": "chaos-throughput-%s-%d" % (variant, rep)},
                     cpu=run["cpu"])
@@ -357,6 +353,22 @@ def throughput_cpus(choice):
     if len(chosen) != 2 or chosen[0] == chosen[1]:
         raise SystemExit("chaos: --throughput-cpus takes two different CPUs as A,B, auto or none, not %r" % choice)
     return chosen
+
+
+def pair_cpus(cpus, rep):
+    """{"clean": CPU, "poisoned": CPU} for pair `rep` (from 1): the first of
+    `cpus` goes to clean in odd pairs and to poisoned in even ones; None when
+    not pinned."""
+    if not cpus:
+        return {"clean": None, "poisoned": None}
+    first, second = cpus if rep % 2 else cpus[::-1]
+    return {"clean": first, "poisoned": second}
+
+
+def pinned(argv, cpu):
+    """argv run on CPU `cpu` only (unchanged when cpu is None). taskset sets
+    the affinity before exec, so every thread the worker starts inherits it."""
+    return argv if cpu is None else ["taskset", "--cpu-list", str(cpu)] + argv
 
 
 def stratified(items, fraction, rng):
