@@ -6,7 +6,10 @@ installs the Python tools first).
   2. Throughput, side by side: the same good inputs alone (clean) and with the
      poison corpus mixed in (poisoned), each preloaded into its own topic and
      drained by one worker; good inputs per second from the moment the worker
-     is ready (/readyz) to its last good input's first output.
+     is ready (/readyz) to its last good input's first output. With two or
+     more CPUs the two workers are pinned to different CPUs (taskset), and
+     the CPUs are swapped from one pair to the next, so each variant gets
+     the same CPUs over an even number of pairs (--throughput-cpus).
   3. Chaos: the compose file's worker replicas, with the compose file's
      worker environment, consume the input topic while the loader feeds it
      (paced); meanwhile SIGKILL random workers (restarting them, as the
@@ -51,6 +54,9 @@ def parse_arguments():
     parser.add_argument("--rate", type=float, help="inputs/s fed during the chaos phase (default: half the clean throughput)")
     parser.add_argument("--throughput-inputs", type=int, help="good inputs per throughput run (default: the chaos phase's; 0 skips)")
     parser.add_argument("--throughput-reps", type=int, default=1, help="clean/poisoned pairs to run")
+    parser.add_argument("--throughput-cpus", default="auto",
+                        help="CPUs the clean and poisoned workers are pinned to, as A,B (swapped every other pair); "
+                             "auto: the first two this process may use; none: not pinned")
     parser.add_argument("--throughput-only", action="store_true",
                         help="stop after the clean/poisoned pairs (no chaos phase); the poison sample is the same as a full run's")
     parser.add_argument("--hold-on-loss", type=float, default=0, metavar="SECONDS",
@@ -107,14 +113,15 @@ class Run:
             with self._lock:
                 self.assignment_events.append((when, worker.name, generation))
 
-    def new_worker(self, name, overrides=None):
+    def new_worker(self, name, overrides=None, cpu=None):
         port = free_port()
         env = self.compose.environment_for(self.broker.address, port, overrides)
         env["PATH"] = os.environ.get("PATH", "/usr/bin:/bin")
         env["HOME"] = os.environ.get("HOME", "/tmp")
         # Debian's librdkafka 2.0.2 cannot talk to Tansu; the image ships a newer one.
         env["LD_LIBRARY_PATH"] = os.path.join(self.root, ".tools", "rdkafka")
-        worker = Worker(name, [self.args.binary] + self.compose.command, env, port, self.args.run_dir, self.on_worker_line)
+        argv = pinned([self.args.binary] + self.compose.command, cpu)
+        worker = Worker(name, argv, env, port, self.args.run_dir, self.on_worker_line)
         worker.start()
         self.workers.append(worker)
         self.all_workers.append(worker)
@@ -180,7 +187,11 @@ class Run:
     def throughput_phase(self, loader, good, poison, articles):
         """Clean and poisoned side by side: both topics preloaded, both
         workers started together, so the machine's other load slows both
-        alike; compared over the window in which both were working."""
+        alike; compared over the window in which both were working. Pinned
+        to one CPU each, neither can take the other's CPU; swapping the CPUs
+        between pairs cancels a difference between the CPUs' other load
+        (chaos_report.throughput_summary)."""
+        cpus = throughput_cpus(self.args.throughput_cpus)
         fraction = len(poison) and min(1.0, good / max(1, self.args.inputs - len(poison)))
         sample = stratified(poison, fraction, self.rng)
         results = []
@@ -193,8 +204,10 @@ class Run:
                              deadline=self.deadline)
                 runs[variant] = {"topic": topic}
             for variant, run in runs.items():
+                run["cpu"] = pair_cpus(cpus, rep)[variant]
                 run["worker"] = self.new_worker("%s-%d" % (variant, rep), {
-                    "NEWSWIRE_INPUT_TOPIC": run["topic"], "NEWSWIRE_GROUP": "chaos-throughput-%s-%d" % (variant, rep)})
+                    "NEWSWIRE_INPUT_TOPIC": run["topic"], "NEWSWIRE_GROUP": "chaos-throughput-%s-%d" % (variant, rep)},
+                    cpu=run["cpu"])
             ready_deadline = min(self.deadline, time.time() + 120)
             for run in runs.values():
                 run["ready"] = self.wait_ready(run["worker"], ready_deadline)
@@ -206,9 +219,10 @@ class Run:
                 run["crashes"] = [c for c in self.crashes if c["worker"] == run["worker"].name]
             pair = chaos_report.side_by_side(rep, runs)
             results.append(pair)
-            self.note("throughput #%d, side by side over %.0f s: clean %s, poisoned %s good inputs/s (%d poison) → %s; "
-                      "per CPU second %s / %s → %s" % (
-                          rep, pair["windowSeconds"] or 0, pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
+            self.note("throughput #%d, side by side over %.0f s (CPUs clean/poisoned: %s/%s): clean %s, poisoned %s good "
+                      "inputs/s (%d poison) → %s; per CPU second %s / %s → %s" % (
+                          rep, pair["windowSeconds"] or 0, pair["clean"]["cpu"], pair["poisoned"]["cpu"],
+                          pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
                           pair["poisoned"]["poison"], pair["poisonedOverClean"], pair["clean"]["goodPerCpuSecond"],
                           pair["poisoned"]["goodPerCpuSecond"], pair["poisonedOverCleanPerCpuSecond"]))
         return results
@@ -325,6 +339,36 @@ class Run:
                 counts["removedExit"] = code
                 self.note("removed %s (exit status %s)" % (victim.name, code))
         return counts
+
+
+def throughput_cpus(choice):
+    """The two CPUs the throughput pairs' workers are pinned to, or () when
+    they are not pinned (--throughput-cpus none, or fewer than two CPUs)."""
+    if choice == "none":
+        return ()
+    if choice == "auto":
+        available = sorted(os.sched_getaffinity(0))
+        return tuple(available[:2]) if len(available) >= 2 else ()
+    chosen = tuple(int(c) for c in choice.split(","))
+    if len(chosen) != 2 or chosen[0] == chosen[1]:
+        raise SystemExit("chaos: --throughput-cpus takes two different CPUs as A,B, auto or none, not %r" % choice)
+    return chosen
+
+
+def pair_cpus(cpus, rep):
+    """{"clean": CPU, "poisoned": CPU} for pair `rep` (from 1): the first of
+    `cpus` goes to clean in odd pairs and to poisoned in even ones; None when
+    not pinned."""
+    if not cpus:
+        return {"clean": None, "poisoned": None}
+    first, second = cpus if rep % 2 else cpus[::-1]
+    return {"clean": first, "poisoned": second}
+
+
+def pinned(argv, cpu):
+    """argv run on CPU `cpu` only (unchanged when cpu is None). taskset sets
+    the affinity before exec, so every thread the worker starts inherits it."""
+    return argv if cpu is None else ["taskset", "--cpu-list", str(cpu)] + argv
 
 
 def stratified(items, fraction, rng):

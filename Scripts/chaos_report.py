@@ -30,7 +30,7 @@ def side_by_side(rep, runs):
         good = [r for r in records if r.kind == "good"]
         within = sum(1 for r in good if window and r.first_output is not None and start < r.first_output <= end)
         pair[variant] = {
-            "topic": run["topic"], "good": len(good), "poison": len(records) - len(good),
+            "topic": run["topic"], "cpu": run.get("cpu"), "good": len(good), "poison": len(records) - len(good),
             "accounted": sum(1 for r in records if r.accounted), "drained": run["done"],
             "goodInWindow": within,
             "goodPerSecond": round(within / window, 1) if window else None,
@@ -157,9 +157,22 @@ def poison_by_kind(inputs):
 
 
 def throughput_summary(throughput_runs):
-    """The side-by-side pairs and their medians."""
+    """The side-by-side pairs and their medians. When the pairs' workers were
+    pinned to one CPU each, with the CPUs swapped from pair to pair, the
+    wall-clock ratio is the geometric mean of the pairs' ratios over an even
+    number of pairs: if one CPU runs a worker a times as fast as the other
+    (its other load is lighter), one pair's ratio is off by a, the next by
+    1/a, and their product's root is free of it. Otherwise the median."""
     ratios = [p["poisonedOverClean"] for p in throughput_runs if p["poisonedOverClean"] is not None]
-    ratio = statistics.median(ratios) if ratios and len(ratios) == len(throughput_runs) else None
+    complete = bool(ratios) and len(ratios) == len(throughput_runs)
+    swapped = complete and len(ratios) % 2 == 0 and all(
+        p["clean"].get("cpu") is not None and p["clean"]["cpu"] == q["poisoned"]["cpu"]
+        and p["poisoned"]["cpu"] == q["clean"]["cpu"]
+        for p, q in zip(throughput_runs[0::2], throughput_runs[1::2]))
+    if swapped:
+        ratio, method = statistics.geometric_mean(ratios), "geometric mean of pairs on swapped CPUs"
+    else:
+        ratio, method = (statistics.median(ratios), "median of pairs, CPUs not swapped") if complete else (None, None)
     clean = [p["clean"]["goodPerSecond"] for p in throughput_runs if p["clean"]["goodPerSecond"]]
     poisoned = [p["poisoned"]["goodPerSecond"] for p in throughput_runs if p["poisoned"]["goodPerSecond"]]
     per_cpu = [p["poisonedOverCleanPerCpuSecond"] for p in throughput_runs if p["poisonedOverCleanPerCpuSecond"] is not None]
@@ -169,6 +182,7 @@ def throughput_summary(throughput_runs):
         "cleanGoodPerSecond": round(statistics.median(clean), 1) if clean else None,
         "poisonedGoodPerSecond": round(statistics.median(poisoned), 1) if poisoned else None,
         "poisonedOverClean": round(ratio, 3) if ratio is not None else None,
+        "poisonedOverCleanFrom": method,
         "within10Percent": ratio is not None and ratio >= 0.9,
     }
 
@@ -229,13 +243,14 @@ def write_throughput_only(report, run_dir):
     t = report["throughput"]
     lines = ["chaos throughput (side by side, one worker each)"]
     for pair in t["sideBySide"]:
-        lines.append("  pair %d over %s s: clean %s, poisoned %s good inputs/s (%d poison) → %s; "
+        lines.append("  pair %d over %s s, CPUs clean/poisoned %s/%s: clean %s, poisoned %s good inputs/s (%d poison) → %s; "
                      "good inputs per CPU second %s / %s → %s" % (
-                         pair["rep"], pair["windowSeconds"], pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
+                         pair["rep"], pair["windowSeconds"], pair["clean"]["cpu"], pair["poisoned"]["cpu"], pair["clean"]["goodPerSecond"], pair["poisoned"]["goodPerSecond"],
                          pair["poisoned"]["poison"], pair["poisonedOverClean"], pair["clean"]["goodPerCpuSecond"],
                          pair["poisoned"]["goodPerCpuSecond"], pair["poisonedOverCleanPerCpuSecond"]))
-    lines.append("  median: clean %s / poisoned %s → %s (per CPU second → %s); inputs %d, lost %d" % (
-        t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"], t["poisonedOverCleanPerCpuSecond"],
+    lines.append("  clean %s / poisoned %s good inputs/s (medians) → %s (%s; per CPU second, median → %s); inputs %d, lost %d" % (
+        t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"], t["poisonedOverCleanFrom"],
+        t["poisonedOverCleanPerCpuSecond"],
         report["inputs"], report["lost"]))
     if report["ledgerMissed"] or report["ledgerGaps"]:
         lines.append("  the ledger's reader missed %d inputs that a second read found; offset gaps it passed: %s" % (
@@ -278,7 +293,8 @@ def table(report):
         ("initial split", "; ".join("%s: %s" % (n, ",".join(p)) for n, p in report["initialAssignment"].items())),
         ("latency p50 / p99 / max (s)", "%s / %s / %s" % tuple((report["latencySeconds"] or {}).get(q) for q in ("p50", "p99", "max"))),
         ("feed rate (inputs/s)", report["rateInputsPerSecond"]),
-        ("throughput clean / poisoned (good/s)", "%s / %s → %s" % (t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"])),
+        ("throughput clean / poisoned (good/s)", "%s / %s → %s (%s)" % (
+            t["cleanGoodPerSecond"], t["poisonedGoodPerSecond"], t["poisonedOverClean"], t["poisonedOverCleanFrom"])),
         ("the same per CPU second of the worker", t["poisonedOverCleanPerCpuSecond"]),
         ("peak worker RSS / compose limit (MiB)", "%s / %s" % (report["peakWorkerRssMiB"], report["composeMemoryLimitMiB"])),
         ("seconds", report["seconds"]),

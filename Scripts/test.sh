@@ -126,12 +126,12 @@ PY
 # ---- chaos: a short run of `newswire run` as a black box (Scripts/chaos.sh):
 # 3,000 inputs with poison, 5 kills, a freeze, churn; its own Tansu, on 2.16.
 # Bounded by its own --deadline (enforced from outside too).
-echo "== chaos: the ledger's offset sequence and second read, the workers' restarts, the pair sampler (Scripts/test_chaos_offsets.py, test_chaos_reread.py, test_chaos_processes.py, test_chaos_sample.py)"
+echo "== chaos: the ledger's offset sequence and second read, the workers' restarts, the pair sampler, the pairs' pinning (Scripts/test_chaos_offsets.py, test_chaos_reread.py, test_chaos_processes.py, test_chaos_sample.py, test_chaos_throughput.py)"
 # The ledger's tests import the chaos run's Python client; install it first.
 Scripts/setup-tools.sh confluent-kafka==2.16.1 pyyaml==6.0.4 >&2 || failed+=("installing the chaos run's Python client (Scripts/setup-tools.sh) failed")
 timeout 180 .tools/venv/bin/python -m unittest Scripts/test_chaos_offsets.py Scripts/test_chaos_reread.py Scripts/test_chaos_processes.py \
-    Scripts/test_chaos_sample.py ||
-    failed+=("the chaos harness's tests (offset sequence, second read, restarts, sampler) failed")
+    Scripts/test_chaos_sample.py Scripts/test_chaos_throughput.py ||
+    failed+=("the chaos harness's tests (offset sequence, second read, restarts, sampler, pinning) failed")
 echo "== chaos: 3,000 inputs, 5 kills, 1 freeze (Scripts/chaos.sh, debug build; at most 20 min)"
 chaos=0
 Scripts/chaos.sh --binary .build/debug/newswire --inputs 3000 --kills 5 --freezes 1 \
