@@ -94,7 +94,7 @@ struct MockClusterWorkerCoordinatorTests {
         try await WorkerHarness.run(next, logger: logger) {
             try await WorkerHarness.committedToEnd(group: group, topic: input, cluster: cluster, logger: logger)
         }
-        let expected = Self.sources(first + second, topic: input, partitions: partitions)
+        let expected = WorkerHarness.sources(of: first + second, topic: input)
         let read = try await WorkerHarness.read([normalised, topics.deadLetter], bootstrapServers: cluster.bootstrapServers, logger: logger) {
             expected.isSubset(of: Set($0.compactMap(WorkerHarness.source(of:))))
         }
@@ -117,16 +117,5 @@ struct MockClusterWorkerCoordinatorTests {
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers), logger: logger)
         try await producer.send(messages).delivered()
         await producer.close()
-    }
-
-    /// `topic/partition/offset` of each message, numbered in sending order per partition.
-    private static func sources(_ messages: [KafkaProducerMessage], topic: String, partitions: Int) -> Set<String> {
-        var next = [Int32: Int](), result = Set<String>()
-        for message in messages {
-            let partition = message.partition ?? 0
-            result.insert("\(topic)/\(partition)/\(next[partition, default: 0])")
-            next[partition, default: 0] += 1
-        }
-        return result
     }
 }

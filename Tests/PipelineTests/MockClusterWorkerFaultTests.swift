@@ -73,16 +73,6 @@ struct MockClusterWorkerFaultTests {
         }
     }
 
-    private func sources(_ messages: [KafkaProducerMessage], topic: String, partitions: Int) -> Set<String> {
-        var next = [Int32: Int](), result = Set<String>()
-        for message in messages {
-            let partition = message.partition ?? 0
-            result.insert("\(topic)/\(partition)/\(next[partition, default: 0])")
-            next[partition, default: 0] += 1
-        }
-        return result
-    }
-
     @Test func produceErrorsAndAnOutputOutageLoseNothing() async throws {
         let setup = try setUp()
         let first = WorkerHarness.articles(topic: setup.input, count: 150, partitions: 3)
@@ -104,7 +94,7 @@ struct MockClusterWorkerFaultTests {
                 && worker.counters.current.committed >= 300
         }
         try await outageDone
-        let expected = sources(first + second, topic: setup.input, partitions: 3)
+        let expected = WorkerHarness.sources(of: first + second, topic: setup.input)
         let read = try await outputs(setup, covering: expected)
         #expect(Set(read.compactMap(WorkerHarness.source(of:))) == expected)
         #expect(!read.contains { $0.topic == setup.topics.deadLetter }, "a transient failure is never dead-lettered")
@@ -128,7 +118,7 @@ struct MockClusterWorkerFaultTests {
         try await WorkerHarness.run(worker, logger: logger) {
             try await WorkerHarness.committedToEnd(group: setup.group, topic: setup.input, cluster: setup.cluster, logger: logger)
         }
-        let expected = sources(inputs, topic: setup.input, partitions: 1)
+        let expected = WorkerHarness.sources(of: inputs, topic: setup.input)
         let read = try await outputs(setup, covering: expected)
         let letters = Dictionary(grouping: read.filter { $0.topic == setup.topics.deadLetter }) { $0.key ?? [] }
 
@@ -171,7 +161,7 @@ struct MockClusterWorkerFaultTests {
                 && worker.counters.current.consumed >= 300
         }
         try await faultsDone
-        let expected = sources(first + second, topic: setup.input, partitions: 3)
+        let expected = WorkerHarness.sources(of: first + second, topic: setup.input)
         let read = try await outputs(setup, covering: expected)
         let positions = read.compactMap(WorkerHarness.source(of:))
         #expect(Set(positions) == expected)

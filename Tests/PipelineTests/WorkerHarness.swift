@@ -85,4 +85,16 @@ enum WorkerHarness {
     static func source(of message: KafkaMessage) -> String? {
         message.header(HeaderName.source)?.stringValue
     }
+
+    /// The input position (`topic/partition/offset`) of each message, numbered
+    /// in sending order per partition, as the worker's outputs will name them.
+    static func sources(of messages: [KafkaProducerMessage], topic: String) -> Set<String> {
+        var next = [Int32: Int](), result = Set<String>()
+        for message in messages {
+            let partition = message.partition ?? 0
+            result.insert("\(topic)/\(partition)/\(next[partition, default: 0])")
+            next[partition, default: 0] += 1
+        }
+        return result
+    }
 }
