@@ -106,7 +106,11 @@ struct MockClusterWorkerCoordinatorTests {
             bootstrapServers: cluster.bootstrapServers, group: group, inputTopics: [input],
             processor: MessageProcessor(topics: topics, enrichedVersion: RecordEncoding.latest(.enriched, major: 1)!)
         )
-        configuration.sessionTimeout = .seconds(6)
+        // The second inputs are processed after the coordinator fails, so
+        // before the session times out with no heartbeat answered and the
+        // partitions are lost: 6 s was too short for a loaded CI part 2
+        // (seen: the second inputs not acknowledged 30 s on, the case failed).
+        configuration.sessionTimeout = .seconds(20)
         // Long enough that only the cancel can end the final commit or the close in time.
         configuration.shutdownGrace = .seconds(600)
         configuration.stream.drainTimeout = .seconds(600)
